@@ -1,0 +1,2 @@
+/** audiotag augment: see the module description. */
+package org.audiotag.augment;

@@ -1,0 +1,13 @@
+/** The {@code audiotag} command line. */
+module org.audiotag.cli {
+    requires org.audiotag.features;
+    requires org.audiotag.augment;
+    requires org.audiotag.models;
+    requires org.audiotag.eval;
+    requires org.audiotag.train;
+    requires org.audiotag.style;
+    requires info.picocli;
+    requires org.slf4j;
+
+    opens org.audiotag.cli to info.picocli;
+}

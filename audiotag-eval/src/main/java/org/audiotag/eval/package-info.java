@@ -1,0 +1,2 @@
+/** audiotag eval: see the module description. */
+package org.audiotag.eval;

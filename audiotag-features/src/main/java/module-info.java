@@ -1,0 +1,12 @@
+/**
+ * Audio decoding and librosa-exact audio features: resampling, STFT/iSTFT, mel filter banks, mel spectrograms,
+ * dB scaling, MFCC and the fixed-length inputs of the original project. No TensorFlow here.
+ */
+module org.audiotag.features {
+    requires JTransforms;
+    requires jorbis;
+    requires jflac.codec;
+    requires org.slf4j;
+
+    // exports org.audiotag.features;  (added with the first public type)
+}

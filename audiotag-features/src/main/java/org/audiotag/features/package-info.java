@@ -1,0 +1,2 @@
+/** audiotag features: see the module description. */
+package org.audiotag.features;

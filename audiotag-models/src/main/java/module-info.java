@@ -1,0 +1,8 @@
+/** A layer toolkit on TensorFlow Java 1.1.0 and the architectures of the original project. */
+module org.audiotag.models {
+    requires transitive tensorflow;
+    requires transitive tensorflow.framework;
+    requires org.slf4j;
+
+    // exports org.audiotag.models;  (added with the first public type)
+}

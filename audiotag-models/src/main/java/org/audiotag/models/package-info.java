@@ -1,0 +1,2 @@
+/** audiotag models: see the module description. */
+package org.audiotag.models;

@@ -1,0 +1,2 @@
+/** audiotag style: see the module description. */
+package org.audiotag.style;

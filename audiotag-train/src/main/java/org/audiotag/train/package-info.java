@@ -1,0 +1,2 @@
+/** audiotag train: see the module description. */
+package org.audiotag.train;
