@@ -6,5 +6,5 @@ module org.audiotag.train {
     requires transitive org.audiotag.eval;
     requires org.slf4j;
 
-    // exports org.audiotag.train;  (added with the first public type)
+    exports org.audiotag.train.data;
 }

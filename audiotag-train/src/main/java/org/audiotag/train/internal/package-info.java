@@ -1,0 +1,2 @@
+/** Implementation details of audiotag-train; not exported. */
+package org.audiotag.train.internal;
