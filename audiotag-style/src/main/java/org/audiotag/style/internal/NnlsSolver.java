@@ -1,0 +1,236 @@
+package org.audiotag.style.internal;
+
+/**
+ * Non-negative least squares for a block of frames, min_X (0.5 / B.size) ||A X - B||_F^2 subject to X &gt;= 0, the
+ * objective of librosa.util.nnls (which hands it to scipy's L-BFGS-B). This is an own projected limited-memory BFGS:
+ * variables at the bound with a positive gradient are held at zero, the L-BFGS two-loop direction is computed on the
+ * free variables, the step is the exact minimiser of the quadratic along that direction, then projected and
+ * backtracked (Armijo) if the projection spoils the decrease. The stopping tests are scipy's: the infinity norm of the
+ * projected gradient (scipy's {@code projgr}: g_i if g_i &lt; 0, else min(x_i, g_i)) at most {@code pgtol}, or a
+ * relative decrease (f_k - f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) at most factr x machine epsilon. Both are tested at the
+ * start point too, so a start point that already satisfies them is returned unchanged, as L-BFGS-B does.
+ *
+ * <p>Vectors are frame-major: frame t of X is {@code x[t*cols .. (t+1)*cols)}. Instances are single-threaded;
+ * solve independent blocks in parallel with one solver each.
+ */
+public final class NnlsSolver {
+    private static final double EPS = Math.ulp(1.0);
+
+    private final SparseMatrix a;
+    private final double pgtol;
+    private final double factr;
+    private final int maxIter;
+    private final int memory;
+
+    /** Diagnostics of one solve. */
+    public record Result(int iterations, double objectiveStart, double objectiveFinal, double projectedGradientNorm,
+                         String stop) { }
+
+    /**
+     * @param a the matrix A (rows x cols)
+     * @param pgtol projected-gradient tolerance (scipy default 1e-5)
+     * @param factr relative-decrease factor (scipy default 1e7)
+     * @param maxIter iteration limit (scipy default 15000)
+     * @param memory number of stored correction pairs
+     */
+    public NnlsSolver(SparseMatrix a, double pgtol, double factr, int maxIter, int memory) {
+        this.a = a;
+        this.pgtol = pgtol;
+        this.factr = factr;
+        this.maxIter = maxIter;
+        this.memory = memory;
+    }
+
+    /**
+     * Solves in place.
+     *
+     * @param b frame-major right-hand side, {@code a.rows()} values per frame
+     * @param x frame-major start point (non-negative), {@code a.cols()} per frame; overwritten with the solution
+     * @param frames number of frames in the block
+     * @return diagnostics
+     */
+    public Result solve(double[] b, double[] x, int frames) {
+        final int rows = a.rows();
+        final int n = a.cols() * frames;
+        final double scale = 1.0 / ((double) rows * frames);
+        double[] r = new double[rows * frames];
+        double[] g = new double[n];
+        double f = evaluate(b, x, frames, scale, r, g);
+        double f0 = f;
+        double[][] sMem = new double[memory][];
+        double[][] yMem = new double[memory][];
+        double[] rho = new double[memory];
+        int stored = 0;
+        int head = 0;
+        double[] d = new double[n];
+        double[] q = new double[n];
+        double[] alpha = new double[memory];
+        boolean[] free = new boolean[n];
+        double[] xNew = new double[n];
+        double[] gNew = new double[n];
+        double[] rNew = new double[rows * frames];
+        double[] ad = new double[rows * frames];
+        int it = 0;
+        String stop = "max_iter";
+        while (true) {
+            double pg = projectedGradientNorm(x, g);
+            if (pg <= pgtol) {
+                stop = "projected_gradient<=pgtol";
+                return new Result(it, f0, f, pg, stop);
+            }
+            if (it >= maxIter) {
+                return new Result(it, f0, f, pg, stop);
+            }
+            for (int i = 0; i < n; i++) {
+                free[i] = !(x[i] <= 0.0 && g[i] > 0.0);
+                q[i] = free[i] ? g[i] : 0.0;
+            }
+            // L-BFGS two-loop recursion on the free variables.
+            for (int k = 0; k < stored; k++) {
+                int j = Math.floorMod(head - 1 - k, memory);
+                double s = 0.0;
+                double[] sj = sMem[j];
+                for (int i = 0; i < n; i++) {
+                    if (free[i]) {
+                        s += sj[i] * q[i];
+                    }
+                }
+                alpha[j] = rho[j] * s;
+                double[] yj = yMem[j];
+                for (int i = 0; i < n; i++) {
+                    if (free[i]) {
+                        q[i] -= alpha[j] * yj[i];
+                    }
+                }
+            }
+            if (stored > 0) {
+                int j = Math.floorMod(head - 1, memory);
+                double sy = 1.0 / rho[j];
+                double yy = 0.0;
+                for (double v : yMem[j]) {
+                    yy += v * v;
+                }
+                double gamma = sy / yy;
+                for (int i = 0; i < n; i++) {
+                    q[i] *= gamma;
+                }
+            }
+            for (int k = stored - 1; k >= 0; k--) {
+                int j = Math.floorMod(head - 1 - k, memory);
+                double s = 0.0;
+                double[] yj = yMem[j];
+                for (int i = 0; i < n; i++) {
+                    if (free[i]) {
+                        s += yj[i] * q[i];
+                    }
+                }
+                double beta = rho[j] * s;
+                double[] sj = sMem[j];
+                for (int i = 0; i < n; i++) {
+                    if (free[i]) {
+                        q[i] += (alpha[j] - beta) * sj[i];
+                    }
+                }
+            }
+            double gd = 0.0;
+            for (int i = 0; i < n; i++) {
+                d[i] = free[i] ? -q[i] : 0.0;
+                gd += g[i] * d[i];
+            }
+            if (!(gd < 0.0)) {
+                // Not a descent direction: forget the curvature pairs and take the projected steepest descent.
+                stored = 0;
+                gd = 0.0;
+                for (int i = 0; i < n; i++) {
+                    d[i] = free[i] ? -g[i] : 0.0;
+                    gd += g[i] * d[i];
+                }
+                if (!(gd < 0.0)) {
+                    return new Result(it, f0, f, pg, "no_descent_direction");
+                }
+            }
+            // Exact minimiser of the quadratic along d (before projection).
+            a.multiply(d, ad, 0, frames);
+            double curv = 0.0;
+            for (double v : ad) {
+                curv += v * v;
+            }
+            curv *= scale;
+            double step = curv > 0.0 ? -gd / curv : 1.0;
+            double fNew = Double.NaN;
+            boolean accepted = false;
+            for (int bt = 0; bt < 50; bt++) {
+                double decrease = 0.0;
+                for (int i = 0; i < n; i++) {
+                    double v = x[i] + step * d[i];
+                    xNew[i] = v > 0.0 ? v : 0.0;
+                    decrease += g[i] * (xNew[i] - x[i]);
+                }
+                fNew = evaluate(b, xNew, frames, scale, rNew, gNew);
+                if (fNew <= f + 1e-4 * decrease) {
+                    accepted = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if (!accepted) {
+                return new Result(it, f0, f, pg, "line_search_failed");
+            }
+            it++;
+            // Curvature pair.
+            double[] s = sMem[head] == null ? new double[n] : sMem[head];
+            double[] y = yMem[head] == null ? new double[n] : yMem[head];
+            double sy = 0.0;
+            for (int i = 0; i < n; i++) {
+                s[i] = xNew[i] - x[i];
+                y[i] = gNew[i] - g[i];
+                sy += s[i] * y[i];
+            }
+            if (sy > EPS * Math.abs(gd) * step) {
+                sMem[head] = s;
+                yMem[head] = y;
+                rho[head] = 1.0 / sy;
+                head = (head + 1) % memory;
+                stored = Math.min(stored + 1, memory);
+            }
+            double fOld = f;
+            System.arraycopy(xNew, 0, x, 0, n);
+            System.arraycopy(gNew, 0, g, 0, n);
+            System.arraycopy(rNew, 0, r, 0, r.length);
+            f = fNew;
+            if ((fOld - f) <= factr * EPS * Math.max(Math.max(Math.abs(fOld), Math.abs(f)), 1.0)) {
+                return new Result(it, f0, f, projectedGradientNorm(x, g), "relative_reduction<=factr*epsmch");
+            }
+        }
+    }
+
+    /** f = scale/2 ||A x - b||^2, r = A x - b, g = scale A^T r. */
+    private double evaluate(double[] b, double[] x, int frames, double scale, double[] r, double[] g) {
+        a.multiply(x, r, 0, frames);
+        double sum = 0.0;
+        for (int i = 0; i < r.length; i++) {
+            double v = r[i] - b[i];
+            r[i] = v;
+            sum += v * v;
+        }
+        a.multiplyTransposed(r, scale, g, 0, frames);
+        return 0.5 * scale * sum;
+    }
+
+    /**
+     * scipy L-BFGS-B's projected-gradient norm for the bound x &gt;= 0.
+     *
+     * @param x point
+     * @param g gradient at x
+     * @return max_i |pg_i| with pg_i = g_i if g_i &lt; 0, else min(x_i, g_i)
+     */
+    public static double projectedGradientNorm(double[] x, double[] g) {
+        double m = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double gi = g[i];
+            double p = gi < 0.0 ? gi : Math.min(x[i], gi);
+            m = Math.max(m, Math.abs(p));
+        }
+        return m;
+    }
+}
