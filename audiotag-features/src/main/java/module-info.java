@@ -8,5 +8,6 @@ module org.audiotag.features {
     requires jflac.codec;
     requires org.slf4j;
 
-    // exports org.audiotag.features;  (added with the first public type)
+    exports org.audiotag.features;
+    exports org.audiotag.features.io;
 }

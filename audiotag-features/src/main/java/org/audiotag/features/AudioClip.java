@@ -1,0 +1,175 @@
+package org.audiotag.features;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable mono clip: 32-bit float samples (nominally in [-1, 1]) at a sample rate, with an optional source name
+ * (usually the file it was loaded from). This is what {@code librosa.load(path, sr=..., mono=True)} returns as
+ * {@code (y, sr)}.
+ *
+ * <p>Ownership: {@link #of(float[], int)} and {@link #of(float[], int, String)} copy the array they are given and
+ * {@link #samples()} returns a fresh copy, so no caller can change a clip. Hot loops that only read should use
+ * {@link #sample(int)} or {@link #copyTo(int, float[], int, int)} to avoid the copy.
+ */
+public final class AudioClip {
+
+    private final float[] samples;
+    private final int sampleRate;
+    private final String source;
+
+    private AudioClip(float[] samples, int sampleRate, String source) {
+        this.samples = samples;
+        this.sampleRate = sampleRate;
+        this.source = source;
+    }
+
+    /**
+     * Creates a clip from a copy of {@code samples}.
+     *
+     * @param samples mono samples (copied)
+     * @param sampleRate sample rate in Hz, positive
+     * @return the clip, without a source name
+     * @throws IllegalArgumentException if {@code sampleRate <= 0}
+     */
+    public static AudioClip of(float[] samples, int sampleRate) {
+        return of(samples, sampleRate, null);
+    }
+
+    /**
+     * Creates a clip from a copy of {@code samples} with a source name.
+     *
+     * @param samples mono samples (copied)
+     * @param sampleRate sample rate in Hz, positive
+     * @param source where the samples came from (a file name, a URL, a description), or {@code null}
+     * @return the clip
+     * @throws IllegalArgumentException if {@code sampleRate <= 0}
+     */
+    public static AudioClip of(float[] samples, int sampleRate, String source) {
+        Objects.requireNonNull(samples, "samples");
+        return new AudioClip(samples.clone(), checkRate(sampleRate), source);
+    }
+
+    /**
+     * Creates a clip from double samples, rounding each to float.
+     *
+     * @param samples mono samples
+     * @param sampleRate sample rate in Hz, positive
+     * @param source source name, or {@code null}
+     * @return the clip
+     * @throws IllegalArgumentException if {@code sampleRate <= 0}
+     */
+    public static AudioClip of(double[] samples, int sampleRate, String source) {
+        Objects.requireNonNull(samples, "samples");
+        float[] f = new float[samples.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) samples[i];
+        }
+        return new AudioClip(f, checkRate(sampleRate), source);
+    }
+
+    private static int checkRate(int sampleRate) {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sampleRate: must be > 0, got " + sampleRate);
+        }
+        return sampleRate;
+    }
+
+    /**
+     * The samples.
+     *
+     * @return a fresh copy of the samples (length {@link #length()})
+     */
+    public float[] samples() {
+        return samples.clone();
+    }
+
+    /**
+     * The samples widened to double, as librosa's float64 code paths see them.
+     *
+     * @return a fresh double array of length {@link #length()}
+     */
+    public double[] samplesAsDouble() {
+        double[] d = new double[samples.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = samples[i];
+        }
+        return d;
+    }
+
+    /**
+     * One sample, without copying.
+     *
+     * @param index sample index, {@code 0 <= index < length()}
+     * @return the sample value
+     * @throws IndexOutOfBoundsException if the index is out of range
+     */
+    public float sample(int index) {
+        return samples[index];
+    }
+
+    /**
+     * Copies a range of samples into {@code dest}.
+     *
+     * @param from first sample to copy
+     * @param dest destination array
+     * @param destPos first position written in {@code dest}
+     * @param count number of samples
+     * @throws IndexOutOfBoundsException if a range is out of bounds
+     */
+    public void copyTo(int from, float[] dest, int destPos, int count) {
+        System.arraycopy(samples, from, dest, destPos, count);
+    }
+
+    /**
+     * Number of samples.
+     *
+     * @return the length in samples
+     */
+    public int length() {
+        return samples.length;
+    }
+
+    /**
+     * Sample rate.
+     *
+     * @return samples per second, in Hz
+     */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /**
+     * Duration ({@code librosa.get_duration}).
+     *
+     * @return {@code length() / sampleRate()} in seconds
+     */
+    public double durationSeconds() {
+        return (double) samples.length / sampleRate;
+    }
+
+    /**
+     * Where the clip came from.
+     *
+     * @return the source name, or empty
+     */
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /**
+     * This clip with other samples (copied) and the same sample rate and source.
+     *
+     * @param newSamples the samples of the new clip
+     * @return a new clip
+     */
+    public AudioClip withSamples(float[] newSamples) {
+        return of(newSamples, sampleRate, source);
+    }
+
+    @Override
+    public String toString() {
+        return "AudioClip[" + samples.length + " samples, " + sampleRate + " Hz"
+                + (source == null ? "" : ", " + source) + "]";
+    }
+}

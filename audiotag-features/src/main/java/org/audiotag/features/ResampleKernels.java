@@ -1,0 +1,253 @@
+package org.audiotag.features;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * The resampling algorithms behind {@link Resampler}, written from the published algorithms and the documented
+ * behaviour of scipy 1.10 and resampy 0.4.2 (not copied from either).
+ */
+final class ResampleKernels {
+
+    private ResampleKernels() {
+    }
+
+    // ------------------------------------------------------------------ shared maths
+
+    /** Modified Bessel function of the first kind, order 0, by its power series (relative error ~1e-16). */
+    static double besselI0(double x) {
+        double half = x / 2;
+        double term = 1.0;
+        double sum = 1.0;
+        for (int k = 1; k < 500; k++) {
+            double f = half / k;
+            term *= f * f;
+            sum += term;
+            if (term < sum * 1e-17) {
+                break;
+            }
+        }
+        return sum;
+    }
+
+    /** Normalised sinc, {@code sin(pi x) / (pi x)}, as numpy.sinc. */
+    static double sinc(double x) {
+        if (x == 0) {
+            return 1.0;
+        }
+        double px = Math.PI * x;
+        return Math.sin(px) / px;
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    // ------------------------------------------------------------------ fft (scipy.signal.resample)
+
+    /**
+     * scipy.signal.resample for real input: rfft, copy the positive frequencies up to min(n, num)/2 (splitting or
+     * joining the Nyquist bin when that length is even), irfft to {@code num} samples, times {@code num / n}.
+     */
+    static double[] fft(double[] x, int num) {
+        int nx = x.length;
+        if (num == 0) {
+            return new double[0];
+        }
+        // forward: full complex spectrum of the real signal
+        double[] spec = new double[2 * nx];
+        System.arraycopy(x, 0, spec, 0, nx);
+        new DoubleFFT_1D(nx).realForwardFull(spec);
+        int half = num / 2 + 1;
+        double[] yr = new double[half];
+        double[] yi = new double[half];
+        int n = Math.min(num, nx);
+        int nyq = n / 2 + 1;
+        for (int k = 0; k < Math.min(nyq, half); k++) {
+            yr[k] = spec[2 * k];
+            yi[k] = spec[2 * k + 1];
+        }
+        if (n % 2 == 0) {
+            int k = n / 2;
+            if (num < nx) {
+                yr[k] *= 2;
+                yi[k] *= 2;
+            } else if (nx < num) {
+                yr[k] *= 0.5;
+                yi[k] *= 0.5;
+            }
+        }
+        // inverse real FFT of length num through a Hermitian-completed complex spectrum
+        double[] z = new double[2 * num];
+        for (int k = 0; k < half; k++) {
+            z[2 * k] = yr[k];
+            z[2 * k + 1] = yi[k];
+            int m = num - k;
+            if (k > 0 && m != k && m < num) {
+                z[2 * m] = yr[k];
+                z[2 * m + 1] = -yi[k];
+            }
+        }
+        new DoubleFFT_1D(num).complexInverse(z, false);
+        double[] y = new double[num];
+        double scale = 1.0 / nx; // irfft's 1/num times scipy's num/nx
+        for (int i = 0; i < num; i++) {
+            y[i] = z[2 * i] * scale;
+        }
+        return y;
+    }
+
+    // ------------------------------------------------------------------ polyphase (scipy.signal.resample_poly)
+
+    /** Output length of upfirdn for a filter of {@code lenH} taps, as scipy's {@code _output_len}. */
+    static long upfirdnLength(long lenH, long inLen, long up, long down) {
+        long inLenCopy = inLen + (lenH + Math.floorMod(-lenH, up)) / up - 1;
+        long nt = inLenCopy * up;
+        long need = nt / down;
+        if (nt % down > 0) {
+            need++;
+        }
+        return need;
+    }
+
+    /**
+     * Kaiser-windowed (beta 5) sinc low-pass of {@code 2 * halfLen + 1} taps with cut-off {@code 1 / maxRate} of
+     * Nyquist, normalised to unit DC gain, times {@code up} (scipy.signal.firwin, then resample_poly's scaling).
+     */
+    static double[] polyphaseFilter(int up, int down) {
+        int maxRate = Math.max(up, down);
+        double fc = 1.0 / maxRate;
+        int halfLen = 10 * maxRate;
+        int taps = 2 * halfLen + 1;
+        double[] h = new double[taps];
+        double alpha = 0.5 * (taps - 1);
+        double i0Beta = besselI0(5.0);
+        double sum = 0;
+        for (int j = 0; j < taps; j++) {
+            double m = j - alpha;
+            double r = (j - alpha) / alpha;
+            double w = besselI0(5.0 * Math.sqrt(Math.max(0.0, 1.0 - r * r))) / i0Beta;
+            h[j] = fc * sinc(fc * m) * w;
+            sum += h[j];
+        }
+        for (int j = 0; j < taps; j++) {
+            h[j] = h[j] / sum * up;
+        }
+        return h;
+    }
+
+    static double[] polyphase(double[] x, int origSr, int targetSr) {
+        long g = gcd(origSr, targetSr);
+        int up = (int) (targetSr / g);
+        int down = (int) (origSr / g);
+        int nIn = x.length;
+        if (up == 1 && down == 1) {
+            return x.clone();
+        }
+        long nOutL = (long) nIn * up;
+        nOutL = nOutL / down + (nOutL % down != 0 ? 1 : 0);
+        int nOut = Math.toIntExact(nOutL);
+        double[] h0 = polyphaseFilter(up, down);
+        int halfLen = (h0.length - 1) / 2;
+        int nPrePad = down - halfLen % down;
+        int nPostPad = 0;
+        int nPreRemove = (halfLen + nPrePad) / down;
+        while (upfirdnLength(h0.length + nPrePad + nPostPad, nIn, up, down) < nOut + nPreRemove) {
+            nPostPad++;
+        }
+        int lenH = h0.length + nPrePad + nPostPad;
+        double[] h = new double[lenH];
+        System.arraycopy(h0, 0, h, nPrePad, h0.length);
+        double[] y = new double[nOut];
+        // y[j] = conv[(j + nPreRemove) * down], conv[m] = sum_i x[i] h[m - i*up]
+        for (int j = 0; j < nOut; j++) {
+            long m = (long) (j + nPreRemove) * down;
+            long iHi = Math.min(nIn - 1, m / up);
+            long lo = m - (lenH - 1);
+            long iLo = lo <= 0 ? 0 : (lo + up - 1) / up;
+            double acc = 0;
+            for (long i = iLo; i <= iHi; i++) {
+                acc += x[(int) i] * h[(int) (m - i * up)];
+            }
+            y[j] = acc;
+        }
+        return y;
+    }
+
+    // ------------------------------------------------------------------ kaiser_best / kaiser_fast (resampy)
+
+    /**
+     * Right wing of resampy's interpolation filter: {@code rolloff * sinc(rolloff * t)} for
+     * {@code t = k / 2^precision}, {@code k = 0 .. numZeros * 2^precision}, tapered by the right half of a symmetric
+     * Kaiser window of {@code 2 n + 1} points (resampy.filters.sinc_window with a Kaiser window).
+     */
+    static double[] sincTable(int numZeros, int precision, double beta, double rolloff) {
+        int numBits = 1 << precision;
+        int n = numBits * numZeros;
+        double[] win = new double[n + 1];
+        double i0Beta = besselI0(beta);
+        for (int k = 0; k <= n; k++) {
+            double t = (double) numZeros * k / n;
+            double r = (double) k / n;
+            double taper = besselI0(beta * Math.sqrt(Math.max(0.0, 1.0 - r * r))) / i0Beta;
+            win[k] = taper * (rolloff * sinc(rolloff * t));
+        }
+        return win;
+    }
+
+    static double[] sinc(double[] x, int origSr, int targetSr, ResampleType type) {
+        double ratio = (double) targetSr / origSr;
+        long nOutL = (long) (x.length * ratio);
+        if (nOutL < 1) {
+            throw new IllegalArgumentException("y: signal of " + x.length + " samples is too short to resample from "
+                    + origSr + " to " + targetSr + " Hz with " + type.librosaName());
+        }
+        int nOut = Math.toIntExact(nOutL);
+        int numTable = 1 << type.precision();
+        double[] win = sincTable(type.numZeros(), type.precision(), type.beta(), type.rolloff());
+        if (ratio < 1) {
+            for (int i = 0; i < win.length; i++) {
+                win[i] = ratio * win[i];
+            }
+        }
+        int nwin = win.length;
+        double[] delta = new double[nwin];
+        for (int i = 0; i < nwin - 1; i++) {
+            delta[i] = win[i + 1] - win[i];
+        }
+        double scale = Math.min(1.0, ratio);
+        double timeIncrement = 1.0 / ratio;
+        int indexStep = (int) (scale * numTable);
+        int nOrig = x.length;
+        double[] y = new double[nOut];
+        for (int t = 0; t < nOut; t++) {
+            double time = t * timeIncrement;
+            int n = (int) time;
+            double frac = scale * (time - n);
+            double indexFrac = frac * numTable;
+            int offset = (int) indexFrac;
+            double eta = indexFrac - offset;
+            double acc = 0;
+            int iMax = Math.min(n + 1, (nwin - offset) / indexStep);
+            for (int i = 0; i < iMax; i++) {
+                int k = offset + i * indexStep;
+                acc += (win[k] + eta * delta[k]) * x[n - i];
+            }
+            frac = scale - frac;
+            indexFrac = frac * numTable;
+            offset = (int) indexFrac;
+            eta = indexFrac - offset;
+            int kMax = Math.min(nOrig - n - 1, (nwin - offset) / indexStep);
+            for (int k = 0; k < kMax; k++) {
+                int j = offset + k * indexStep;
+                acc += (win[j] + eta * delta[j]) * x[n + k + 1];
+            }
+            y[t] = acc;
+        }
+        return y;
+    }
+}

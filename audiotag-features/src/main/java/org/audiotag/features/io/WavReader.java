@@ -1,0 +1,229 @@
+package org.audiotag.features.io;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * RIFF/WAVE parser: PCM 8-bit unsigned, 16/24/32-bit signed little-endian, IEEE float 32/64, and
+ * WAVE_FORMAT_EXTENSIBLE wrapping either; any channel count. Chunks other than {@code fmt } and {@code data}
+ * (LIST, fact, cue, bext, ...) are skipped; odd-sized chunks are followed by one pad byte. Integer PCM is scaled as
+ * libsndfile does for {@code librosa.load}: unsigned 8-bit {@code (x - 128) / 128}, then {@code x / 2^(bits-1)}.
+ */
+final class WavReader {
+
+    static final int WAVE_FORMAT_PCM = 0x0001;
+    static final int WAVE_FORMAT_IEEE_FLOAT = 0x0003;
+    static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
+
+    private WavReader() {
+    }
+
+    /** Parsed {@code fmt } chunk. */
+    private record Format(int formatTag, int channels, int sampleRate, int blockAlign, int bitsPerSample) {
+    }
+
+    static DecodedAudio read(byte[] bytes, Path file) throws AudioFormatException {
+        if (bytes.length < 12) {
+            throw new AudioFormatException(file, "WAV file too short for a RIFF header (" + bytes.length
+                    + " bytes, need at least 12)");
+        }
+        String riff = ascii(bytes, 0);
+        if (!riff.equals("RIFF")) {
+            if (riff.equals("RIFX") || riff.equals("RF64") || riff.equals("BW64")) {
+                throw new AudioFormatException(file, "unsupported WAV variant '" + riff
+                        + "' (only little-endian RIFF WAVE is supported)");
+            }
+            throw new AudioFormatException(file, "not a RIFF file (magic '" + printable(bytes, 0, 4) + "')");
+        }
+        if (!ascii(bytes, 8).equals("WAVE")) {
+            throw new AudioFormatException(file, "RIFF file is not WAVE (form type '" + printable(bytes, 8, 4)
+                    + "')");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        Format fmt = null;
+        long dataOffset = -1;
+        long dataSize = -1;
+        long pos = 12;
+        final long end = bytes.length;
+        while (pos + 8 <= end) {
+            String id = ascii(bytes, (int) pos);
+            long size = Integer.toUnsignedLong(bb.getInt((int) pos + 4));
+            long body = pos + 8;
+            if (id.equals("data")) {
+                if (dataOffset >= 0) {
+                    throw new AudioFormatException(file, "WAV file has more than one data chunk");
+                }
+                if (body + size > end) {
+                    throw new AudioFormatException(file, "WAV data chunk truncated: header says " + size
+                            + " bytes, " + (end - body) + " present");
+                }
+                dataOffset = body;
+                dataSize = size;
+            } else if (id.equals("fmt ")) {
+                if (body + size > end) {
+                    throw new AudioFormatException(file, "WAV fmt chunk truncated: header says " + size
+                            + " bytes, " + (end - body) + " present");
+                }
+                if (fmt != null) {
+                    throw new AudioFormatException(file, "WAV file has more than one fmt chunk");
+                }
+                fmt = parseFormat(bb, (int) body, size, file);
+            } else if (body + size > end) {
+                if (dataOffset >= 0 && fmt != null) {
+                    break; // a truncated trailing chunk (LIST, id3, ...) after the audio: the audio is complete
+                }
+                throw new AudioFormatException(file, "WAV chunk '" + printable(bytes, (int) pos, 4)
+                        + "' truncated: header says " + size + " bytes, " + (end - body) + " present");
+            }
+            pos = body + size + (size & 1);
+        }
+        if (fmt == null) {
+            throw new AudioFormatException(file, "WAV file has no fmt chunk");
+        }
+        if (dataOffset < 0) {
+            throw new AudioFormatException(file, "WAV file has no data chunk");
+        }
+        return decode(bb, fmt, (int) dataOffset, dataSize, file);
+    }
+
+    private static Format parseFormat(ByteBuffer bb, int off, long size, Path file) throws AudioFormatException {
+        if (size < 16) {
+            throw new AudioFormatException(file, "WAV fmt chunk too short (" + size + " bytes, need 16)");
+        }
+        int tag = Short.toUnsignedInt(bb.getShort(off));
+        int channels = Short.toUnsignedInt(bb.getShort(off + 2));
+        long rate = Integer.toUnsignedLong(bb.getInt(off + 4));
+        int blockAlign = Short.toUnsignedInt(bb.getShort(off + 12));
+        int bits = Short.toUnsignedInt(bb.getShort(off + 14));
+        if (tag == WAVE_FORMAT_EXTENSIBLE) {
+            if (size < 40) {
+                throw new AudioFormatException(file, "WAVE_FORMAT_EXTENSIBLE fmt chunk too short (" + size
+                        + " bytes, need 40)");
+            }
+            // the sub-format GUID starts at off + 24; its first two bytes are the format code
+            tag = Short.toUnsignedInt(bb.getShort(off + 24));
+            if (tag != WAVE_FORMAT_PCM && tag != WAVE_FORMAT_IEEE_FLOAT) {
+                throw new AudioFormatException(file, "unsupported WAV codec: extensible sub-format "
+                        + codecName(tag));
+            }
+        }
+        if (tag != WAVE_FORMAT_PCM && tag != WAVE_FORMAT_IEEE_FLOAT) {
+            throw new AudioFormatException(file, "unsupported WAV codec " + codecName(tag)
+                    + " (supported: PCM, IEEE float, extensible)");
+        }
+        if (channels == 0) {
+            throw new AudioFormatException(file, "WAV header declares 0 channels");
+        }
+        if (rate == 0 || rate > Integer.MAX_VALUE) {
+            throw new AudioFormatException(file, "WAV header declares an invalid sample rate " + rate);
+        }
+        if (tag == WAVE_FORMAT_PCM && bits != 8 && bits != 16 && bits != 24 && bits != 32) {
+            throw new AudioFormatException(file, "unsupported PCM sample size " + bits
+                    + " bits (supported: 8, 16, 24, 32)");
+        }
+        if (tag == WAVE_FORMAT_IEEE_FLOAT && bits != 32 && bits != 64) {
+            throw new AudioFormatException(file, "unsupported IEEE float sample size " + bits
+                    + " bits (supported: 32, 64)");
+        }
+        int expectedAlign = channels * (bits / 8);
+        if (blockAlign != expectedAlign) {
+            throw new AudioFormatException(file, "WAV header is inconsistent: block align " + blockAlign
+                    + " bytes, but " + channels + " channels x " + bits + " bits need " + expectedAlign);
+        }
+        return new Format(tag, channels, (int) rate, blockAlign, bits);
+    }
+
+    private static DecodedAudio decode(ByteBuffer bb, Format f, int off, long size, Path file)
+            throws AudioFormatException {
+        if (size % f.blockAlign() != 0) {
+            throw new AudioFormatException(file, "WAV data chunk size " + size
+                    + " is not a whole number of frames of " + f.blockAlign() + " bytes");
+        }
+        long frames = size / f.blockAlign();
+        if (frames > Integer.MAX_VALUE) {
+            throw new AudioFormatException(file, "WAV data chunk too large (" + frames + " frames)");
+        }
+        int n = (int) frames;
+        int nc = f.channels();
+        float[][] out = new float[nc][n];
+        int bytesPer = f.bitsPerSample() / 8;
+        int p = off;
+        if (f.formatTag() == WAVE_FORMAT_IEEE_FLOAT) {
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < nc; c++) {
+                    out[c][i] = bytesPer == 4 ? bb.getFloat(p) : (float) bb.getDouble(p);
+                    p += bytesPer;
+                }
+            }
+        } else {
+            switch (bytesPer) {
+                case 1 -> {
+                    for (int i = 0; i < n; i++) {
+                        for (int c = 0; c < nc; c++) {
+                            out[c][i] = ((bb.get(p++) & 0xFF) - 128) / 128f;
+                        }
+                    }
+                }
+                case 2 -> {
+                    for (int i = 0; i < n; i++) {
+                        for (int c = 0; c < nc; c++) {
+                            out[c][i] = bb.getShort(p) / 32768f;
+                            p += 2;
+                        }
+                    }
+                }
+                case 3 -> {
+                    for (int i = 0; i < n; i++) {
+                        for (int c = 0; c < nc; c++) {
+                            int v = (bb.get(p) & 0xFF) | ((bb.get(p + 1) & 0xFF) << 8) | (bb.get(p + 2) << 16);
+                            out[c][i] = v / 8388608f;
+                            p += 3;
+                        }
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        for (int c = 0; c < nc; c++) {
+                            out[c][i] = (float) (bb.getInt(p) / 2147483648.0);
+                            p += 4;
+                        }
+                    }
+                }
+            }
+        }
+        return new DecodedAudio(out, f.sampleRate(), file, true);
+    }
+
+    static String codecName(int tag) {
+        String name = switch (tag) {
+            case 0x0002 -> " (MS ADPCM)";
+            case 0x0006 -> " (A-law)";
+            case 0x0007 -> " (mu-law)";
+            case 0x0011 -> " (IMA ADPCM)";
+            case 0x0031 -> " (GSM 6.10)";
+            case 0x0055 -> " (MPEG layer 3)";
+            default -> "";
+        };
+        return String.format(Locale.ROOT, "0x%04X", tag) + name;
+    }
+
+    private static String ascii(byte[] b, int off) {
+        return new String(b, off, 4, StandardCharsets.ISO_8859_1);
+    }
+
+    static String printable(byte[] b, int off, int len) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = off; i < Math.min(b.length, off + len); i++) {
+            int v = b[i] & 0xFF;
+            if (v >= 0x20 && v < 0x7F) {
+                sb.append((char) v);
+            } else {
+                sb.append(String.format(Locale.ROOT, "\\x%02x", v));
+            }
+        }
+        return sb.toString();
+    }
+}
