@@ -1,0 +1,238 @@
+package org.audiotag.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every metric of one evaluation set, computed once: {@link Lwlrap} (with per-class scores and weights),
+ * {@link Lrap}, per-class {@link AveragePrecision} with macro and micro mAP, per-class and macro {@link RocAuc},
+ * d' of the macro AUC, and {@link Top1Accuracy} when every sample has exactly one label. Immutable.
+ *
+ * <p>{@link #toText} and {@link #toJson} render the numbers for the command line; text lines are
+ * {@code <name> <value>} with 8 decimals, JSON carries the same values at full double precision ({@code null}
+ * where a value is undefined).
+ */
+public final class Evaluation {
+    private final List<String> classNames;
+    private final int nSamples;
+    private final LwlrapResult lwlrap;
+    private final double lrap;
+    private final double[] apPerClass;
+    private final double mapMacro;
+    private final double mapMicro;
+    private final double[] aucPerClass;
+    private final double aucMacro;
+    private final double dPrime;
+    private final double top1;
+
+    private Evaluation(List<String> classNames, int nSamples, LwlrapResult lwlrap, double lrap, double[] apPerClass,
+            double mapMacro, double mapMicro, double[] aucPerClass, double aucMacro, double top1) {
+        this.classNames = classNames;
+        this.nSamples = nSamples;
+        this.lwlrap = lwlrap;
+        this.lrap = lrap;
+        this.apPerClass = apPerClass;
+        this.mapMacro = mapMacro;
+        this.mapMicro = mapMicro;
+        this.aucPerClass = aucPerClass;
+        this.aucMacro = aucMacro;
+        this.dPrime = RocAuc.dPrime(aucMacro);
+        this.top1 = top1;
+    }
+
+    /**
+     * Computes every metric.
+     *
+     * @param predictions truth and scores
+     * @param classNames the class names in column order, one per class
+     * @param tieRule the tie rule for lwlrap and LRAP
+     * @return the evaluation
+     * @throws IllegalArgumentException if no sample has a label, or the number of names differs from the classes
+     */
+    public static Evaluation of(Predictions predictions, List<String> classNames, TieRule tieRule) {
+        if (classNames.size() != predictions.nClasses()) {
+            throw new IllegalArgumentException("classNames has " + classNames.size() + " names for "
+                    + predictions.nClasses() + " classes");
+        }
+        LwlrapResult lw = Lwlrap.compute(predictions, tieRule);
+        double[] auc = RocAuc.perClass(predictions);
+        double aucMacro = Double.NaN;
+        for (double a : auc) {
+            if (!Double.isNaN(a)) {
+                aucMacro = AveragePrecision.meanDefined(auc, "ROC-AUC");
+                break;
+            }
+        }
+        double[] ap = AveragePrecision.perClass(predictions);
+        return new Evaluation(List.copyOf(classNames), predictions.nSamples(), lw, Lrap.compute(predictions, tieRule),
+                ap, AveragePrecision.meanDefined(ap, "mAP"), AveragePrecision.micro(predictions), auc, aucMacro,
+                Top1Accuracy.isSingleLabel(predictions) ? Top1Accuracy.compute(predictions) : Double.NaN);
+    }
+
+    /** @return the class names in column order */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** @return the number of samples, with or without labels */
+    public int nSamples() {
+        return nSamples;
+    }
+
+    /** @return lwlrap with its per-class decomposition */
+    public LwlrapResult lwlrap() {
+        return lwlrap;
+    }
+
+    /** @return label-ranking average precision over labelled samples */
+    public double lrap() {
+        return lrap;
+    }
+
+    /** @return a copy of the per-class AP (NaN for classes without positives) */
+    public double[] apPerClass() {
+        return apPerClass.clone();
+    }
+
+    /** @return macro mAP */
+    public double mapMacro() {
+        return mapMacro;
+    }
+
+    /** @return micro mAP */
+    public double mapMicro() {
+        return mapMicro;
+    }
+
+    /** @return a copy of the per-class ROC-AUC (NaN where undefined) */
+    public double[] aucPerClass() {
+        return aucPerClass.clone();
+    }
+
+    /** @return macro ROC-AUC, NaN when no class has both positives and negatives */
+    public double aucMacro() {
+        return aucMacro;
+    }
+
+    /** @return d' = sqrt(2) Phi^-1(macro AUC), NaN when the AUC is */
+    public double dPrime() {
+        return dPrime;
+    }
+
+    /** @return top-1 accuracy, NaN unless every sample has exactly one label */
+    public double top1Accuracy() {
+        return top1;
+    }
+
+    /** @return the per-class table (class, support, AP, lwlrap weight and score) */
+    public PerClassReport perClassReport() {
+        List<PerClassReport.Row> rows = new ArrayList<>();
+        int[] support = lwlrap.support();
+        double[] w = lwlrap.classWeights();
+        double[] s = lwlrap.classScores();
+        for (int c = 0; c < classNames.size(); c++) {
+            rows.add(new PerClassReport.Row(classNames.get(c), support[c], apPerClass[c], aucPerClass[c], w[c], s[c]));
+        }
+        return new PerClassReport(rows);
+    }
+
+    /**
+     * Renders the numbers as {@code name value} lines: samples, labelled_samples, classes, tie_rule, lwlrap, lrap,
+     * map_macro, map_micro, roc_auc_macro, d_prime, top1_accuracy (only for single-label data), then with
+     * {@code perClass} the per-class Markdown table.
+     *
+     * @param perClass whether to append the per-class table
+     * @return the text, lines ending in '\n'
+     */
+    public String toText(boolean perClass) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("samples ").append(nSamples).append('\n');
+        sb.append("labelled_samples ").append(lwlrap.nLabeledSamples()).append('\n');
+        sb.append("classes ").append(classNames.size()).append('\n');
+        sb.append("tie_rule ").append(lwlrap.tieRule().name().toLowerCase(Locale.ROOT)).append('\n');
+        line(sb, "lwlrap", lwlrap.lwlrap());
+        line(sb, "lrap", lrap);
+        line(sb, "map_macro", mapMacro);
+        line(sb, "map_micro", mapMicro);
+        line(sb, "roc_auc_macro", aucMacro);
+        line(sb, "d_prime", dPrime);
+        if (!Double.isNaN(top1)) {
+            line(sb, "top1_accuracy", top1);
+        }
+        if (perClass) {
+            sb.append('\n').append(perClassReport().toMarkdown());
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String name, double v) {
+        sb.append(name).append(' ').append(Double.isNaN(v) ? "nan" : String.format(Locale.ROOT, "%.8f", v))
+                .append('\n');
+    }
+
+    /**
+     * Renders the same numbers as one JSON object (keys as in {@link #toText}; with {@code perClass} a
+     * {@code per_class} array of objects class, support, ap, roc_auc, lwlrap_weight, lwlrap_score).
+     *
+     * @param perClass whether to include the per-class array
+     * @return the JSON text, ending in '\n'
+     */
+    public String toJson(boolean perClass) {
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"samples\": ").append(nSamples).append(",\n");
+        sb.append("  \"labelled_samples\": ").append(lwlrap.nLabeledSamples()).append(",\n");
+        sb.append("  \"classes\": ").append(classNames.size()).append(",\n");
+        sb.append("  \"tie_rule\": \"").append(lwlrap.tieRule().name().toLowerCase(Locale.ROOT)).append("\",\n");
+        sb.append("  \"lwlrap\": ").append(json(lwlrap.lwlrap())).append(",\n");
+        sb.append("  \"lrap\": ").append(json(lrap)).append(",\n");
+        sb.append("  \"map_macro\": ").append(json(mapMacro)).append(",\n");
+        sb.append("  \"map_micro\": ").append(json(mapMicro)).append(",\n");
+        sb.append("  \"roc_auc_macro\": ").append(json(aucMacro)).append(",\n");
+        sb.append("  \"d_prime\": ").append(json(dPrime)).append(",\n");
+        sb.append("  \"top1_accuracy\": ").append(json(top1));
+        if (perClass) {
+            sb.append(",\n  \"per_class\": [");
+            List<PerClassReport.Row> rows = perClassReport().rows();
+            for (int c = 0; c < rows.size(); c++) {
+                PerClassReport.Row r = rows.get(c);
+                sb.append(c == 0 ? "\n" : ",\n");
+                sb.append("    {\"class\": ").append(jsonString(r.className()))
+                        .append(", \"support\": ").append(r.support())
+                        .append(", \"ap\": ").append(json(r.averagePrecision()))
+                        .append(", \"roc_auc\": ").append(json(r.rocAuc()))
+                        .append(", \"lwlrap_weight\": ").append(json(r.lwlrapWeight()))
+                        .append(", \"lwlrap_score\": ").append(json(r.lwlrapScore())).append('}');
+            }
+            sb.append("\n  ]");
+        }
+        sb.append("\n}\n");
+        return sb.toString();
+    }
+
+    static String json(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    static String jsonString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.audiotag.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.audiotag.eval.internal.AtomicFiles;
+
+/**
+ * The per-class table of an {@link Evaluation}: class, support (samples labelled with it), AP, ROC-AUC, lwlrap
+ * weight and lwlrap score, in class order; rendered as Markdown or CSV (RFC 4180). Undefined values (AP of a class
+ * without positives, AUC of a class without negatives) are shown as empty CSV fields and "n/a" in Markdown.
+ */
+public final class PerClassReport {
+    /**
+     * One class.
+     *
+     * @param className the class name
+     * @param support number of samples labelled with the class
+     * @param averagePrecision AP, NaN when undefined
+     * @param rocAuc ROC-AUC, NaN when undefined
+     * @param lwlrapWeight the lwlrap class weight n_c / P
+     * @param lwlrapScore the per-class lwlrap
+     */
+    public record Row(String className, int support, double averagePrecision, double rocAuc, double lwlrapWeight,
+            double lwlrapScore) {
+    }
+
+    private final List<Row> rows;
+
+    /**
+     * @param rows the rows, in display order (copied)
+     */
+    public PerClassReport(List<Row> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    /** @return the rows */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** @return a Markdown table with a header row, values to 4 decimals (weights to 5) */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| class | support | AP | ROC-AUC | lwlrap weight | lwlrap score |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.className().replace("|", "\\|")).append(" | ").append(r.support())
+                    .append(" | ").append(md(r.averagePrecision(), 4)).append(" | ").append(md(r.rocAuc(), 4))
+                    .append(" | ").append(md(r.lwlrapWeight(), 5)).append(" | ").append(md(r.lwlrapScore(), 4))
+                    .append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** @return CSV with header {@code class,support,ap,roc_auc,lwlrap_weight,lwlrap_score}, full precision */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("class,support,ap,roc_auc,lwlrap_weight,lwlrap_score\n");
+        for (Row r : rows) {
+            sb.append(csvField(r.className())).append(',').append(r.support()).append(',')
+                    .append(csv(r.averagePrecision())).append(',').append(csv(r.rocAuc())).append(',')
+                    .append(csv(r.lwlrapWeight())).append(',').append(csv(r.lwlrapScore())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes {@link #toCsv()} to a file, through a temporary file moved into place.
+     *
+     * @param file the target
+     * @throws IOException if writing fails
+     */
+    public void writeCsv(Path file) throws IOException {
+        AtomicFiles.writeString(file, toCsv());
+    }
+
+    /**
+     * Writes {@link #toMarkdown()} to a file, through a temporary file moved into place.
+     *
+     * @param file the target
+     * @throws IOException if writing fails
+     */
+    public void writeMarkdown(Path file) throws IOException {
+        AtomicFiles.writeString(file, toMarkdown());
+    }
+
+    static String md(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static String csv(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** RFC 4180: quote a field containing a comma, quote or line break, doubling inner quotes. */
+    static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,76 @@
+package org.audiotag.eval;
+
+/**
+ * Top-1 accuracy for single-label data ({@code sklearn.metrics.accuracy_score(truth.argmax(1), scores.argmax(1))}):
+ * the fraction of samples whose highest-scoring class is their label. Ties for the highest score go to the lowest
+ * class index, as {@code np.argmax}.
+ */
+public final class Top1Accuracy {
+    private Top1Accuracy() {
+    }
+
+    /**
+     * @param predictions truth and scores; every sample must have exactly one label
+     * @return accuracy in [0, 1]
+     * @throws IllegalArgumentException naming the first sample that does not have exactly one label, or if the
+     *     set is empty
+     */
+    public static double compute(Predictions predictions) {
+        int n = predictions.nSamples();
+        int nc = predictions.nClasses();
+        if (n == 0) {
+            throw new IllegalArgumentException("top-1 accuracy is undefined for 0 samples");
+        }
+        boolean[] t = predictions.truthArray();
+        double[] s = predictions.scoreArray();
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            int label = -1;
+            int best = 0;
+            for (int c = 0; c < nc; c++) {
+                if (t[i * nc + c]) {
+                    if (label >= 0) {
+                        throw new IllegalArgumentException("top-1 accuracy needs single-label data, but sample " + i
+                                + " has more than one label");
+                    }
+                    label = c;
+                }
+                if (s[i * nc + c] > s[i * nc + best]) {
+                    best = c;
+                }
+            }
+            if (label < 0) {
+                throw new IllegalArgumentException("top-1 accuracy needs single-label data, but sample " + i
+                        + " has no label");
+            }
+            if (best == label) {
+                correct++;
+            }
+        }
+        return (double) correct / n;
+    }
+
+    /**
+     * @param predictions truth and scores
+     * @return whether every sample has exactly one label (so {@link #compute} applies)
+     */
+    public static boolean isSingleLabel(Predictions predictions) {
+        int nc = predictions.nClasses();
+        boolean[] t = predictions.truthArray();
+        if (predictions.nSamples() == 0) {
+            return false;
+        }
+        for (int i = 0; i < predictions.nSamples(); i++) {
+            int count = 0;
+            for (int c = 0; c < nc; c++) {
+                if (t[i * nc + c]) {
+                    count++;
+                }
+            }
+            if (count != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,296 @@
+package org.audiotag.eval.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.audiotag.eval.Predictions;
+import org.audiotag.eval.internal.AtomicFiles;
+import org.audiotag.eval.internal.CsvReader;
+
+/**
+ * The two CSV layouts of the FSDKaggle2019 competition, UTF-8, RFC 4180 quoting:
+ * <ul>
+ *   <li>truth ({@code train_curated.csv}): header {@code fname,labels}; each row a clip name and its labels
+ *       comma-separated inside one quoted field, e.g. {@code 0006ae4e.wav,"Bark,Dog"}; an empty labels field is a
+ *       clip without labels (it does not count for the ranking metrics);</li>
+ *   <li>scores ({@code sample_submission.csv}): header {@code fname,<class 1>,...,<class C>}; each row a clip
+ *       name and C finite decimal numbers (any monotone scores: probabilities, logits).</li>
+ * </ul>
+ * The class vocabulary is the score file's header. Blank lines are skipped. Every problem raises an
+ * {@link EvalInputException} naming the file and line.
+ */
+public final class TaggingCsv {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    private TaggingCsv() {
+    }
+
+    /**
+     * Reads a truth file and a score file and aligns them by clip name (in truth-file order).
+     *
+     * @param truthCsv the truth file ({@code fname,labels})
+     * @param scoresCsv the score file ({@code fname,<classes...>})
+     * @return the aligned predictions with clip and class names
+     * @throws EvalInputException on any malformed row, unknown label, non-finite score, duplicate clip name, or a
+     *     clip present in one file and not the other (naming the file and line)
+     * @throws IOException if a file cannot be read
+     */
+    public static LabeledPredictions read(Path truthCsv, Path scoresCsv) throws IOException {
+        Scores scores = readScores(scoresCsv);
+        Map<String, Integer> vocabulary = new HashMap<>();
+        for (int c = 0; c < scores.classNames.size(); c++) {
+            vocabulary.put(scores.classNames.get(c), c);
+        }
+        int nc = scores.classNames.size();
+        List<String> fnames = new ArrayList<>();
+        List<boolean[]> truthRows = new ArrayList<>();
+        Map<String, Long> truthLines = new HashMap<>();
+        try (BufferedReader r = open(truthCsv)) {
+            CsvReader csv = new CsvReader(r);
+            List<String> header = nextRecord(csv, truthCsv);
+            if (header == null) {
+                throw new EvalInputException(truthCsv, 0, "empty file (expected a header 'fname,labels')");
+            }
+            if (header.size() != 2 || !header.get(0).strip().equals("fname") || !header.get(1).strip().equals("labels")) {
+                throw new EvalInputException(truthCsv, csv.recordLine(), "header must be 'fname,labels', got '"
+                        + String.join(",", header) + "'");
+            }
+            List<String> rec;
+            while ((rec = nextRecord(csv, truthCsv)) != null) {
+                long line = csv.recordLine();
+                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                    continue;
+                }
+                if (rec.size() != 2) {
+                    throw new EvalInputException(truthCsv, line, "expected 2 fields (fname, quoted labels), got "
+                            + rec.size() + " (quote the labels field when it holds several labels)");
+                }
+                String fname = rec.get(0).strip();
+                if (fname.isEmpty()) {
+                    throw new EvalInputException(truthCsv, line, "empty fname");
+                }
+                Long previous = truthLines.putIfAbsent(fname, line);
+                if (previous != null) {
+                    throw new EvalInputException(truthCsv, line, "duplicate fname '" + fname + "' (first on line "
+                            + previous + ")");
+                }
+                boolean[] row = new boolean[nc];
+                String labels = rec.get(1).strip();
+                if (!labels.isEmpty()) {
+                    for (String label : labels.split(",", -1)) {
+                        String l = label.strip();
+                        Integer c = vocabulary.get(l);
+                        if (c == null) {
+                            throw new EvalInputException(truthCsv, line, "label '" + l + "' of '" + fname
+                                    + "' is not a class of " + scoresCsv.getFileName() + " (" + nc + " classes)");
+                        }
+                        row[c] = true;
+                    }
+                }
+                fnames.add(fname);
+                truthRows.add(row);
+            }
+        }
+        int n = fnames.size();
+        boolean[] truth = new boolean[n * nc];
+        double[] s = new double[n * nc];
+        for (int i = 0; i < n; i++) {
+            String f = fnames.get(i);
+            Integer si = scores.rowOf.get(f);
+            if (si == null) {
+                throw new EvalInputException(truthCsv, truthLines.get(f), "fname '" + f + "' has no row in "
+                        + scoresCsv);
+            }
+            System.arraycopy(truthRows.get(i), 0, truth, i * nc, nc);
+            System.arraycopy(scores.values, si * nc, s, i * nc, nc);
+        }
+        for (Map.Entry<String, Integer> e : scores.rowOf.entrySet()) {
+            if (!truthLines.containsKey(e.getKey())) {
+                throw new EvalInputException(scoresCsv, scores.lines.get(e.getValue()), "fname '" + e.getKey()
+                        + "' has no row in " + truthCsv);
+            }
+        }
+        return new LabeledPredictions(fnames, scores.classNames, Predictions.ofFlat(n, nc, truth, s));
+    }
+
+    private static final class Scores {
+        final List<String> classNames;
+        final Map<String, Integer> rowOf;
+        final List<Long> lines;
+        final double[] values;
+
+        Scores(List<String> classNames, Map<String, Integer> rowOf, List<Long> lines, double[] values) {
+            this.classNames = classNames;
+            this.rowOf = rowOf;
+            this.lines = lines;
+            this.values = values;
+        }
+    }
+
+    private static Scores readScores(Path file) throws IOException {
+        try (BufferedReader r = open(file)) {
+            CsvReader csv = new CsvReader(r);
+            List<String> header = nextRecord(csv, file);
+            if (header == null) {
+                throw new EvalInputException(file, 0, "empty file (expected a header 'fname,<class>,...')");
+            }
+            if (!header.get(0).strip().equals("fname") || header.size() < 2) {
+                throw new EvalInputException(file, csv.recordLine(),
+                        "header must be 'fname' followed by one column per class");
+            }
+            List<String> classes = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int k = 1; k < header.size(); k++) {
+                String name = header.get(k).strip();
+                if (name.isEmpty()) {
+                    throw new EvalInputException(file, csv.recordLine(), "header column " + (k + 1)
+                            + " has an empty class name");
+                }
+                if (seen.putIfAbsent(name, k) != null) {
+                    throw new EvalInputException(file, csv.recordLine(), "class '" + name
+                            + "' appears twice in the header");
+                }
+                classes.add(name);
+            }
+            int nc = classes.size();
+            Map<String, Integer> rowOf = new LinkedHashMap<>();
+            List<Long> lines = new ArrayList<>();
+            double[] values = new double[nc * 64];
+            List<String> rec;
+            int n = 0;
+            while ((rec = nextRecord(csv, file)) != null) {
+                long line = csv.recordLine();
+                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                    continue;
+                }
+                if (rec.size() != nc + 1) {
+                    throw new EvalInputException(file, line, "expected " + (nc + 1) + " fields (fname and " + nc
+                            + " scores), got " + rec.size());
+                }
+                String fname = rec.get(0).strip();
+                if (fname.isEmpty()) {
+                    throw new EvalInputException(file, line, "empty fname");
+                }
+                Integer previous = rowOf.putIfAbsent(fname, n);
+                if (previous != null) {
+                    throw new EvalInputException(file, line, "duplicate fname '" + fname + "' (first on line "
+                            + lines.get(previous) + ")");
+                }
+                if ((long) (n + 1) * nc > Integer.MAX_VALUE - 8) {
+                    throw new EvalInputException(file, line, "too many rows for " + nc + " classes");
+                }
+                if ((n + 1) * nc > values.length) {
+                    values = java.util.Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8L,
+                            Math.max((long) (n + 1) * nc, 2L * values.length)));
+                }
+                for (int c = 0; c < nc; c++) {
+                    values[n * nc + c] = parseScore(rec.get(c + 1), file, line, classes.get(c));
+                }
+                lines.add(line);
+                n++;
+            }
+            return new Scores(classes, rowOf, lines, java.util.Arrays.copyOf(values, n * nc));
+        }
+    }
+
+    private static double parseScore(String field, Path file, long line, String cls) throws EvalInputException {
+        String f = field.strip();
+        if (NON_FINITE.matcher(f).matches()) {
+            throw new EvalInputException(file, line, "score of class '" + cls + "' is '" + f
+                    + "' (scores must be finite)");
+        }
+        if (!NUMBER.matcher(f).matches()) {
+            throw new EvalInputException(file, line, "score of class '" + cls + "' is not a number: '" + f + "'");
+        }
+        double v = Double.parseDouble(f);
+        if (!Double.isFinite(v)) {
+            throw new EvalInputException(file, line, "score of class '" + cls + "' overflows a double: '" + f + "'");
+        }
+        return v;
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+        try {
+            return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8.newDecoder()));
+        } catch (NoSuchFileException e) {
+            throw new EvalInputException(file, 0, "no such file");
+        }
+    }
+
+    private static List<String> nextRecord(CsvReader csv, Path file) throws IOException {
+        try {
+            return csv.next();
+        } catch (CsvReader.Malformed e) {
+            throw new EvalInputException(file, e.line(), "malformed CSV: " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new EvalInputException(file, 0, "not UTF-8 text");
+        }
+    }
+
+    /**
+     * Writes a truth file ({@code fname,labels}), through a temporary file moved into place.
+     *
+     * @param file the target
+     * @param data clip names, class names and truth (scores are ignored)
+     * @throws IOException if writing fails
+     */
+    public static void writeTruth(Path file, LabeledPredictions data) throws IOException {
+        Predictions p = data.predictions();
+        StringBuilder sb = new StringBuilder("fname,labels\n");
+        for (int i = 0; i < p.nSamples(); i++) {
+            List<String> labels = new ArrayList<>();
+            for (int c = 0; c < p.nClasses(); c++) {
+                if (p.truth(i, c)) {
+                    labels.add(data.classNames().get(c));
+                }
+            }
+            sb.append(field(data.fnames().get(i))).append(',').append(field(String.join(",", labels))).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /**
+     * Writes a score file in the Kaggle submission layout, full double precision, through a temporary file moved
+     * into place.
+     *
+     * @param file the target
+     * @param data clip names, class names and scores (truth is ignored)
+     * @throws IOException if writing fails
+     */
+    public static void writeScores(Path file, LabeledPredictions data) throws IOException {
+        Predictions p = data.predictions();
+        StringBuilder sb = new StringBuilder("fname");
+        for (String c : data.classNames()) {
+            sb.append(',').append(field(c));
+        }
+        sb.append('\n');
+        for (int i = 0; i < p.nSamples(); i++) {
+            sb.append(field(data.fnames().get(i)));
+            for (int c = 0; c < p.nClasses(); c++) {
+                sb.append(',').append(String.format(Locale.ROOT, "%s", Double.toString(p.score(i, c))));
+            }
+            sb.append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    private static String field(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
