@@ -1,0 +1,77 @@
+package org.audiotag.augment;
+
+import java.util.Objects;
+
+/**
+ * A room impulse response: mono samples at a sample rate, with a name for draw records. Immutable; the factory
+ * copies the samples and rejects empty, silent or non-finite responses.
+ */
+public final class ImpulseResponse {
+    private final String name;
+    private final float[] samples;
+    private final int sampleRate;
+
+    private ImpulseResponse(String name, float[] samples, int sampleRate) {
+        this.name = name;
+        this.samples = samples;
+        this.sampleRate = sampleRate;
+    }
+
+    /**
+     * @param name name used in draw records and messages (e.g. the file name)
+     * @param samples mono samples (copied); non-empty, finite, not all zero
+     * @param sampleRate sample rate in Hz (&gt; 0)
+     * @return the impulse response
+     * @throws IllegalArgumentException on empty, silent or non-finite samples or a non-positive rate
+     */
+    public static ImpulseResponse of(String name, float[] samples, int sampleRate) {
+        Objects.requireNonNull(samples, "samples");
+        String n = name == null ? "<unnamed IR>" : name;
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException(n + ": sampleRate must be > 0 Hz, got " + sampleRate);
+        }
+        if (samples.length == 0) {
+            throw new IllegalArgumentException(n + ": zero-length impulse response");
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < samples.length; i++) {
+            if (!Float.isFinite(samples[i])) {
+                throw new IllegalArgumentException(n + ": impulse response sample " + i + " is " + samples[i]);
+            }
+            nonZero |= samples[i] != 0f;
+        }
+        if (!nonZero) {
+            throw new IllegalArgumentException(n + ": impulse response is all zeros");
+        }
+        return new ImpulseResponse(n, samples.clone(), sampleRate);
+    }
+
+    /** @return the name */
+    public String name() {
+        return name;
+    }
+
+    /** @return a copy of the samples */
+    public float[] samples() {
+        return samples.clone();
+    }
+
+    float[] samplesView() {
+        return samples;
+    }
+
+    /** @return the sample rate in Hz */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /** @return the length in seconds */
+    public double durationSeconds() {
+        return samples.length / (double) sampleRate;
+    }
+
+    @Override
+    public String toString() {
+        return "ImpulseResponse[" + name + ", " + samples.length + " samples at " + sampleRate + " Hz]";
+    }
+}

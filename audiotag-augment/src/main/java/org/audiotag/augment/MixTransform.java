@@ -1,0 +1,400 @@
+package org.audiotag.augment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Mixes the input clip with k - 1 clips drawn (uniformly, with replacement) from a pool, k drawn uniformly from
+ * [{@code minClips}, {@code maxClips}] (SEED-SPEC section 6 step 1).
+ *
+ * <p>Weights: {@link Weighting#UNIFORM_NORMALISED} draws c_i ~ U(0, 1) and divides by their sum (the original);
+ * {@link Weighting#DIRICHLET} draws from a symmetric Dirichlet(alpha) (normalised Gamma(alpha, 1) draws);
+ * {@link Weighting#SNR_DB} keeps the input at gain 1 and scales each added clip so that the input-to-clip power
+ * ratio is an SNR drawn uniformly from [{@code snrDbMin}, {@code snrDbMax}] dB (label weights are then the
+ * gains normalised to sum 1). Offsets: with {@code randomOffsets} each clip starts at a uniform offset in
+ * [0, L - len_i] where L is the longest clip (the output length); otherwise all start at sample 0 (the
+ * original). Labels: see {@link LabelCombination}. There is no loudness normalisation, as in the original.
+ *
+ * <p>{@link #faithful} reproduces the original: k in {1, 2}, uniform normalised weights, aligned at 0, label
+ * union; its off-by-one (the last pool clip was never drawn) is not reproduced.
+ */
+public final class MixTransform implements AudioTransform {
+
+    /** How the mixing weights are drawn. */
+    public enum Weighting {
+        /** c_i ~ U(0, 1), normalised to sum 1 (the original). */
+        UNIFORM_NORMALISED,
+        /** symmetric Dirichlet(alpha). */
+        DIRICHLET,
+        /** input at gain 1, each added clip at an SNR (dB) below it. */
+        SNR_DB
+    }
+
+    /** How the targets of the mixed clips are combined. */
+    public enum LabelCombination {
+        /** element-wise maximum of the targets, ignoring weights (the original's OR of multi-hot vectors). */
+        UNION,
+        /** weighted sum, sum_i w_i y_i, with weights summing to 1: soft labels as in mixup. */
+        WEIGHTED,
+        /** element-wise maximum of the weighted targets, max_i w_i y_i. */
+        MAX
+    }
+
+    private final List<LabeledAudio> pool;
+    private final int minClips;
+    private final int maxClips;
+    private final Weighting weighting;
+    private final double alpha;
+    private final double snrDbMin;
+    private final double snrDbMax;
+    private final boolean randomOffsets;
+    private final LabelCombination labels;
+
+    private MixTransform(Builder b) {
+        this.pool = List.copyOf(b.pool);
+        this.minClips = b.minClips;
+        this.maxClips = b.maxClips;
+        this.weighting = b.weighting;
+        this.alpha = b.alpha;
+        this.snrDbMin = b.snrDbMin;
+        this.snrDbMax = b.snrDbMax;
+        this.randomOffsets = b.randomOffsets;
+        this.labels = b.labels;
+    }
+
+    /**
+     * A builder with the recommended defaults: k in [1, 2], uniform normalised weights, random offsets, union.
+     *
+     * @param pool clips to draw the partners from (non-empty, one sample rate, one target length)
+     * @return the builder
+     */
+    public static Builder builder(List<LabeledAudio> pool) {
+        return new Builder(pool);
+    }
+
+    /**
+     * The original mixing: k in {1, 2}, uniform normalised weights, aligned at sample 0, label union.
+     *
+     * @param pool clips to draw the partners from
+     * @return the transform
+     */
+    public static MixTransform faithful(List<LabeledAudio> pool) {
+        return builder(pool).clips(1, 2).weighting(Weighting.UNIFORM_NORMALISED).randomOffsets(false)
+                .labels(LabelCombination.UNION).build();
+    }
+
+    @Override
+    public String name() {
+        return "mix";
+    }
+
+    @Override
+    public LabeledAudio apply(LabeledAudio in, SplittableRandom rng, DrawLog log) {
+        int k = minClips + rng.nextInt(maxClips - minClips + 1);
+        List<LabeledAudio> clips = new ArrayList<>(k);
+        int[] poolIdx = new int[k];
+        clips.add(in);
+        poolIdx[0] = -1;
+        for (int i = 1; i < k; i++) {
+            poolIdx[i] = rng.nextInt(pool.size());
+            clips.add(pool.get(poolIdx[i]));
+        }
+        if (k > 1) {
+            checkCompatible(clips);
+        }
+        double[] weights = new double[k];
+        double[] mixGains = new double[k];
+        switch (weighting) {
+            case UNIFORM_NORMALISED -> {
+                double s = 0;
+                for (int i = 0; i < k; i++) {
+                    weights[i] = rng.nextDouble();
+                    s += weights[i];
+                }
+                if (s == 0) {
+                    Arrays.fill(weights, 1.0);
+                    s = k;
+                }
+                for (int i = 0; i < k; i++) {
+                    weights[i] /= s;
+                }
+                mixGains = weights.clone();
+            }
+            case DIRICHLET -> {
+                double s = 0;
+                for (int i = 0; i < k; i++) {
+                    weights[i] = gamma(alpha, rng);
+                    s += weights[i];
+                }
+                for (int i = 0; i < k; i++) {
+                    weights[i] = s > 0 ? weights[i] / s : 1.0 / k;
+                }
+                mixGains = weights.clone();
+            }
+            case SNR_DB -> {
+                double p0 = power(in.samplesView());
+                if (p0 == 0) {
+                    throw new IllegalArgumentException(in.source() + ": silent clip, an SNR-weighted mix is undefined");
+                }
+                mixGains[0] = 1.0;
+                double[] snr = new double[k];
+                for (int i = 1; i < k; i++) {
+                    snr[i] = snrDbMin + (snrDbMax - snrDbMin) * rng.nextDouble();
+                    double pi = power(clips.get(i).samplesView());
+                    mixGains[i] = pi == 0 ? 0.0 : Math.sqrt(p0 / (pi * Math.pow(10.0, snr[i] / 10.0)));
+                }
+                double s = 0;
+                for (double g : mixGains) {
+                    s += g;
+                }
+                for (int i = 0; i < k; i++) {
+                    weights[i] = mixGains[i] / s;
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        int outLen = 0;
+        for (LabeledAudio c : clips) {
+            outLen = Math.max(outLen, c.length());
+        }
+        int[] offsets = new int[k];
+        if (randomOffsets) {
+            for (int i = 0; i < k; i++) {
+                offsets[i] = rng.nextInt(outLen - clips.get(i).length() + 1);
+            }
+        }
+        String[] sources = new String[k];
+        for (int i = 0; i < k; i++) {
+            sources[i] = clips.get(i).source();
+        }
+        log.record(name(), "k", k, "sources", sources, "poolIndices", poolIdx, "weights", weights,
+                "gains", mixGains, "offsets", offsets);
+        return mixUnchecked(clips, mixGains, weights, offsets, labels);
+    }
+
+    /**
+     * Mixes given clips deterministically: {@code y[o_i + n] += w_i x_i[n]}, output length
+     * {@code max_i(o_i + len_i)}; targets combined with weights {@code w}.
+     *
+     * @param clips the clips (non-empty, one sample rate, one target length)
+     * @param weights non-negative, finite, summing to 1 (within 1e-6)
+     * @param offsets start of each clip in the output, &gt;= 0
+     * @param labels how the targets are combined
+     * @return the mixed clip; its source lists the sources joined by {@code "+"}
+     * @throws IllegalArgumentException on empty input, mismatched rates or target lengths, or weights that are
+     *     negative, not finite or do not sum to 1
+     */
+    public static LabeledAudio mix(List<LabeledAudio> clips, double[] weights, int[] offsets,
+            LabelCombination labels) {
+        Objects.requireNonNull(labels, "labels");
+        if (clips == null || clips.isEmpty()) {
+            throw new IllegalArgumentException("clips: nothing to mix (empty list)");
+        }
+        if (weights.length != clips.size() || offsets.length != clips.size()) {
+            throw new IllegalArgumentException("weights and offsets must have one entry per clip (" + clips.size()
+                    + "), got " + weights.length + " and " + offsets.length);
+        }
+        double s = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0 && Double.isFinite(weights[i]))) {
+                throw new IllegalArgumentException("weights[" + i + "] must be finite and >= 0, got " + weights[i]);
+            }
+            if (offsets[i] < 0) {
+                throw new IllegalArgumentException("offsets[" + i + "] must be >= 0, got " + offsets[i]);
+            }
+            s += weights[i];
+        }
+        if (Math.abs(s - 1.0) > 1e-6) {
+            throw new IllegalArgumentException("weights must sum to 1, got sum " + s + " for "
+                    + Arrays.toString(weights));
+        }
+        checkCompatible(clips);
+        return mixUnchecked(clips, weights, weights, offsets, labels);
+    }
+
+    private static LabeledAudio mixUnchecked(List<LabeledAudio> clips, double[] gains, double[] labelWeights,
+            int[] offsets, LabelCombination labels) {
+        int len = 0;
+        for (int i = 0; i < clips.size(); i++) {
+            len = Math.max(len, offsets[i] + clips.get(i).length());
+        }
+        float[] y = new float[len];
+        int nClasses = clips.get(0).targetView().length;
+        float[] t = new float[nClasses];
+        StringBuilder src = new StringBuilder();
+        for (int i = 0; i < clips.size(); i++) {
+            LabeledAudio c = clips.get(i);
+            float[] x = c.samplesView();
+            float g = (float) gains[i];
+            int o = offsets[i];
+            for (int n = 0; n < x.length; n++) {
+                y[o + n] += g * x[n];
+            }
+            float[] yi = c.targetView();
+            float w = (float) labelWeights[i];
+            for (int j = 0; j < nClasses; j++) {
+                switch (labels) {
+                    case UNION -> t[j] = Math.max(t[j], yi[j]);
+                    case WEIGHTED -> t[j] += w * yi[j];
+                    case MAX -> t[j] = Math.max(t[j], w * yi[j]);
+                    default -> throw new IllegalStateException();
+                }
+            }
+            if (i > 0) {
+                src.append('+');
+            }
+            src.append(c.source());
+        }
+        for (int j = 0; j < nClasses; j++) {
+            t[j] = Math.min(1f, t[j]);
+        }
+        return clips.get(0).withOwned(y, t, src.toString());
+    }
+
+    private static void checkCompatible(List<LabeledAudio> clips) {
+        LabeledAudio first = clips.get(0);
+        for (LabeledAudio c : clips) {
+            if (c.sampleRate() != first.sampleRate()) {
+                throw new IllegalArgumentException("clips must share one sample rate: " + first.source() + " is "
+                        + first.sampleRate() + " Hz, " + c.source() + " is " + c.sampleRate() + " Hz");
+            }
+            if (c.targetView().length != first.targetView().length) {
+                throw new IllegalArgumentException("clips must share one target length: " + first.source() + " has "
+                        + first.targetView().length + " classes, " + c.source() + " has " + c.targetView().length);
+            }
+        }
+    }
+
+    static double power(float[] x) {
+        double s = 0;
+        for (float v : x) {
+            s += (double) v * v;
+        }
+        return s / x.length;
+    }
+
+    /** Gamma(shape, 1) by Marsaglia and Tsang (2000), with the shape &lt; 1 boost. */
+    static double gamma(double shape, SplittableRandom rng) {
+        if (shape < 1.0) {
+            double u = rng.nextDouble();
+            return gamma(shape + 1.0, rng) * Math.pow(u, 1.0 / shape);
+        }
+        double d = shape - 1.0 / 3.0;
+        double c = 1.0 / Math.sqrt(9.0 * d);
+        while (true) {
+            double x = rng.nextGaussian();
+            double v = 1.0 + c * x;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = rng.nextDouble();
+            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+                return d * v;
+            }
+        }
+    }
+
+    /** Builder of {@link MixTransform}; {@link #build()} validates every parameter. */
+    public static final class Builder {
+        private final List<LabeledAudio> pool;
+        private int minClips = 1;
+        private int maxClips = 2;
+        private Weighting weighting = Weighting.UNIFORM_NORMALISED;
+        private double alpha = 1.0;
+        private double snrDbMin = 0.0;
+        private double snrDbMax = 10.0;
+        private boolean randomOffsets = true;
+        private LabelCombination labels = LabelCombination.UNION;
+
+        private Builder(List<LabeledAudio> pool) {
+            this.pool = pool == null ? List.of() : new ArrayList<>(pool);
+        }
+
+        /**
+         * @param min smallest number of clips in a mix, the input included (&gt;= 1)
+         * @param max largest number (&gt;= min)
+         * @return this builder
+         */
+        public Builder clips(int min, int max) {
+            this.minClips = min;
+            this.maxClips = max;
+            return this;
+        }
+
+        /**
+         * @param w how weights are drawn
+         * @return this builder
+         */
+        public Builder weighting(Weighting w) {
+            this.weighting = Objects.requireNonNull(w, "weighting");
+            return this;
+        }
+
+        /**
+         * @param a Dirichlet concentration (&gt; 0), used with {@link Weighting#DIRICHLET}
+         * @return this builder
+         */
+        public Builder dirichletAlpha(double a) {
+            this.alpha = a;
+            return this;
+        }
+
+        /**
+         * @param min lowest SNR in dB of the input over each added clip
+         * @param max highest SNR in dB (&gt;= min)
+         * @return this builder
+         */
+        public Builder snrDb(double min, double max) {
+            this.snrDbMin = min;
+            this.snrDbMax = max;
+            return this;
+        }
+
+        /**
+         * @param r whether clips start at random offsets (true) or all at sample 0 (false, the original)
+         * @return this builder
+         */
+        public Builder randomOffsets(boolean r) {
+            this.randomOffsets = r;
+            return this;
+        }
+
+        /**
+         * @param l how targets are combined
+         * @return this builder
+         */
+        public Builder labels(LabelCombination l) {
+            this.labels = Objects.requireNonNull(l, "labels");
+            return this;
+        }
+
+        /**
+         * @return the transform
+         * @throws IllegalArgumentException naming the parameter that is out of range
+         */
+        public MixTransform build() {
+            if (minClips < 1 || maxClips < minClips) {
+                throw new IllegalArgumentException("clips must satisfy 1 <= min <= max, got [" + minClips + ", "
+                        + maxClips + "]");
+            }
+            if (maxClips > 1 && pool.isEmpty()) {
+                throw new IllegalArgumentException("pool: no clips to mix with (empty pool)");
+            }
+            if (!(alpha > 0 && Double.isFinite(alpha))) {
+                throw new IllegalArgumentException("dirichletAlpha must be > 0, got " + alpha);
+            }
+            if (!(Double.isFinite(snrDbMin) && Double.isFinite(snrDbMax) && snrDbMin <= snrDbMax)) {
+                throw new IllegalArgumentException("snrDb must be finite with min <= max, got [" + snrDbMin + ", "
+                        + snrDbMax + "]");
+            }
+            if (!pool.isEmpty()) {
+                checkCompatible(pool);
+            }
+            return new MixTransform(this);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.audiotag.augment;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Additive noise. White noise is i.i.d. standard Gaussian; pink (power spectral density proportional to 1/f) and
+ * brown (1/f^2) noise are white Gaussian noise shaped in the Fourier domain (bin k scaled by k^-1/2 or k^-1,
+ * DC removed). In SNR mode the noise is scaled so that {@code 10 log10(P_signal / P_noise)} equals an SNR drawn
+ * uniformly from [{@code snrDbMin}, {@code snrDbMax}] dB exactly, P being the mean square over the clip. In
+ * fixed-amplitude mode the unit-variance noise is multiplied by a constant: the original's disabled
+ * {@code x += 5e-5 * N(0, 1)} is {@link #faithful()}.
+ */
+public final class NoiseTransform implements AudioTransform {
+
+    /** Spectral colour of the noise. */
+    public enum Color {
+        /** flat spectrum. */
+        WHITE,
+        /** 1/f power spectrum (-3 dB per octave). */
+        PINK,
+        /** 1/f^2 power spectrum (-6 dB per octave). */
+        BROWN
+    }
+
+    private final Color color;
+    private final double snrDbMin;
+    private final double snrDbMax;
+    private final double amplitude;
+
+    private NoiseTransform(Color color, double snrDbMin, double snrDbMax, double amplitude) {
+        this.color = color;
+        this.snrDbMin = snrDbMin;
+        this.snrDbMax = snrDbMax;
+        this.amplitude = amplitude;
+    }
+
+    /**
+     * Noise at an SNR drawn uniformly from a range.
+     *
+     * @param color spectral colour
+     * @param snrDbMin lowest SNR in dB
+     * @param snrDbMax highest SNR in dB (&gt;= min)
+     * @return the transform
+     * @throws IllegalArgumentException if the range is not finite or min &gt; max
+     */
+    public static NoiseTransform atSnr(Color color, double snrDbMin, double snrDbMax) {
+        Objects.requireNonNull(color, "color");
+        if (!(Double.isFinite(snrDbMin) && Double.isFinite(snrDbMax) && snrDbMin <= snrDbMax)) {
+            throw new IllegalArgumentException("snrDb must be finite with min <= max, got [" + snrDbMin + ", "
+                    + snrDbMax + "]");
+        }
+        return new NoiseTransform(color, snrDbMin, snrDbMax, Double.NaN);
+    }
+
+    /**
+     * Noise of fixed standard deviation, independent of the signal.
+     *
+     * @param color spectral colour
+     * @param amplitude standard deviation of the added noise (&gt;= 0)
+     * @return the transform
+     */
+    public static NoiseTransform fixedAmplitude(Color color, double amplitude) {
+        Objects.requireNonNull(color, "color");
+        if (!(amplitude >= 0 && Double.isFinite(amplitude))) {
+            throw new IllegalArgumentException("amplitude must be finite and >= 0, got " + amplitude);
+        }
+        return new NoiseTransform(color, Double.NaN, Double.NaN, amplitude);
+    }
+
+    /** @return the original's (disabled) noise: white, {@code 5e-5 * N(0, 1)} */
+    public static NoiseTransform faithful() {
+        return fixedAmplitude(Color.WHITE, 5e-5);
+    }
+
+    @Override
+    public String name() {
+        return "noise";
+    }
+
+    @Override
+    public LabeledAudio apply(LabeledAudio in, SplittableRandom rng, DrawLog log) {
+        float[] x = in.samplesView();
+        double[] noise = generate(color, x.length, rng);
+        double gain;
+        if (Double.isNaN(amplitude)) {
+            double snr = snrDbMin + (snrDbMax - snrDbMin) * rng.nextDouble();
+            double ps = MixTransform.power(x);
+            if (ps == 0) {
+                throw new IllegalArgumentException(in.source() + ": silent clip, noise at an SNR is undefined");
+            }
+            double pn = 0;
+            for (double v : noise) {
+                pn += v * v;
+            }
+            pn /= noise.length;
+            gain = pn == 0 ? 0 : Math.sqrt(ps / (pn * Math.pow(10.0, snr / 10.0)));
+            log.record(name(), "color", color, "snrDb", snr);
+        } else {
+            gain = amplitude;
+            log.record(name(), "color", color, "amplitude", amplitude);
+        }
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (float) (x[i] + gain * noise[i]);
+        }
+        return in.withOwnedSamples(y);
+    }
+
+    /**
+     * Unit-variance noise of a colour.
+     *
+     * @param color spectral colour
+     * @param n number of samples (&gt; 0)
+     * @param rng generator
+     * @return n samples with mean square 1 (white: in expectation; coloured: exactly)
+     */
+    public static double[] generate(Color color, int n, SplittableRandom rng) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be > 0, got " + n);
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = rng.nextGaussian();
+        }
+        if (color == Color.WHITE || n < 2) {
+            return w;
+        }
+        double exponent = color == Color.PINK ? 0.5 : 1.0;
+        double[] c = new double[2 * n];
+        System.arraycopy(w, 0, c, 0, n);
+        DoubleFFT_1D fft = new DoubleFFT_1D(n);
+        fft.realForwardFull(c);
+        c[0] = 0;
+        c[1] = 0;
+        for (int k = 1; k < n; k++) {
+            int f = Math.min(k, n - k);
+            double s = Math.pow(f, -exponent);
+            c[2 * k] *= s;
+            c[2 * k + 1] *= s;
+        }
+        fft.complexInverse(c, true);
+        double p = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = c[2 * i];
+            p += w[i] * w[i];
+        }
+        double g = p == 0 ? 0 : Math.sqrt(n / p);
+        for (int i = 0; i < n; i++) {
+            w[i] *= g;
+        }
+        return w;
+    }
+}

@@ -1,0 +1,26 @@
+package org.audiotag.augment;
+
+import java.util.SplittableRandom;
+
+/** Negates every sample (y = -x); make it random by giving it a probability in the {@link AugmentPipeline}. */
+public final class PolarityInversion implements AudioTransform {
+    /** Creates the transform. */
+    public PolarityInversion() {
+    }
+
+    @Override
+    public String name() {
+        return "polarity";
+    }
+
+    @Override
+    public LabeledAudio apply(LabeledAudio in, SplittableRandom rng, DrawLog log) {
+        float[] x = in.samplesView();
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = -x[i];
+        }
+        log.record(name(), "inverted", true);
+        return in.withOwnedSamples(y);
+    }
+}

@@ -1,0 +1,307 @@
+package org.audiotag.augment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.audiotag.augment.internal.FftConvolver;
+import org.audiotag.augment.internal.Spectral;
+
+/**
+ * Reverberation by convolution with a room impulse response drawn uniformly from a set (SEED-SPEC section 6
+ * step 4): linear (not circular) FFT convolution {@code wet(n) = sum_m h(m) x(n - m)}, then
+ * {@code y = wetGain * wet + (1 - wetGain) * x}, then optional level normalisation.
+ *
+ * <p>Impulse responses at another sample rate are resampled to the clip rate by Fourier resampling
+ * ({@code scipy.signal.resample}, output length {@code ceil(len * sr / irSr)}); responses longer than
+ * {@code maxIrSeconds} are rejected; with {@code tailThresholdDb} set, each response's tail is cut where its
+ * remaining (Schroeder backward-integrated) energy falls below that level relative to its total energy.
+ * Output length is either the full convolution {@code L + M - 1} ({@link OutputLength#FULL}, the original) or the
+ * input length {@code L} ({@link OutputLength#SAME}: the first L samples, the reverberant tail past the clip's
+ * end dropped). Kernel spectra are precomputed once per FFT size and shared by all threads.
+ *
+ * <p>{@link Builder#faithful()}: 100% wet, no normalisation, full length, no tail truncation (the original).
+ */
+public final class ReverbTransform implements AudioTransform {
+
+    /** Output level normalisation after the wet/dry mix. */
+    public enum Normalisation {
+        /** none (the original). */
+        NONE,
+        /** scale so that the peak |y| equals the input's peak. */
+        PEAK,
+        /** scale so that the RMS of y equals the input's RMS. */
+        RMS
+    }
+
+    /** Output length. */
+    public enum OutputLength {
+        /** the full linear convolution, L + M - 1 samples (the original). */
+        FULL,
+        /** the input length L: the first L samples of the convolution. */
+        SAME
+    }
+
+    private final List<String> names;
+    private final int[] lengths;
+    private final int sampleRate;
+    private final double wet;
+    private final Normalisation normalisation;
+    private final OutputLength outputLength;
+    private final FftConvolver convolver;
+
+    private ReverbTransform(Builder b, List<String> names, float[][] kernels) {
+        this.names = List.copyOf(names);
+        this.lengths = new int[kernels.length];
+        for (int i = 0; i < kernels.length; i++) {
+            lengths[i] = kernels[i].length;
+        }
+        this.sampleRate = b.sampleRate;
+        this.wet = b.wet;
+        this.normalisation = b.normalisation;
+        this.outputLength = b.outputLength;
+        this.convolver = new FftConvolver(kernels);
+    }
+
+    /**
+     * A builder with the recommended defaults: 100% wet, RMS normalisation, output length SAME, IRs up to 5 s,
+     * tail truncated at -60 dB.
+     *
+     * @param irs the impulse responses to draw from (non-empty)
+     * @param sampleRate the sample rate of the clips this transform will see, in Hz
+     * @return the builder
+     */
+    public static Builder builder(List<ImpulseResponse> irs, int sampleRate) {
+        return new Builder(irs, sampleRate);
+    }
+
+    @Override
+    public String name() {
+        return "reverb";
+    }
+
+    /** @return the number of impulse responses */
+    public int size() {
+        return names.size();
+    }
+
+    /**
+     * @param i index
+     * @return length in samples (at the clip rate, after truncation) of impulse response i
+     */
+    public int irLength(int i) {
+        return lengths[i];
+    }
+
+    @Override
+    public LabeledAudio apply(LabeledAudio in, SplittableRandom rng, DrawLog log) {
+        int k = rng.nextInt(names.size());
+        log.record(name(), "ir", names.get(k), "irIndex", k);
+        return convolve(in, k);
+    }
+
+    /**
+     * Applies impulse response {@code k} deterministically.
+     *
+     * @param in the clip (at this transform's sample rate)
+     * @param k index of the impulse response
+     * @return the reverberated clip
+     * @throws IllegalArgumentException if the clip's sample rate differs from the transform's or k is out of range
+     */
+    public LabeledAudio convolve(LabeledAudio in, int k) {
+        if (in.sampleRate() != sampleRate) {
+            throw new IllegalArgumentException(in.source() + ": clip is at " + in.sampleRate()
+                    + " Hz but the reverb was built for " + sampleRate + " Hz");
+        }
+        if (k < 0 || k >= names.size()) {
+            throw new IllegalArgumentException("impulse response index must be in [0, " + names.size() + "), got " + k);
+        }
+        float[] x = in.samplesView();
+        int l = x.length;
+        int outLen = outputLength == OutputLength.FULL ? l + lengths[k] - 1 : l;
+        float[] y = convolver.convolve(x, k, outLen);
+        if (wet < 1.0) {
+            float w = (float) wet;
+            float d = (float) (1.0 - wet);
+            for (int i = 0; i < outLen; i++) {
+                y[i] = w * y[i] + (i < l ? d * x[i] : 0f);
+            }
+        }
+        switch (normalisation) {
+            case NONE -> {
+            }
+            case PEAK -> scale(y, peak(x), peak(y));
+            case RMS -> scale(y, Math.sqrt(MixTransform.power(x)), Math.sqrt(MixTransform.power(y)));
+            default -> throw new IllegalStateException();
+        }
+        return in.withOwnedSamples(y);
+    }
+
+    private static void scale(float[] y, double target, double current) {
+        if (current == 0) {
+            return;
+        }
+        float g = (float) (target / current);
+        for (int i = 0; i < y.length; i++) {
+            y[i] *= g;
+        }
+    }
+
+    private static double peak(float[] x) {
+        double p = 0;
+        for (float v : x) {
+            p = Math.max(p, Math.abs(v));
+        }
+        return p;
+    }
+
+    /** Builder of {@link ReverbTransform}; {@link #build()} validates and prepares the impulse responses. */
+    public static final class Builder {
+        private final List<ImpulseResponse> irs;
+        private final int sampleRate;
+        private double wet = 1.0;
+        private Normalisation normalisation = Normalisation.RMS;
+        private OutputLength outputLength = OutputLength.SAME;
+        private double maxIrSeconds = 5.0;
+        private double tailThresholdDb = -60.0;
+
+        private Builder(List<ImpulseResponse> irs, int sampleRate) {
+            this.irs = irs == null ? List.of() : new ArrayList<>(irs);
+            this.sampleRate = sampleRate;
+        }
+
+        /**
+         * @param w wet fraction in [0, 1]: 1 = only the reverberated signal
+         * @return this builder
+         */
+        public Builder wet(double w) {
+            this.wet = w;
+            return this;
+        }
+
+        /**
+         * @param n output level normalisation
+         * @return this builder
+         */
+        public Builder normalisation(Normalisation n) {
+            this.normalisation = Objects.requireNonNull(n, "normalisation");
+            return this;
+        }
+
+        /**
+         * @param o output length mode
+         * @return this builder
+         */
+        public Builder outputLength(OutputLength o) {
+            this.outputLength = Objects.requireNonNull(o, "outputLength");
+            return this;
+        }
+
+        /**
+         * @param s longest accepted impulse response in seconds (&gt; 0); longer ones are rejected at build time
+         * @return this builder
+         */
+        public Builder maxIrSeconds(double s) {
+            this.maxIrSeconds = s;
+            return this;
+        }
+
+        /**
+         * @param db tail truncation level in dB (&lt; 0), or {@code Double.NEGATIVE_INFINITY} to keep whole tails
+         * @return this builder
+         */
+        public Builder tailThresholdDb(double db) {
+            this.tailThresholdDb = db;
+            return this;
+        }
+
+        /**
+         * The original's settings: 100% wet, no normalisation, full-length output, whole tails.
+         *
+         * @return this builder
+         */
+        public Builder faithful() {
+            this.wet = 1.0;
+            this.normalisation = Normalisation.NONE;
+            this.outputLength = OutputLength.FULL;
+            this.tailThresholdDb = Double.NEGATIVE_INFINITY;
+            return this;
+        }
+
+        /**
+         * @return the transform, with each impulse response resampled and truncated
+         * @throws IllegalArgumentException on an empty set, an impulse response longer than the limit, or a
+         *     parameter out of range (named in the message)
+         */
+        public ReverbTransform build() {
+            if (irs.isEmpty()) {
+                throw new IllegalArgumentException("irs: the impulse-response set is empty");
+            }
+            if (sampleRate <= 0) {
+                throw new IllegalArgumentException("sampleRate must be > 0 Hz, got " + sampleRate);
+            }
+            if (!(wet >= 0 && wet <= 1)) {
+                throw new IllegalArgumentException("wet must be in [0, 1], got " + wet);
+            }
+            if (!(maxIrSeconds > 0 && Double.isFinite(maxIrSeconds))) {
+                throw new IllegalArgumentException("maxIrSeconds must be > 0, got " + maxIrSeconds);
+            }
+            if (!(tailThresholdDb < 0) || Double.isNaN(tailThresholdDb)) {
+                throw new IllegalArgumentException("tailThresholdDb must be < 0 dB (or -Infinity), got "
+                        + tailThresholdDb);
+            }
+            List<String> names = new ArrayList<>();
+            float[][] kernels = new float[irs.size()][];
+            for (int i = 0; i < irs.size(); i++) {
+                ImpulseResponse ir = Objects.requireNonNull(irs.get(i), "irs[" + i + "]");
+                if (ir.durationSeconds() > maxIrSeconds) {
+                    throw new IllegalArgumentException(ir.name() + ": impulse response is "
+                            + String.format(java.util.Locale.ROOT, "%.3f", ir.durationSeconds())
+                            + " s long, above the limit maxIrSeconds = " + maxIrSeconds);
+                }
+                float[] h = ir.samplesView();
+                if (ir.sampleRate() != sampleRate) {
+                    h = resample(h, ir.sampleRate(), sampleRate);
+                }
+                kernels[i] = truncateTail(h, tailThresholdDb);
+                names.add(ir.name());
+            }
+            return new ReverbTransform(this, names, kernels);
+        }
+
+        private static float[] resample(float[] h, int from, int to) {
+            double[] d = new double[h.length];
+            for (int i = 0; i < h.length; i++) {
+                d[i] = h[i];
+            }
+            int n = (int) Math.ceil(h.length * ((double) to / from));
+            double[] r = Spectral.resample(d, n);
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) r[i];
+            }
+            return out;
+        }
+
+        static float[] truncateTail(float[] h, double thresholdDb) {
+            if (thresholdDb == Double.NEGATIVE_INFINITY) {
+                return h.clone();
+            }
+            double total = 0;
+            for (float v : h) {
+                total += (double) v * v;
+            }
+            double limit = total * Math.pow(10.0, thresholdDb / 10.0);
+            double tail = 0;
+            int end = h.length;
+            for (int i = h.length - 1; i >= 0; i--) {
+                tail += (double) h[i] * h[i];
+                if (tail > limit) {
+                    end = i + 1;
+                    break;
+                }
+            }
+            return java.util.Arrays.copyOf(h, Math.max(1, end));
+        }
+    }
+}

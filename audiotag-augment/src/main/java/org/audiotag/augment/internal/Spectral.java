@@ -1,0 +1,269 @@
+package org.audiotag.augment.internal;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Double-precision ports of the librosa 0.10.2 / scipy 1.10 routines behind {@code librosa.effects.time_stretch}
+ * and {@code librosa.effects.pitch_shift}: {@code stft} (periodic Hann, centred, constant padding),
+ * {@code phase_vocoder}, {@code istft} (with {@code length}) and {@code scipy.signal.resample} ({@code res_type='fft'}).
+ *
+ * <p>Complex matrices are kept as two arrays {@code re}, {@code im} in librosa's (bin, frame) layout: bin k of
+ * frame t at {@code k * nFrames + t}.
+ */
+public final class Spectral {
+    private Spectral() {
+    }
+
+    /** A complex (bin, frame) matrix as two row-major arrays. */
+    public record ComplexMatrix(double[] re, double[] im, int nBins, int nFrames) {
+    }
+
+    /**
+     * Periodic Hann window of length n, {@code scipy.signal.get_window('hann', n, fftbins=True)}.
+     *
+     * @param n window length
+     * @return the window
+     */
+    public static double[] hann(int n) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.5 - 0.5 * Math.cos(2.0 * Math.PI * i / n);
+        }
+        return w;
+    }
+
+    /**
+     * {@code librosa.stft(y, n_fft=nFft, hop_length=hop, center=True, pad_mode='constant')}.
+     *
+     * @param y signal
+     * @param nFft FFT size (even)
+     * @param hop hop length in samples
+     * @return (1 + nFft/2, 1 + len(y)/hop) complex matrix
+     */
+    public static ComplexMatrix stft(double[] y, int nFft, int hop) {
+        int pad = nFft / 2;
+        int nFrames = 1 + y.length / hop;
+        int nBins = nFft / 2 + 1;
+        double[] win = hann(nFft);
+        double[] re = new double[nBins * nFrames];
+        double[] im = new double[nBins * nFrames];
+        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
+        double[] buf = new double[nFft];
+        for (int t = 0; t < nFrames; t++) {
+            int start = t * hop - pad;
+            for (int i = 0; i < nFft; i++) {
+                int j = start + i;
+                buf[i] = (j >= 0 && j < y.length) ? y[j] * win[i] : 0.0;
+            }
+            fft.realForward(buf);
+            re[t] = buf[0];
+            im[t] = 0.0;
+            re[(nBins - 1) * nFrames + t] = buf[1];
+            im[(nBins - 1) * nFrames + t] = 0.0;
+            for (int k = 1; k < nBins - 1; k++) {
+                re[k * nFrames + t] = buf[2 * k];
+                im[k * nFrames + t] = buf[2 * k + 1];
+            }
+        }
+        return new ComplexMatrix(re, im, nBins, nFrames);
+    }
+
+    /**
+     * {@code librosa.phase_vocoder(D, rate=rate)} with the default hop {@code n_fft // 4}.
+     *
+     * @param d the STFT
+     * @param rate speed-up factor (&gt; 0)
+     * @return the stretched STFT with {@code len(arange(0, nFrames, rate))} frames
+     */
+    public static ComplexMatrix phaseVocoder(ComplexMatrix d, double rate) {
+        int nBins = d.nBins();
+        int nFrames = d.nFrames();
+        int nFft = 2 * (nBins - 1);
+        int hop = nFft / 4;
+        int nOut = (int) Math.ceil(nFrames / rate);
+        // numpy arange(0, n, rate): length ceil((stop - start) / step)
+        double[] re = new double[nBins * nOut];
+        double[] im = new double[nBins * nOut];
+        double[] phiAdvance = new double[nBins];
+        for (int k = 0; k < nBins; k++) {
+            // fft_frequencies(sr=2*pi, n_fft) = rfftfreq(n_fft, d=1/(2 pi)) = k / (n_fft * (1/(2 pi)))
+            phiAdvance[k] = hop * (k / (nFft * (1.0 / (2.0 * Math.PI))));
+        }
+        double[] phaseAcc = new double[nBins];
+        for (int k = 0; k < nBins; k++) {
+            phaseAcc[k] = Math.atan2(d.im()[k * nFrames], d.re()[k * nFrames]);
+        }
+        for (int t = 0; t < nOut; t++) {
+            double step = t * rate;
+            int c0 = (int) step;
+            int c1 = c0 + 1;
+            double alpha = step % 1.0;
+            for (int k = 0; k < nBins; k++) {
+                double r0 = c0 < nFrames ? d.re()[k * nFrames + c0] : 0.0;
+                double i0 = c0 < nFrames ? d.im()[k * nFrames + c0] : 0.0;
+                double r1 = c1 < nFrames ? d.re()[k * nFrames + c1] : 0.0;
+                double i1 = c1 < nFrames ? d.im()[k * nFrames + c1] : 0.0;
+                double mag = (1.0 - alpha) * Math.hypot(r0, i0) + alpha * Math.hypot(r1, i1);
+                re[k * nOut + t] = Math.cos(phaseAcc[k]) * mag;
+                im[k * nOut + t] = Math.sin(phaseAcc[k]) * mag;
+                double dphase = Math.atan2(i1, r1) - Math.atan2(i0, r0) - phiAdvance[k];
+                dphase = dphase - 2.0 * Math.PI * Math.rint(dphase / (2.0 * Math.PI));
+                phaseAcc[k] += phiAdvance[k] + dphase;
+            }
+        }
+        return new ComplexMatrix(re, im, nBins, nOut);
+    }
+
+    /**
+     * {@code librosa.istft(D, length=length)} with hop {@code n_fft // 4}, periodic Hann, centre=True.
+     *
+     * @param d the STFT
+     * @param hop hop length
+     * @param length output length in samples
+     * @return the signal
+     */
+    public static double[] istft(ComplexMatrix d, int hop, int length) {
+        int nBins = d.nBins();
+        int nFft = 2 * (nBins - 1);
+        int paddedLength = length + 2 * (nFft / 2);
+        int nFrames = Math.min(d.nFrames(), (int) Math.ceil(paddedLength / (double) hop));
+        int full = nFft + hop * (nFrames - 1);
+        double[] win = hann(nFft);
+        double[] acc = new double[full];
+        double[] wss = new double[full];
+        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
+        double[] buf = new double[nFft];
+        int cols = d.nFrames();
+        for (int t = 0; t < nFrames; t++) {
+            buf[0] = d.re()[t];
+            buf[1] = d.re()[(nBins - 1) * cols + t];
+            for (int k = 1; k < nBins - 1; k++) {
+                buf[2 * k] = d.re()[k * cols + t];
+                buf[2 * k + 1] = d.im()[k * cols + t];
+            }
+            fft.realInverse(buf, true);
+            int off = t * hop;
+            for (int i = 0; i < nFft; i++) {
+                acc[off + i] += win[i] * buf[i];
+                wss[off + i] += win[i] * win[i];
+            }
+        }
+        double tiny = Double.MIN_NORMAL;
+        double[] y = new double[length];
+        int start = nFft / 2;
+        for (int i = 0; i < length; i++) {
+            int j = start + i;
+            if (j < full) {
+                double w = wss[j];
+                y[i] = w > tiny ? acc[j] / w : acc[j];
+            }
+        }
+        return y;
+    }
+
+    /**
+     * {@code librosa.effects.time_stretch(y, rate=rate)} (n_fft 2048, hop 512, centred, constant padding).
+     *
+     * @param y signal
+     * @param rate speed-up factor (&gt; 1 shortens)
+     * @return signal of {@code round(len(y) / rate)} samples (round half to even)
+     */
+    public static double[] timeStretch(double[] y, double rate) {
+        ComplexMatrix s = stft(y, 2048, 512);
+        ComplexMatrix st = phaseVocoder(s, rate);
+        int len = (int) Math.rint(y.length / rate);
+        return istft(st, 512, len);
+    }
+
+    /**
+     * {@code librosa.effects.pitch_shift(y, sr=sr, n_steps=nSteps, bins_per_octave=binsPerOctave, res_type='fft')}.
+     *
+     * @param y signal
+     * @param sr sample rate in Hz
+     * @param nSteps shift in fractional steps
+     * @param binsPerOctave steps per octave
+     * @return signal of the same length as y
+     */
+    public static double[] pitchShift(double[] y, double sr, double nSteps, double binsPerOctave) {
+        double rate = Math.pow(2.0, -nSteps / binsPerOctave);
+        double[] stretched = timeStretch(y, rate);
+        double origSr = sr / rate;
+        double ratio = sr / origSr;
+        int n = (int) Math.ceil(stretched.length * ratio);
+        double[] shifted = resample(stretched, n);
+        double[] out = new double[y.length];
+        System.arraycopy(shifted, 0, out, 0, Math.min(out.length, shifted.length));
+        return out;
+    }
+
+    /**
+     * {@code scipy.signal.resample(x, num)} for real input: Fourier-domain truncation or zero-padding, with the
+     * Nyquist bin doubled (down) or halved (up) when the smaller length is even, scaled by num / len(x).
+     *
+     * @param x signal (non-empty)
+     * @param num output length (&gt; 0)
+     * @return the resampled signal
+     */
+    public static double[] resample(double[] x, int num) {
+        int nx = x.length;
+        double[] full = new double[2 * nx];
+        System.arraycopy(x, 0, full, 0, nx);
+        new DoubleFFT_1D(nx).realForwardFull(full);
+        int nOutBins = num / 2 + 1;
+        double[] yr = new double[nOutBins];
+        double[] yi = new double[nOutBins];
+        int n = Math.min(num, nx);
+        int nyq = n / 2 + 1;
+        for (int k = 0; k < nyq && k < nOutBins; k++) {
+            yr[k] = full[2 * k];
+            yi[k] = full[2 * k + 1];
+        }
+        if (n % 2 == 0) {
+            if (num < nx) {
+                yr[n / 2] *= 2.0;
+                yi[n / 2] *= 2.0;
+            } else if (nx < num) {
+                yr[n / 2] *= 0.5;
+                yi[n / 2] *= 0.5;
+            }
+        }
+        double[] y = irfft(yr, yi, num);
+        double scale = (double) num / (double) nx;
+        for (int i = 0; i < num; i++) {
+            y[i] *= scale;
+        }
+        return y;
+    }
+
+    /**
+     * {@code numpy.fft.irfft(Y, n)}: the imaginary parts of the DC bin and (n even) the Nyquist bin are ignored.
+     *
+     * @param yr real parts of bins 0..n/2
+     * @param yi imaginary parts of bins 0..n/2
+     * @param n output length
+     * @return the real signal
+     */
+    public static double[] irfft(double[] yr, double[] yi, int n) {
+        double[] c = new double[2 * n];
+        int half = n / 2;
+        c[0] = yr[0];
+        for (int k = 1; k <= half; k++) {
+            double r = k < yr.length ? yr[k] : 0.0;
+            double i = k < yi.length ? yi[k] : 0.0;
+            if (n % 2 == 0 && k == half) {
+                c[2 * k] = r;
+                continue;
+            }
+            c[2 * k] = r;
+            c[2 * k + 1] = i;
+            c[2 * (n - k)] = r;
+            c[2 * (n - k) + 1] = -i;
+        }
+        new DoubleFFT_1D(n).complexInverse(c, true);
+        double[] out = new double[n];
+        for (int j = 0; j < n; j++) {
+            out[j] = c[2 * j];
+        }
+        return out;
+    }
+}
