@@ -4,5 +4,6 @@ module org.audiotag.models {
     requires transitive tensorflow.framework;
     requires org.slf4j;
 
-    // exports org.audiotag.models;  (added with the first public type)
+    exports org.audiotag.models;
+    exports org.audiotag.models.layers;
 }

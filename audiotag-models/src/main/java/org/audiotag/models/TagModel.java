@@ -1,0 +1,515 @@
+package org.audiotag.models;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.audiotag.models.internal.Networks;
+import org.audiotag.models.layers.FeedableAdam;
+import org.audiotag.models.layers.Layers;
+import org.audiotag.models.layers.Losses;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One architecture built into its own TensorFlow {@link Graph}: an inference path (sigmoid tag probabilities, batch
+ * norm on moving statistics, no dropout) and, unless built with {@code trainingGraph(false)}, a training path sharing
+ * the same variables (logits, loss, Adam step that also runs the batch-norm moving-average updates, a fed learning
+ * rate). The model owns its graph and its session (created on first use); {@link #close()} releases both, so use it
+ * in try-with-resources. Not thread-safe.
+ *
+ * <p>Graph names (for feeding by name): placeholders {@code features} {@code (N, inputShape...)}, {@code targets}
+ * {@code (N, numTags)}, {@code training} (bool, default false), {@code learning_rate} (scalar, default the configured
+ * rate); outputs {@code probabilities}, {@code eval_logits}, {@code eval_loss}, {@code logits}, {@code loss}; target
+ * {@code train_step}.
+ *
+ * <p>Arrays are flat, row-major, one example after another in {@link InputKind}'s layout; probabilities and logits are
+ * {@code (N, numTags)} row-major.
+ */
+public final class TagModel implements AutoCloseable {
+
+    /** Name of the properties file written into exported SavedModel directories. */
+    public static final String PROVENANCE_FILE = "audiotag-model.properties";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TagModel.class);
+
+    private final Architecture architecture;
+    private final ModelConfig config;
+    private final int[] inputShape;
+    private final int[] widths;
+    private final int exampleSize;
+    private final Graph graph;
+    private final Layers layers;
+    private final Placeholder<TFloat32> features;
+    private final Operand<TFloat32> evalLogits;
+    private final Operand<TFloat32> probabilities;
+    private Placeholder<TFloat32> targets;
+    private Operand<TFloat32> logits;
+    private Operand<TFloat32> loss;
+    private Operand<TFloat32> evalLoss;
+    private Operand<TFloat32> learningRate;
+    private Op trainStep;
+    private Session session;
+    private boolean closed;
+
+    TagModel(Architecture architecture, ModelConfig config, int[] inputShape, int[] widths) {
+        this.architecture = architecture;
+        this.config = config;
+        this.inputShape = inputShape.clone();
+        this.widths = widths.clone();
+        long size = 1;
+        for (int d : inputShape) {
+            size *= d;
+        }
+        if (size > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("inputShape " + Arrays.toString(inputShape) + " is too large");
+        }
+        this.exampleSize = (int) size;
+        this.graph = new Graph();
+        try {
+            this.layers = new Layers(graph, config.seed());
+            Ops tf = layers.tf();
+            long[] shape = new long[inputShape.length + 1];
+            shape[0] = -1;
+            for (int i = 0; i < inputShape.length; i++) {
+                shape[i + 1] = inputShape[i];
+            }
+            this.features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+            this.evalLogits = tf.withName("eval_logits").identity(
+                    Networks.logits(architecture, layers, features, config, widths, false));
+            this.probabilities = tf.withName("probabilities").math.sigmoid(evalLogits);
+            if (config.trainingGraph()) {
+                buildTraining(tf);
+            }
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private void buildTraining(Ops tf) {
+        targets = tf.withName("targets").placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, config.numTags())));
+        logits = tf.withName("logits").identity(Networks.logits(architecture, layers, features, config, widths, true));
+        loss = tf.withName("loss").identity(lossOf(tf, logits));
+        evalLoss = tf.withName("eval_loss").identity(lossOf(tf, evalLogits));
+        FeedableAdam adam = new FeedableAdam(layers, loss, layers.trainableVariables(), config.learningRate(),
+                config.beta1(), config.beta2(), config.epsilon(), config.weightDecay(), config.clipNorm());
+        learningRate = adam.learningRate();
+        List<Op> deps = new ArrayList<>(layers.updates());
+        deps.add(adam.step());
+        trainStep = tf.withControlDependencies(deps).withName("train_step").noOp();
+    }
+
+    private Operand<TFloat32> lossOf(Ops tf, Operand<TFloat32> z) {
+        return config.loss() == LossKind.SOFTMAX_CROSS_ENTROPY
+                ? Losses.softmaxCrossEntropyMultiHot(tf, z, targets)
+                : Losses.sigmoidBinaryCrossEntropy(tf, z, targets, config.labelSmoothing(), config.classWeights());
+    }
+
+    /** @return the architecture */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** @return the configuration it was built with */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** @return the input kind */
+    public InputKind inputKind() {
+        return architecture.inputKind();
+    }
+
+    /** @return per-example input shape without batch axis (a copy) */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** @return the resolved widths (a copy) */
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /** @return floats per example, the product of {@link #inputShape()} */
+    public int exampleSize() {
+        return exampleSize;
+    }
+
+    /** @return number of tags */
+    public int numTags() {
+        return config.numTags();
+    }
+
+    /** @return trainable scalars (weights, biases, BN scales and shifts, PReLU slopes; not moving stats or Adam) */
+    public long parameterCount() {
+        return layers.parameterCount();
+    }
+
+    /** @return the graph (owned by this model) */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** @return the layer toolkit holding the variables */
+    public Layers layers() {
+        return layers;
+    }
+
+    /** @return the features placeholder */
+    public Operand<TFloat32> features() {
+        return features;
+    }
+
+    /** @return inference-path tag probabilities {@code sigmoid(eval_logits)} */
+    public Operand<TFloat32> probabilities() {
+        return probabilities;
+    }
+
+    /** @return inference-path logits */
+    public Operand<TFloat32> evalLogits() {
+        return evalLogits;
+    }
+
+    /** @return the targets placeholder (training graph only) */
+    public Operand<TFloat32> targets() {
+        return requireTraining(targets);
+    }
+
+    /** @return training-path logits (training graph only) */
+    public Operand<TFloat32> logits() {
+        return requireTraining(logits);
+    }
+
+    /** @return training-path scalar loss (training graph only) */
+    public Operand<TFloat32> loss() {
+        return requireTraining(loss);
+    }
+
+    /** @return inference-path scalar loss (training graph only) */
+    public Operand<TFloat32> evalLoss() {
+        return requireTraining(evalLoss);
+    }
+
+    /** @return the learning-rate placeholder (training graph only) */
+    public Operand<TFloat32> learningRate() {
+        return requireTraining(learningRate);
+    }
+
+    /** @return the training step: Adam update plus batch-norm moving-statistics updates (training graph only) */
+    public Op trainStep() {
+        return requireTraining(trainStep);
+    }
+
+    /** @return the boolean {@code training} placeholder (default false) switching dropout on */
+    public Operand<TBool> trainingFlag() {
+        return layers.trainingFlag();
+    }
+
+    private <T> T requireTraining(T t) {
+        if (t == null) {
+            throw new IllegalStateException(architecture.cliName() + " was built with trainingGraph(false)");
+        }
+        return t;
+    }
+
+    /**
+     * The session, created and initialised on first call (variables get their seeded initial values). With
+     * {@link ModelConfig#forceCpu()} GPUs are hidden from it. Owned by this model.
+     *
+     * @return the session
+     */
+    public synchronized Session session() {
+        ensureOpen();
+        if (session == null) {
+            ConfigProto.Builder cp = ConfigProto.newBuilder();
+            if (config.forceCpu()) {
+                cp.putDeviceCount("GPU", 0);
+            }
+            session = new Session(graph, cp.build());
+            session.initialize();
+        }
+        return session;
+    }
+
+    /**
+     * Runs one training step (dropout on, batch statistics, Adam update, moving-statistics update).
+     *
+     * @param x            features, {@code batch * exampleSize()} finite floats
+     * @param y            targets, {@code batch * numTags()} values in [0, 1]
+     * @param batch        number of examples, {@code >= 1} (2 or more when the model has batch norm)
+     * @param learningRate learning rate for this step, {@code > 0}
+     * @return the training-path loss before the update
+     */
+    public float trainStep(float[] x, float[] y, int batch, float learningRate) {
+        requireTraining(trainStep);
+        checkFeatures(x, batch);
+        checkTargets(y, batch);
+        if (!(learningRate > 0f) || !Float.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+        }
+        try (TFloat32 xt = TFloat32.tensorOf(batchShape(batch), DataBuffers.of(x, true, false));
+             TFloat32 yt = TFloat32.tensorOf(Shape.of(batch, numTags()), DataBuffers.of(y, true, false));
+             TFloat32 lr = TFloat32.scalarOf(learningRate);
+             TBool on = TBool.scalarOf(true);
+             Result r = session().runner().feed(features, xt).feed(targets, yt).feed(this.learningRate, lr)
+                     .feed(layers.trainingFlag(), on).addTarget(trainStep).fetch(loss).run()) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
+    }
+
+    /**
+     * Inference-path loss on a batch (no update, no dropout, moving statistics).
+     *
+     * @param x     features
+     * @param y     targets
+     * @param batch number of examples
+     * @return the scalar loss
+     */
+    public float evaluateLoss(float[] x, float[] y, int batch) {
+        requireTraining(evalLoss);
+        checkFeatures(x, batch);
+        checkTargets(y, batch);
+        try (TFloat32 xt = TFloat32.tensorOf(batchShape(batch), DataBuffers.of(x, true, false));
+             TFloat32 yt = TFloat32.tensorOf(Shape.of(batch, numTags()), DataBuffers.of(y, true, false));
+             Result r = session().runner().feed(features, xt).feed(targets, yt).fetch(evalLoss).run()) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
+    }
+
+    /**
+     * Tag probabilities of the inference path.
+     *
+     * @param x     features, {@code batch * exampleSize()} finite floats
+     * @param batch number of examples, {@code >= 1}
+     * @return {@code (batch, numTags)} row-major probabilities in (0, 1)
+     */
+    public float[] predict(float[] x, int batch) {
+        return fetchPerTag(probabilities, x, batch);
+    }
+
+    /**
+     * Logits of the inference path.
+     *
+     * @param x     features
+     * @param batch number of examples
+     * @return {@code (batch, numTags)} row-major logits
+     */
+    public float[] predictLogits(float[] x, int batch) {
+        return fetchPerTag(evalLogits, x, batch);
+    }
+
+    private float[] fetchPerTag(Operand<TFloat32> out, float[] x, int batch) {
+        checkFeatures(x, batch);
+        float[] res = new float[batch * numTags()];
+        try (TFloat32 xt = TFloat32.tensorOf(batchShape(batch), DataBuffers.of(x, true, false));
+             Result r = session().runner().feed(features, xt).fetch(out).run()) {
+            ((TFloat32) r.get(0)).copyTo(DataBuffers.of(res, false, false));
+        }
+        return res;
+    }
+
+    private Shape batchShape(int batch) {
+        long[] s = new long[inputShape.length + 1];
+        s[0] = batch;
+        for (int i = 0; i < inputShape.length; i++) {
+            s[i + 1] = inputShape[i];
+        }
+        return Shape.of(s);
+    }
+
+    private void checkFeatures(float[] x, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        }
+        if (x == null || x.length != (long) batch * exampleSize) {
+            throw new IllegalArgumentException("features must hold batch x " + Arrays.toString(inputShape) + " = "
+                    + (long) batch * exampleSize + " floats for " + architecture.cliName() + ", got "
+                    + (x == null ? "null" : x.length));
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new IllegalArgumentException("features[" + i + "] (example " + i / exampleSize
+                        + ") is not finite: " + x[i]);
+            }
+        }
+    }
+
+    private void checkTargets(float[] y, int batch) {
+        if (y == null || y.length != (long) batch * numTags()) {
+            throw new IllegalArgumentException("targets must hold batch x numTags = " + (long) batch * numTags()
+                    + " floats, got " + (y == null ? "null" : y.length));
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!(y[i] >= 0f && y[i] <= 1f)) {
+                throw new IllegalArgumentException("targets[" + i + "] must be in [0, 1], got " + y[i]);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ persistence
+
+    /**
+     * Saves every variable (weights, moving statistics, Adam moments and step) to a TensorFlow checkpoint
+     * {@code prefix.index} + {@code prefix.data-*}. Parent directories are created; the files are written under a
+     * temporary prefix in the same folder and then moved into place, data files first and the index last.
+     *
+     * @param prefix checkpoint prefix, e.g. {@code run/ckpt/epoch-012}
+     * @throws IOException if writing or moving fails
+     */
+    public void saveCheckpoint(Path prefix) throws IOException {
+        Path abs = prefix.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        String tmpName = abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        try {
+            session().save(dir.resolve(tmpName).toString());
+        } catch (RuntimeException e) {
+            throw new IOException(abs + ": cannot write checkpoint: " + e.getMessage(), e);
+        }
+        List<Path> written = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, tmpName + "*")) {
+            ds.forEach(written::add);
+        }
+        written.sort(Comparator.comparing((Path p) -> p.toString().endsWith(".index")));
+        for (Path p : written) {
+            String suffix = p.getFileName().toString().substring(tmpName.length());
+            Files.move(p, dir.resolve(abs.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        LOG.debug("saved checkpoint {} ({} files)", abs, written.size());
+    }
+
+    /**
+     * Restores every variable from a checkpoint written by {@link #saveCheckpoint} for the same architecture and
+     * configuration.
+     *
+     * @param prefix checkpoint prefix
+     * @throws ModelLoadException if the checkpoint is missing or does not match this graph
+     */
+    public void restoreCheckpoint(Path prefix) throws ModelLoadException {
+        Path abs = prefix.toAbsolutePath();
+        if (!Files.isRegularFile(Path.of(abs + ".index"))) {
+            throw new ModelLoadException(abs, "no checkpoint (missing " + abs.getFileName() + ".index)", null);
+        }
+        try {
+            session().restore(abs.toString());
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(abs, "checkpoint does not match " + architecture.cliName() + " "
+                    + config + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Exports a SavedModel (tag {@code serve}) whose {@code serving_default} signature maps {@code features}
+     * {@code (N, inputShape...)} to {@code probabilities} {@code (N, numTags)}, plus a {@value #PROVENANCE_FILE}
+     * recording architecture, input kind and shape, tags, widths, seed and configuration. The directory is built
+     * under a temporary name beside {@code dir} and moved into place (an existing {@code dir} is replaced).
+     * It loads with {@link SavedTagger#load(Path)} in any JVM, from the directory alone.
+     *
+     * @param dir target directory
+     * @throws IOException if writing fails
+     */
+    public void exportSavedModel(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime());
+        Signature sig = Signature.builder().key(Signature.DEFAULT_KEY).input("features", features)
+                .output("probabilities", probabilities).build();
+        try {
+            SavedModelBundle.exporter(tmp.toString()).withSession(session()).withSignature(sig).export();
+            Properties p = new Properties();
+            p.setProperty("architecture", architecture.cliName());
+            p.setProperty("inputKind", architecture.inputKind().name());
+            p.setProperty("inputShape", join(inputShape));
+            p.setProperty("numTags", Integer.toString(numTags()));
+            p.setProperty("widths", join(widths));
+            p.setProperty("seed", Long.toString(config.seed()));
+            p.setProperty("parameters", Long.toString(parameterCount()));
+            p.setProperty("config", config.toString());
+            String v = TagModel.class.getPackage().getImplementationVersion();
+            p.setProperty("audiotagVersion", v == null ? "development" : v);
+            try (Writer w = Files.newBufferedWriter(tmp.resolve(PROVENANCE_FILE), StandardCharsets.UTF_8)) {
+                p.store(w, "audiotag model provenance");
+            }
+            Path old = null;
+            if (Files.exists(abs)) {
+                old = abs.resolveSibling(abs.getFileName() + ".old-" + System.nanoTime());
+                Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(abs + ": cannot export SavedModel: " + e.getMessage(), e);
+        }
+    }
+
+    static String join(int[] a) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(a[i]);
+        }
+        return sb.toString();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("model " + architecture.cliName() + " is closed");
+        }
+    }
+
+    /** Closes the session (if created) and the graph. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (session != null) {
+            session.close();
+        }
+        graph.close();
+    }
+}
