@@ -1,0 +1,238 @@
+package org.audiotag.style.internal;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * The inner loop of fast Griffin-Lim (librosa.griffinlim 0.10.2) with every per-frame FFT run in parallel.
+ *
+ * <p>Spectra are kept frame-major in JTransforms' packed real-FFT layout ({@code nFft} doubles per frame), so an
+ * iteration is: (1) inverse FFT and window of every frame (parallel over frames); (2) overlap-add divided by the
+ * window sum-square where it exceeds the smallest normal double, cut to the output length (parallel over output
+ * samples, each gathering its overlapping frames, so no two threads write the same sample); (3) forward STFT of that
+ * signal (zero or reflect padding) with the fused update A = R - m/(1+m) R_prev, A = S A / (|A| + tiny) (parallel over
+ * frames). The arithmetic is librosa's in the same order, in double precision.
+ */
+public final class GriffinLimEngine {
+    private final int nFft;
+    private final int hop;
+    private final boolean center;
+    private final boolean reflect;
+    private final double[] window;
+    private final int nBins;
+    private final int[] reIdx;
+    private final int[] imIdx;
+    private final ThreadLocal<DoubleFFT_1D> ffts;
+
+    /**
+     * @param nFft FFT length
+     * @param hop hop length
+     * @param window analysis/synthesis window padded to nFft
+     * @param center whether frames are centred (n_fft/2 padding)
+     * @param reflect reflect padding (numpy 'reflect') instead of zeros for the STFT of centred frames
+     */
+    public GriffinLimEngine(int nFft, int hop, double[] window, boolean center, boolean reflect) {
+        this.nFft = nFft;
+        this.hop = hop;
+        this.window = window.clone();
+        this.center = center;
+        this.reflect = reflect;
+        this.nBins = nFft / 2 + 1;
+        this.reIdx = new int[nBins];
+        this.imIdx = new int[nBins];
+        for (int k = 0; k < nBins; k++) {
+            if (k == 0) {
+                reIdx[k] = 0;
+                imIdx[k] = -1;
+            } else if ((nFft & 1) == 0 && k == nFft / 2) {
+                reIdx[k] = 1;
+                imIdx[k] = -1;
+            } else if ((nFft & 1) == 1 && k == nFft / 2) {
+                reIdx[k] = nFft - 1;
+                imIdx[k] = 1;
+            } else {
+                reIdx[k] = 2 * k;
+                imIdx[k] = 2 * k + 1;
+            }
+        }
+        this.ffts = ThreadLocal.withInitial(() -> new DoubleFFT_1D(nFft));
+    }
+
+    /** @return the number of frames a signal of {@code n} samples gives (librosa.stft) */
+    public int frameCount(int n) {
+        return center ? 1 + n / hop : (n < nFft ? 0 : 1 + (n - nFft) / hop);
+    }
+
+    /**
+     * Runs fast Griffin-Lim.
+     *
+     * @param magnitude (nBins, nFrames) row-major target magnitude
+     * @param nFrames frames
+     * @param nIter iterations
+     * @param momentum librosa's momentum (0 = plain Griffin-Lim)
+     * @param random initial phase uniform on [0, 2 pi) drawn in (bin, frame) order from this generator, or null
+     *     for librosa's {@code init=None} (zero phase)
+     * @param length output length
+     * @return the signal
+     */
+    public double[] run(double[] magnitude, int nFrames, int nIter, double momentum, SplittableRandom random,
+                        int length) {
+        double[] s = new double[nBins * nFrames];
+        double[] angles = new double[nFft * nFrames];
+        for (int k = 0; k < nBins; k++) {
+            for (int t = 0; t < nFrames; t++) {
+                double mag = magnitude[k * nFrames + t];
+                s[t * nBins + k] = mag;
+                double re = mag;
+                double im = 0.0;
+                if (random != null) {
+                    double phase = 2.0 * Math.PI * random.nextDouble();
+                    re = Math.cos(phase) * mag;
+                    im = Math.sin(phase) * mag;
+                }
+                angles[t * nFft + reIdx[k]] = re;
+                if (imIdx[k] >= 0) {
+                    angles[t * nFft + imIdx[k]] = im;
+                }
+            }
+        }
+        int nUse = synthesisFrames(nFrames, length);
+        int expected = nFft + hop * (nUse - 1);
+        double[] wss = windowSumSquare(nUse, expected);
+        double[] frames = new double[nFft * nUse];
+        double[] y = new double[length];
+        double[] rebuilt = new double[nFft * nFrames];
+        double[] prev = new double[nFft * nFrames];
+        double c = momentum / (1.0 + momentum);
+        for (int it = 0; it < nIter; it++) {
+            istft(angles, nUse, frames, wss, expected, y);
+            final double[] r = rebuilt;
+            final double[] p = prev;
+            final boolean first = it == 0;
+            parallelFrames(nFrames, (t0, t1) -> {
+                DoubleFFT_1D fft = ffts.get();
+                for (int t = t0; t < t1; t++) {
+                    int o = t * nFft;
+                    fillFrame(y, t, r, o);
+                    fft.realForward(r, o);
+                    for (int k = 0; k < nBins; k++) {
+                        int ri = o + reIdx[k];
+                        double re = r[ri];
+                        double im = imIdx[k] >= 0 ? r[o + imIdx[k]] : 0.0;
+                        if (!first) {
+                            re -= c * p[ri];
+                            if (imIdx[k] >= 0) {
+                                im -= c * p[o + imIdx[k]];
+                            }
+                        }
+                        double d = Math.sqrt(re * re + im * im) + Double.MIN_NORMAL;
+                        double mag = s[t * nBins + k];
+                        angles[ri] = re / d * mag;
+                        if (imIdx[k] >= 0) {
+                            angles[o + imIdx[k]] = im / d * mag;
+                        }
+                    }
+                }
+            });
+            rebuilt = prev;
+            prev = r;
+        }
+        istft(angles, nUse, frames, wss, expected, y);
+        return y;
+    }
+
+    /** Frames librosa.istft uses for a given output length. */
+    private int synthesisFrames(int nFrames, int length) {
+        long padded = center ? (long) length + 2L * (nFft / 2) : length;
+        return (int) Math.max(1, Math.min(nFrames, (padded + hop - 1) / hop));
+    }
+
+    private double[] windowSumSquare(int nUse, int expected) {
+        double[] wss = new double[expected];
+        for (int t = 0; t < nUse; t++) {
+            int off = t * hop;
+            for (int i = 0; i < nFft; i++) {
+                wss[off + i] += window[i] * window[i];
+            }
+        }
+        return wss;
+    }
+
+    private void istft(double[] angles, int nUse, double[] frames, double[] wss, int expected, double[] y) {
+        parallelFrames(nUse, (t0, t1) -> {
+            DoubleFFT_1D fft = ffts.get();
+            for (int t = t0; t < t1; t++) {
+                int o = t * nFft;
+                System.arraycopy(angles, o, frames, o, nFft);
+                fft.realInverse(frames, o, true);
+                for (int i = 0; i < nFft; i++) {
+                    frames[o + i] *= window[i];
+                }
+            }
+        });
+        int start = center ? nFft / 2 : 0;
+        int len = y.length;
+        int chunks = Math.max(1, Math.min(len, 8 * Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, chunks).parallel().forEach(ci -> {
+            int i0 = (int) ((long) len * ci / chunks);
+            int i1 = (int) ((long) len * (ci + 1) / chunks);
+            for (int i = i0; i < i1; i++) {
+                int j = i + start;
+                if (j >= expected) {
+                    y[i] = 0.0;
+                    continue;
+                }
+                int tHi = Math.min(nUse - 1, j / hop);
+                int tLo = Math.max(0, (j - nFft) / hop);
+                double sum = 0.0;
+                for (int t = tLo; t <= tHi; t++) {
+                    int off = j - t * hop;
+                    if (off >= 0 && off < nFft) {
+                        sum += frames[t * nFft + off];
+                    }
+                }
+                double w = wss[j];
+                y[i] = w > Double.MIN_NORMAL ? sum / w : sum;
+            }
+        });
+    }
+
+    private void fillFrame(double[] y, int t, double[] out, int o) {
+        long start = (long) t * hop - (center ? nFft / 2 : 0);
+        int n = y.length;
+        for (int i = 0; i < nFft; i++) {
+            long idx = start + i;
+            double v;
+            if (idx >= 0 && idx < n) {
+                v = y[(int) idx];
+            } else if (reflect && n > 1) {
+                v = y[reflectIndex(idx, n)];
+            } else {
+                v = 0.0;
+            }
+            out[o + i] = v * window[i];
+        }
+    }
+
+    /** numpy 'reflect' padding index (edge not repeated), reflecting repeatedly for wide pads. */
+    static int reflectIndex(long idx, int n) {
+        long period = 2L * (n - 1);
+        long m = Math.floorMod(idx, period);
+        return (int) (m < n ? m : period - m);
+    }
+
+    @FunctionalInterface
+    private interface Range {
+        void run(int t0, int t1);
+    }
+
+    private static void parallelFrames(int n, Range body) {
+        int chunks = Math.max(1, Math.min(n, 8 * Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, chunks).parallel().forEach(ci -> {
+            int t0 = (int) ((long) n * ci / chunks);
+            int t1 = (int) ((long) n * (ci + 1) / chunks);
+            body.run(t0, t1);
+        });
+    }
+}
