@@ -6,5 +6,6 @@ module org.audiotag.train {
     requires transitive org.audiotag.eval;
     requires org.slf4j;
 
+    exports org.audiotag.train;
     exports org.audiotag.train.data;
 }

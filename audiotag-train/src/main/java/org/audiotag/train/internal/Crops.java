@@ -1,0 +1,90 @@
+package org.audiotag.train.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Time crops of time-major feature matrices (frame t, bin b at {@code t * bins + b}): random crops for training,
+ * sliding windows for testing (SEED-SPEC 10.4), the first window for the faithful variant (SEED-SPEC 1.3).
+ */
+public final class Crops {
+
+    /** Reads frames of one clip. */
+    @FunctionalInterface
+    public interface FrameReader {
+        /**
+         * @param from first frame
+         * @param count frames
+         * @param dst destination
+         * @param off offset in dst
+         */
+        void copy(int from, int count, float[] dst, int off);
+    }
+
+    private Crops() {
+    }
+
+    /**
+     * Writes a {@code window}-frame crop into {@code dst}. A clip of at least {@code window} frames is cropped at
+     * {@code start} (clamped); a shorter clip is placed at {@code start} inside the window (negative start =
+     * left padding) and the rest filled with {@code pad}.
+     *
+     * @param r reads the clip
+     * @param frames clip frames
+     * @param bins values per frame
+     * @param window window frames
+     * @param start first frame of the crop for long clips, or position of the clip in the window for short ones
+     * @param pad fill value
+     * @param dst destination
+     * @param off offset
+     */
+    public static void crop(FrameReader r, int frames, int bins, int window, int start, float pad, float[] dst,
+            int off) {
+        if (frames >= window) {
+            int s = Math.max(0, Math.min(start, frames - window));
+            r.copy(s, window, dst, off);
+            return;
+        }
+        int pos = Math.max(0, Math.min(start, window - frames));
+        java.util.Arrays.fill(dst, off, off + window * bins, pad);
+        if (frames > 0) {
+            r.copy(0, frames, dst, off + pos * bins);
+        }
+    }
+
+    /**
+     * @param frames clip frames
+     * @param window window frames
+     * @param r generator
+     * @return a uniformly random start: a crop start in [0, frames − window], or a placement in [0, window − frames]
+     */
+    public static int randomStart(int frames, int window, SplittableRandom r) {
+        return r.nextInt(Math.abs(frames - window) + 1);
+    }
+
+    /**
+     * Window starts covering a clip: 0, hop, 2·hop, … and a last window aligned to the clip end when the hops do
+     * not reach it. A clip shorter than the window gets one window with the clip left-padded (start = window −
+     * frames, placement), as the original's left zero padding.
+     *
+     * @param frames clip frames
+     * @param window window frames
+     * @param hop hop frames ≥ 1
+     * @return the starts (for short clips: one placement value)
+     */
+    public static int[] windowStarts(int frames, int window, int hop) {
+        if (frames <= window) {
+            return new int[] {window - frames};
+        }
+        List<Integer> s = new ArrayList<>();
+        int t = 0;
+        for (; t + window <= frames; t += hop) {
+            s.add(t);
+        }
+        if (s.get(s.size() - 1) + window < frames) {
+            s.add(frames - window);
+        }
+        return s.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
