@@ -1,0 +1,182 @@
+package org.audiotag.features;
+
+import java.util.Objects;
+
+/**
+ * dB conversions as librosa's {@code power_to_db}, {@code amplitude_to_db}, {@code db_to_power} and
+ * {@code db_to_amplitude}.
+ *
+ * <p>{@code power_to_db}: {@code 10 log10(max(amin, S)) - 10 log10(max(amin, ref))}, then, unless {@code top_db} is
+ * {@link #NO_TOP_DB}, every value is raised to at least {@code max(result) - top_db}. {@code amplitude_to_db(S, ref,
+ * amin, top_db)} is {@code power_to_db(S^2, ref^2, amin^2, top_db)}. librosa's defaults: {@code ref = 1.0},
+ * {@code amin = 1e-10} (power) / {@code 1e-5} (amplitude), {@code top_db = 80}.
+ */
+public final class Decibels {
+    /** Pass as {@code topDb} for librosa's {@code top_db=None} (no clamping). */
+    public static final double NO_TOP_DB = Double.POSITIVE_INFINITY;
+    /** librosa's default {@code amin} of {@code power_to_db}. */
+    public static final double DEFAULT_AMIN_POWER = 1e-10;
+    /** librosa's default {@code amin} of {@code amplitude_to_db}. */
+    public static final double DEFAULT_AMIN_AMPLITUDE = 1e-5;
+    /** librosa's default {@code top_db}. */
+    public static final double DEFAULT_TOP_DB = 80.0;
+
+    private Decibels() {
+    }
+
+    /**
+     * {@code librosa.power_to_db(S, ref, amin, top_db)} in double precision.
+     *
+     * @param s power values (any shape), &gt;= 0
+     * @param ref reference ({@link DbRef#ONE}, {@link DbRef#MAX} or a value)
+     * @param amin floor applied before the logarithm, &gt; 0
+     * @param topDb dynamic range below the maximum to keep, &gt;= 0, or {@link #NO_TOP_DB}
+     * @return dB values, same shape
+     */
+    public static DoubleMatrix powerToDb(DoubleMatrix s, DbRef ref, double amin, double topDb) {
+        check(ref, amin, topDb);
+        double[] in = s.raw();
+        double refValue = ref.isMax() ? maxOf(in) : ref.fixedValue();
+        double[] out = new double[in.length];
+        double offset = 10.0 * Math.log10(Math.max(amin, refValue));
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < in.length; i++) {
+            double v = 10.0 * Math.log10(Math.max(amin, in[i])) - offset;
+            out[i] = v;
+            if (v > max) {
+                max = v;
+            }
+        }
+        clampTop(out, max, topDb);
+        return new DoubleMatrix(s.rows(), s.cols(), out, true);
+    }
+
+    /**
+     * Float32 fast path of {@link #powerToDb(DoubleMatrix, DbRef, double, double)} (each value computed in double and
+     * rounded, so it equals the double result cast to float).
+     *
+     * @param s power values, &gt;= 0
+     * @param ref reference
+     * @param amin floor, &gt; 0
+     * @param topDb range to keep, or {@link #NO_TOP_DB}
+     * @return dB values, same shape
+     */
+    public static FeatureMatrix powerToDb(FeatureMatrix s, DbRef ref, double amin, double topDb) {
+        check(ref, amin, topDb);
+        float[] in = s.raw();
+        double refValue = ref.isMax() ? s.max() : ref.fixedValue();
+        float[] out = new float[in.length];
+        double offset = 10.0 * Math.log10(Math.max(amin, refValue));
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < in.length; i++) {
+            float v = (float) (10.0 * Math.log10(Math.max(amin, in[i])) - offset);
+            out[i] = v;
+            if (v > max) {
+                max = v;
+            }
+        }
+        if (topDb != NO_TOP_DB && in.length > 0) {
+            float floor = (float) (max - topDb);
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] < floor) {
+                    out[i] = floor;
+                }
+            }
+        }
+        return new FeatureMatrix(s.rows(), s.cols(), out, true);
+    }
+
+    /**
+     * {@code librosa.amplitude_to_db(S, ref, amin, top_db)} = {@code power_to_db(S^2, ref^2, amin^2, top_db)}.
+     *
+     * @param s magnitudes, &gt;= 0
+     * @param ref reference on the amplitude scale
+     * @param amin amplitude floor, &gt; 0 (librosa default {@link #DEFAULT_AMIN_AMPLITUDE})
+     * @param topDb range to keep, or {@link #NO_TOP_DB}
+     * @return dB values, same shape
+     */
+    public static DoubleMatrix amplitudeToDb(DoubleMatrix s, DbRef ref, double amin, double topDb) {
+        check(ref, amin, topDb);
+        double[] in = s.raw();
+        double refValue = ref.isMax() ? maxAbs(in) : ref.fixedValue();
+        double[] sq = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            sq[i] = in[i] * in[i];
+        }
+        return powerToDb(new DoubleMatrix(s.rows(), s.cols(), sq, true),
+                DbRef.value(Math.max(refValue * refValue, Double.MIN_VALUE)), amin * amin, topDb);
+    }
+
+    /**
+     * {@code librosa.db_to_power(S_db, ref)} = {@code ref * 10^(S_db / 10)}.
+     *
+     * @param sDb dB values
+     * @param ref reference value, &gt; 0
+     * @return power values
+     */
+    public static DoubleMatrix dbToPower(DoubleMatrix sDb, double ref) {
+        DbRef.value(ref);
+        double[] in = sDb.raw();
+        double[] out = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = ref * Math.pow(10.0, 0.1 * in[i]);
+        }
+        return new DoubleMatrix(sDb.rows(), sDb.cols(), out, true);
+    }
+
+    /**
+     * {@code librosa.db_to_amplitude(S_db, ref)} = {@code sqrt(db_to_power(S_db, ref^2))}.
+     *
+     * @param sDb dB values
+     * @param ref reference value, &gt; 0
+     * @return amplitudes
+     */
+    public static DoubleMatrix dbToAmplitude(DoubleMatrix sDb, double ref) {
+        DbRef.value(ref);
+        double[] in = sDb.raw();
+        double[] out = new double[in.length];
+        double r2 = ref * ref;
+        for (int i = 0; i < in.length; i++) {
+            out[i] = Math.sqrt(r2 * Math.pow(10.0, 0.1 * in[i]));
+        }
+        return new DoubleMatrix(sDb.rows(), sDb.cols(), out, true);
+    }
+
+    private static void check(DbRef ref, double amin, double topDb) {
+        Objects.requireNonNull(ref, "ref");
+        if (!(amin > 0) || Double.isInfinite(amin)) {
+            throw new IllegalArgumentException("amin must be a finite number > 0, got " + amin);
+        }
+        if (!(topDb >= 0)) {
+            throw new IllegalArgumentException("top_db must be >= 0 (or NO_TOP_DB), got " + topDb);
+        }
+    }
+
+    private static void clampTop(double[] out, double max, double topDb) {
+        if (topDb == NO_TOP_DB || out.length == 0) {
+            return;
+        }
+        double floor = max - topDb;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] < floor) {
+                out[i] = floor;
+            }
+        }
+    }
+
+    private static double maxOf(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return a.length == 0 ? 1.0 : m;
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}

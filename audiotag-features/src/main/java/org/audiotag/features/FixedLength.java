@@ -1,0 +1,163 @@
+package org.audiotag.features;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Fixed-length preparation of the original project (SEED-SPEC 1.3-1.5): left zero-padding or first-N cropping
+ * (pipelines A and B), centre padding and random crops (pipeline C), and looping. All methods return new arrays
+ * and never modify their input; randomness is always passed in.
+ */
+public final class FixedLength {
+    private FixedLength() {
+    }
+
+    /** How a clip is brought to the target length. */
+    public enum Policy {
+        /** Pipeline A/B: prepend zeros to shorter clips, keep the first N samples of longer ones. */
+        LEFT_PAD_CROP_FIRST,
+        /** Pipeline C at validation: centre-pad shorter clips, keep the first N samples of longer ones. */
+        CENTRE_PAD_CROP_FIRST,
+        /**
+         * Pipeline C at training: centre-pad shorter clips, take a random N-sample crop of longer ones (the first N
+         * when no random source is given).
+         */
+        CENTRE_PAD_RANDOM_CROP,
+        /** Repeat the clip until it reaches N samples, keep the first N (longer clips: first N). */
+        LOOP_CROP_FIRST,
+        /** Pipeline C loading ({@code trim_long_data = False}): centre-pad shorter clips, keep longer ones whole. */
+        CENTRE_PAD_KEEP_LONG,
+        /** No length change. */
+        NONE
+    }
+
+    /**
+     * Applies a policy.
+     *
+     * @param y signal
+     * @param n target length, &gt;= 1
+     * @param policy the policy
+     * @param rng random source for {@link Policy#CENTRE_PAD_RANDOM_CROP}, may be null (then the first N are kept)
+     * @return the prepared signal
+     */
+    public static float[] apply(float[] y, int n, Policy policy, SplittableRandom rng) {
+        Objects.requireNonNull(policy, "policy");
+        switch (policy) {
+            case LEFT_PAD_CROP_FIRST: return leftPadOrCropFirst(y, n);
+            case CENTRE_PAD_CROP_FIRST: return cropFirst(centrePad(y, n), n);
+            case CENTRE_PAD_RANDOM_CROP:
+                return rng == null ? cropFirst(centrePad(y, n), n) : randomCrop(centrePad(y, n), n, rng);
+            case LOOP_CROP_FIRST: return loop(y, n);
+            case CENTRE_PAD_KEEP_LONG: return centrePad(y, n);
+            default: return y.clone();
+        }
+    }
+
+    /**
+     * Pipeline A/B: if {@code y.length < n}, prepend {@code n - y.length} zeros; otherwise keep the first {@code n}.
+     *
+     * @param y signal
+     * @param n target length, &gt;= 1
+     * @return signal of exactly {@code n} samples
+     */
+    public static float[] leftPadOrCropFirst(float[] y, int n) {
+        check(y, n);
+        if (y.length >= n) {
+            return Arrays.copyOf(y, n);
+        }
+        float[] out = new float[n];
+        System.arraycopy(y, 0, out, n - y.length, y.length);
+        return out;
+    }
+
+    /**
+     * Keeps the first {@code n} samples of a longer signal; shorter signals are returned unchanged (copied).
+     *
+     * @param y signal
+     * @param n maximum length, &gt;= 1
+     * @return the cropped signal
+     */
+    public static float[] cropFirst(float[] y, int n) {
+        check(y, n);
+        return Arrays.copyOf(y, Math.min(n, y.length));
+    }
+
+    /**
+     * Pipeline C centre padding: if {@code y.length <= n}, {@code (n - len) / 2} zeros on the left (floor) and the rest
+     * on the right; longer signals are returned unchanged (copied).
+     *
+     * @param y signal
+     * @param n target length, &gt;= 1
+     * @return the padded signal
+     */
+    public static float[] centrePad(float[] y, int n) {
+        check(y, n);
+        if (y.length >= n) {
+            return y.clone();
+        }
+        float[] out = new float[n];
+        System.arraycopy(y, 0, out, (n - y.length) / 2, y.length);
+        return out;
+    }
+
+    /**
+     * Random crop of {@code n} samples with start uniform in {@code [0, len - n]} (every offset possible);
+     * signals of at most {@code n} samples are centre-padded instead.
+     *
+     * @param y signal
+     * @param n crop length, &gt;= 1
+     * @param rng random source
+     * @return the crop
+     */
+    public static float[] randomCrop(float[] y, int n, SplittableRandom rng) {
+        return randomCrop(y, n, rng, false);
+    }
+
+    /**
+     * Random crop; {@code faithful = true} reproduces the original augmenter's {@code randint(0, len - n)} whose
+     * exclusive upper bound never picks the last offset (SEED-SPEC 6; fixed by default).
+     *
+     * @param y signal
+     * @param n crop length, &gt;= 1
+     * @param rng random source
+     * @param faithful use the original exclusive upper bound
+     * @return the crop
+     */
+    public static float[] randomCrop(float[] y, int n, SplittableRandom rng, boolean faithful) {
+        check(y, n);
+        Objects.requireNonNull(rng, "rng");
+        if (y.length <= n) {
+            return centrePad(y, n);
+        }
+        int range = y.length - n;
+        int start = faithful ? rng.nextInt(range) : rng.nextInt(range + 1);
+        return Arrays.copyOfRange(y, start, start + n);
+    }
+
+    /**
+     * Repeats the signal until it has {@code n} samples and keeps the first {@code n}.
+     *
+     * @param y signal, at least one sample
+     * @param n target length, &gt;= 1
+     * @return signal of exactly {@code n} samples
+     */
+    public static float[] loop(float[] y, int n) {
+        check(y, n);
+        if (y.length == 0) {
+            throw new IllegalArgumentException("y is empty: cannot loop an empty signal");
+        }
+        float[] out = new float[n];
+        for (int pos = 0; pos < n; pos += y.length) {
+            System.arraycopy(y, 0, out, pos, Math.min(y.length, n - pos));
+        }
+        return out;
+    }
+
+    private static void check(float[] y, int n) {
+        Objects.requireNonNull(y, "y");
+        if (n < 1) {
+            throw new IllegalArgumentException("n_samples must be >= 1, got " + n);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.audiotag.features;
+
+import java.util.Objects;
+
+/**
+ * A mel filter bank as {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}, stored sparsely: each
+ * of the {@code n_mels} triangular filters keeps only its non-zero span of FFT bins (about 2 non-zeros per FFT bin
+ * in all), which is how it is applied.
+ *
+ * <p>Filter {@code m} has weight {@code max(0, min((f - f_m)/(f_{m+1} - f_m), (f_{m+2} - f)/(f_{m+2} - f_{m+1})))} at
+ * FFT bin frequency {@code f = k sr / n_fft}, with {@code f_0..f_{M+1}} from {@link MelScale#melFrequencies}; with
+ * {@link MelNorm#SLANEY} it is multiplied by {@code 2 / (f_{m+2} - f_m)}. Immutable and thread-safe.
+ */
+public final class MelFilterBank {
+    private final double sampleRate;
+    private final int nFft;
+    private final int nMels;
+    private final double fMin;
+    private final double fMax;
+    private final boolean htk;
+    private final MelNorm norm;
+    private final int[] start;
+    private final double[][] weights;
+    private final float[][] weightsF;
+
+    private MelFilterBank(double sr, int nFft, int nMels, double fMin, double fMax, boolean htk, MelNorm norm) {
+        if (!(sr > 0) || Double.isInfinite(sr)) {
+            throw new IllegalArgumentException("sr must be a finite number > 0, got " + sr);
+        }
+        if (nFft < 1) {
+            throw new IllegalArgumentException("n_fft must be >= 1, got " + nFft);
+        }
+        if (nMels < 1 || nMels > 4096) {
+            throw new IllegalArgumentException("n_mels must be in [1, 4096], got " + nMels);
+        }
+        if (!(fMin >= 0) || Double.isInfinite(fMin)) {
+            throw new IllegalArgumentException("fmin must be >= 0, got " + fMin);
+        }
+        if (!(fMax > fMin) || Double.isInfinite(fMax)) {
+            throw new IllegalArgumentException("fmax must be > fmin=" + fMin + " and finite, got " + fMax);
+        }
+        this.sampleRate = sr;
+        this.nFft = nFft;
+        this.nMels = nMels;
+        this.fMin = fMin;
+        this.fMax = fMax;
+        this.htk = htk;
+        this.norm = Objects.requireNonNull(norm, "norm");
+        int nBins = 1 + nFft / 2;
+        double[] fft = new double[nBins];
+        double val = 1.0 / (nFft * (1.0 / sr));
+        for (int k = 0; k < nBins; k++) {
+            fft[k] = k * val;
+        }
+        double[] melF = MelScale.melFrequencies(nMels + 2, fMin, fMax, htk);
+        this.start = new int[nMels];
+        this.weights = new double[nMels][];
+        this.weightsF = new float[nMels][];
+        double[] row = new double[nBins];
+        for (int m = 0; m < nMels; m++) {
+            double fdiffLo = melF[m + 1] - melF[m];
+            double fdiffHi = melF[m + 2] - melF[m + 1];
+            double enorm = norm == MelNorm.SLANEY ? 2.0 / (melF[m + 2] - melF[m]) : 1.0;
+            int first = -1;
+            int last = -1;
+            for (int k = 0; k < nBins; k++) {
+                double lower = -(melF[m] - fft[k]) / fdiffLo;
+                double upper = (melF[m + 2] - fft[k]) / fdiffHi;
+                double w = Math.max(0.0, Math.min(lower, upper));
+                row[k] = w * enorm;
+                if (row[k] != 0.0) {
+                    if (first < 0) {
+                        first = k;
+                    }
+                    last = k;
+                }
+            }
+            if (first < 0) {
+                start[m] = 0;
+                weights[m] = new double[0];
+            } else {
+                start[m] = first;
+                weights[m] = java.util.Arrays.copyOfRange(row, first, last + 1);
+            }
+            weightsF[m] = new float[weights[m].length];
+            for (int i = 0; i < weights[m].length; i++) {
+                weightsF[m][i] = (float) weights[m][i];
+            }
+        }
+    }
+
+    /**
+     * Builds the filter bank ({@code librosa.filters.mel}).
+     *
+     * @param sr sample rate in Hz, &gt; 0
+     * @param nFft FFT length, &gt;= 1
+     * @param nMels number of mel bands, 1..4096
+     * @param fMin lowest band edge in Hz, &gt;= 0
+     * @param fMax highest band edge in Hz, &gt; fMin (librosa's {@code fmax=None} is {@code sr / 2})
+     * @param htk HTK mel scale instead of Slaney
+     * @param norm filter normalisation
+     * @return the filter bank
+     * @throws IllegalArgumentException naming the offending parameter
+     */
+    public static MelFilterBank of(double sr, int nFft, int nMels, double fMin, double fMax, boolean htk, MelNorm norm) {
+        return new MelFilterBank(sr, nFft, nMels, fMin, fMax, htk, norm);
+    }
+
+    /** @return sample rate in Hz */
+    public double sampleRate() {
+        return sampleRate;
+    }
+
+    /** @return FFT length */
+    public int nFft() {
+        return nFft;
+    }
+
+    /** @return number of mel bands (rows) */
+    public int nMels() {
+        return nMels;
+    }
+
+    /** @return number of FFT bins (columns), {@code 1 + n_fft/2} */
+    public int nBins() {
+        return 1 + nFft / 2;
+    }
+
+    /** @return lowest edge in Hz */
+    public double fMin() {
+        return fMin;
+    }
+
+    /** @return highest edge in Hz */
+    public double fMax() {
+        return fMax;
+    }
+
+    /** @return whether the HTK scale is used */
+    public boolean htk() {
+        return htk;
+    }
+
+    /** @return the normalisation */
+    public MelNorm norm() {
+        return norm;
+    }
+
+    /** @return number of stored non-zero weights */
+    public int nonZeros() {
+        int n = 0;
+        for (double[] w : weights) {
+            n += w.length;
+        }
+        return n;
+    }
+
+    /** @return the dense weight matrix {@code (n_mels, 1 + n_fft/2)}, as librosa returns it */
+    public DoubleMatrix dense() {
+        int nBins = nBins();
+        double[] out = new double[nMels * nBins];
+        for (int m = 0; m < nMels; m++) {
+            System.arraycopy(weights[m], 0, out, m * nBins + start[m], weights[m].length);
+        }
+        return new DoubleMatrix(nMels, nBins, out, true);
+    }
+
+    /**
+     * {@code mel_basis @ S}: applies the bank to a spectrogram {@code (1 + n_fft/2, frames)}.
+     *
+     * @param s magnitude or power spectrogram
+     * @return mel spectrogram {@code (n_mels, frames)}
+     */
+    public DoubleMatrix apply(DoubleMatrix s) {
+        checkRows(s.rows());
+        int cols = s.cols();
+        double[] in = s.raw();
+        double[] out = new double[nMels * cols];
+        for (int m = 0; m < nMels; m++) {
+            double[] w = weights[m];
+            int base = m * cols;
+            for (int i = 0; i < w.length; i++) {
+                double wi = w[i];
+                int src = (start[m] + i) * cols;
+                for (int t = 0; t < cols; t++) {
+                    out[base + t] += wi * in[src + t];
+                }
+            }
+        }
+        return new DoubleMatrix(nMels, cols, out, true);
+    }
+
+    /**
+     * Float32 variant of {@link #apply(DoubleMatrix)} (float weights, float accumulation).
+     *
+     * @param s magnitude or power spectrogram {@code (1 + n_fft/2, frames)}
+     * @return mel spectrogram {@code (n_mels, frames)}
+     */
+    public FeatureMatrix apply(FeatureMatrix s) {
+        checkRows(s.rows());
+        int cols = s.cols();
+        float[] in = s.raw();
+        float[] out = new float[nMels * cols];
+        for (int m = 0; m < nMels; m++) {
+            float[] w = weightsF[m];
+            int base = m * cols;
+            for (int i = 0; i < w.length; i++) {
+                float wi = w[i];
+                int src = (start[m] + i) * cols;
+                for (int t = 0; t < cols; t++) {
+                    out[base + t] += wi * in[src + t];
+                }
+            }
+        }
+        return new FeatureMatrix(nMels, cols, out, true);
+    }
+
+    private void checkRows(int rows) {
+        if (rows != nBins()) {
+            throw new IllegalArgumentException("spectrogram has " + rows + " frequency bins but the mel filter bank "
+                    + "for n_fft=" + nFft + " needs " + nBins());
+        }
+    }
+
+    /** Column variant: {@code out[m * cols + t] = sum_k w[m][k] spec[k]}. */
+    void applyColumn(double[] spec, double[] out, int cols, int t) {
+        for (int m = 0; m < nMels; m++) {
+            double[] w = weights[m];
+            int s = start[m];
+            double acc = 0;
+            for (int i = 0; i < w.length; i++) {
+                acc += w[i] * spec[s + i];
+            }
+            out[m * cols + t] = acc;
+        }
+    }
+
+    /** Float column variant. */
+    void applyColumn(float[] spec, float[] out, int cols, int t) {
+        for (int m = 0; m < nMels; m++) {
+            float[] w = weightsF[m];
+            int s = start[m];
+            float acc = 0;
+            for (int i = 0; i < w.length; i++) {
+                acc += w[i] * spec[s + i];
+            }
+            out[m * cols + t] = acc;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MelFilterBank[sr=" + sampleRate + ", n_fft=" + nFft + ", n_mels=" + nMels + ", fmin=" + fMin
+                + ", fmax=" + fMax + ", htk=" + htk + ", norm=" + norm.librosaName() + ", nnz=" + nonZeros() + "]";
+    }
+}

@@ -1,0 +1,416 @@
+package org.audiotag.features;
+
+import java.util.Objects;
+import org.audiotag.features.internal.Checks;
+import org.audiotag.features.internal.Padding;
+import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.FloatFFT_1D;
+
+/**
+ * Short-time Fourier transform and its inverse, as {@code librosa.stft} / {@code librosa.istft} (0.10).
+ *
+ * <p>Frame {@code t} is {@code window * padded[t*hop : t*hop + n_fft]} where {@code padded} is the signal padded by
+ * {@code n_fft/2} on both sides with the configured {@link PadMode} when {@code center}; its real FFT gives
+ * {@code 1 + n_fft/2} bins (no normalisation). Results use librosa's {@code (bins, frames)} layout.
+ *
+ * <p>An instance is immutable and thread-safe: the FFT plans (JTransforms) and frame buffers are kept per thread
+ * and reused across calls, so one {@code Stft} can serve a whole batch on all cores.
+ */
+public final class Stft {
+    private final StftConfig config;
+    private final int nFft;
+    private final int hop;
+    private final int nBins;
+    private final double[] window;
+    private final float[] windowF;
+    private final ThreadLocal<Workspace> workspaces;
+
+    private Stft(StftConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.nFft = config.nFft();
+        this.hop = config.hopLength();
+        this.nBins = config.nBins();
+        this.window = config.window().padded(config.winLength(), nFft);
+        this.windowF = new float[nFft];
+        for (int i = 0; i < nFft; i++) {
+            windowF[i] = (float) window[i];
+        }
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(nFft, nBins));
+    }
+
+    /**
+     * @param config the STFT parameters
+     * @return a transform for them
+     */
+    public static Stft of(StftConfig config) {
+        return new Stft(config);
+    }
+
+    /** @return the parameters */
+    public StftConfig config() {
+        return config;
+    }
+
+    /**
+     * Complex STFT in double precision ({@code librosa.stft}).
+     *
+     * @param y mono signal, at least one sample (at least n_fft when not centred), all finite
+     * @return complex matrix {@code (1 + n_fft/2, n_frames)}
+     */
+    public ComplexMatrix stft(double[] y) {
+        Checks.finiteSignal(y, "y");
+        int nFrames = config.frameCount(y.length);
+        double[] re = new double[nBins * nFrames];
+        double[] im = new double[nBins * nFrames];
+        Workspace ws = workspaces.get();
+        double[] buf = ws.dframe;
+        for (int t = 0; t < nFrames; t++) {
+            fillFrame(y, t, buf);
+            ws.dfft().realForward(buf);
+            for (int k = 0; k < nBins; k++) {
+                re[k * nFrames + t] = reAt(buf, k);
+                im[k * nFrames + t] = imAt(buf, k);
+            }
+        }
+        return new ComplexMatrix(nBins, nFrames, re, im, true);
+    }
+
+    /**
+     * Complex STFT of a float signal, computed in double precision.
+     *
+     * @param y mono signal
+     * @return complex matrix {@code (1 + n_fft/2, n_frames)}
+     */
+    public ComplexMatrix stft(float[] y) {
+        return stft(toDouble(y));
+    }
+
+    /**
+     * {@code np.abs(librosa.stft(y)) ** power} in double precision, without storing the complex matrix.
+     *
+     * @param y mono signal
+     * @param power exponent &gt; 0 (1 magnitude, 2 power)
+     * @return matrix {@code (1 + n_fft/2, n_frames)}
+     */
+    public DoubleMatrix magnitude(double[] y, double power) {
+        checkPower(power);
+        Checks.finiteSignal(y, "y");
+        int nFrames = config.frameCount(y.length);
+        double[] out = new double[nBins * nFrames];
+        forEachFrame(y, power, (t, spec) -> {
+            for (int k = 0; k < nBins; k++) {
+                out[k * nFrames + t] = spec[k];
+            }
+        });
+        return new DoubleMatrix(nBins, nFrames, out, true);
+    }
+
+    /**
+     * Float32 fast path of {@link #magnitude(double[], double)}: single-precision FFT, for feature extraction where
+     * librosa's float32 pipeline (after {@code librosa.load}) is the reference.
+     *
+     * @param y mono signal
+     * @param power exponent &gt; 0
+     * @return matrix {@code (1 + n_fft/2, n_frames)}
+     */
+    public FeatureMatrix magnitude(float[] y, float power) {
+        checkPower(power);
+        Checks.finiteSignal(y, "y");
+        int nFrames = config.frameCount(y.length);
+        float[] out = new float[nBins * nFrames];
+        forEachFrame(y, power, (t, spec) -> {
+            for (int k = 0; k < nBins; k++) {
+                out[k * nFrames + t] = spec[k];
+            }
+        });
+        return new FeatureMatrix(nBins, nFrames, out, true);
+    }
+
+    /**
+     * Inverse STFT without a target length ({@code librosa.istft(D, length=None)}): output length
+     * {@code n_fft + hop*(n_frames-1) - 2*(n_fft/2)} when centred, {@code n_fft + hop*(n_frames-1)} otherwise.
+     *
+     * @param d complex STFT {@code (1 + n_fft/2, n_frames)}
+     * @return the signal
+     */
+    public double[] istft(ComplexMatrix d) {
+        return istft(d, -1);
+    }
+
+    /**
+     * Inverse STFT ({@code librosa.istft}): overlap-add of {@code window * irfft(column)}, divided by the window
+     * sum-square wherever it exceeds the smallest normal double; with {@code center} the first {@code n_fft/2}
+     * samples are dropped; the result is cut or zero-padded to {@code length}.
+     *
+     * @param d complex STFT {@code (1 + n_fft/2, n_frames)}
+     * @param length output length in samples, or -1 for librosa's {@code length=None}
+     * @return the signal
+     */
+    public double[] istft(ComplexMatrix d, int length) {
+        Objects.requireNonNull(d, "stft_matrix");
+        if (d.rows() != nBins) {
+            throw new IllegalArgumentException("stft_matrix has " + d.rows() + " rows but n_fft=" + nFft + " needs "
+                    + nBins);
+        }
+        if (length < -1) {
+            throw new IllegalArgumentException("length must be >= 0 (or -1 for none), got " + length);
+        }
+        int nFrames = d.cols();
+        if (length >= 0) {
+            long padded = config.center() ? (long) length + 2L * (nFft / 2) : length;
+            nFrames = (int) Math.min(nFrames, (padded + hop - 1) / hop);
+        }
+        if (nFrames < 1) {
+            if (length >= 0) {
+                return new double[length];
+            }
+            throw new IllegalArgumentException("stft_matrix has no frames");
+        }
+        int expected = nFft + hop * (nFrames - 1);
+        double[] y = new double[expected];
+        double[] wss = new double[expected];
+        double[] re = d.rawRe();
+        double[] im = d.rawIm();
+        int cols = d.cols();
+        Workspace ws = workspaces.get();
+        double[] buf = ws.dframe;
+        for (int t = 0; t < nFrames; t++) {
+            pack(re, im, cols, t, buf);
+            ws.dfft().realInverse(buf, true);
+            int off = t * hop;
+            for (int i = 0; i < nFft; i++) {
+                y[off + i] += buf[i] * window[i];
+                wss[off + i] += window[i] * window[i];
+            }
+        }
+        int start = config.center() ? nFft / 2 : 0;
+        int outLen = length >= 0 ? length : (config.center() ? expected - 2 * (nFft / 2) : expected);
+        double[] out = new double[Math.max(0, outLen)];
+        int avail = Math.min(out.length, expected - start);
+        for (int i = 0; i < avail; i++) {
+            double w = wss[start + i];
+            out[i] = w > Double.MIN_NORMAL ? y[start + i] / w : y[start + i];
+        }
+        return out;
+    }
+
+    // ---- frame machinery shared with MelSpectrogram ----
+
+    /** Receives the |X|^power spectrum (length 1 + n_fft/2) of frame t; the array is reused. */
+    @FunctionalInterface
+    interface DoubleFrameSink {
+        void accept(int t, double[] spectrum);
+    }
+
+    /** Float variant of {@link DoubleFrameSink}. */
+    @FunctionalInterface
+    interface FloatFrameSink {
+        void accept(int t, float[] spectrum);
+    }
+
+    void forEachFrame(double[] y, double power, DoubleFrameSink sink) {
+        int nFrames = config.frameCount(y.length);
+        Workspace ws = workspaces.get();
+        double[] buf = ws.dframe;
+        double[] spec = ws.dspec;
+        DoubleFFT_1D fft = ws.dfft();
+        for (int t = 0; t < nFrames; t++) {
+            fillFrame(y, t, buf);
+            fft.realForward(buf);
+            for (int k = 0; k < nBins; k++) {
+                double r = reAt(buf, k);
+                double i = imAt(buf, k);
+                spec[k] = powerOf(r * r + i * i, power);
+            }
+            sink.accept(t, spec);
+        }
+    }
+
+    void forEachFrame(float[] y, float power, FloatFrameSink sink) {
+        int nFrames = config.frameCount(y.length);
+        Workspace ws = workspaces.get();
+        float[] buf = ws.fframe;
+        float[] spec = ws.fspec;
+        FloatFFT_1D fft = ws.ffft();
+        boolean even = (nFft & 1) == 0;
+        for (int t = 0; t < nFrames; t++) {
+            fillFrame(y, t, buf);
+            fft.realForward(buf);
+            spec[0] = buf[0] * buf[0];
+            int last = nBins - 1;
+            for (int k = 1; k < last; k++) {
+                float r = buf[2 * k];
+                float i = buf[2 * k + 1];
+                spec[k] = r * r + i * i;
+            }
+            if (last > 0) {
+                if (even) {
+                    spec[last] = buf[1] * buf[1];
+                } else {
+                    float r = buf[2 * last];
+                    float i = buf[1];
+                    spec[last] = r * r + i * i;
+                }
+            }
+            if (power != 2f) {
+                for (int k = 0; k < nBins; k++) {
+                    spec[k] = power == 1f ? (float) Math.sqrt(spec[k]) : (float) Math.pow(spec[k], power / 2.0);
+                }
+            }
+            sink.accept(t, spec);
+        }
+    }
+
+    private void fillFrame(double[] y, int t, double[] buf) {
+        long start = (long) t * hop - (config.center() ? nFft / 2 : 0);
+        int n = y.length;
+        if (start >= 0 && start + nFft <= n) {
+            int s = (int) start;
+            for (int i = 0; i < nFft; i++) {
+                buf[i] = y[s + i] * window[i];
+            }
+            return;
+        }
+        boolean reflect = config.padMode() == PadMode.REFLECT;
+        for (int i = 0; i < nFft; i++) {
+            long idx = start + i;
+            double v;
+            if (idx >= 0 && idx < n) {
+                v = y[(int) idx];
+            } else {
+                v = reflect ? y[Padding.reflect(idx, n)] : 0.0;
+            }
+            buf[i] = v * window[i];
+        }
+    }
+
+    private void fillFrame(float[] y, int t, float[] buf) {
+        long start = (long) t * hop - (config.center() ? nFft / 2 : 0);
+        int n = y.length;
+        if (start >= 0 && start + nFft <= n) {
+            int s = (int) start;
+            for (int i = 0; i < nFft; i++) {
+                buf[i] = y[s + i] * windowF[i];
+            }
+            return;
+        }
+        boolean reflect = config.padMode() == PadMode.REFLECT;
+        for (int i = 0; i < nFft; i++) {
+            long idx = start + i;
+            float v;
+            if (idx >= 0 && idx < n) {
+                v = y[(int) idx];
+            } else {
+                v = reflect ? y[Padding.reflect(idx, n)] : 0f;
+            }
+            buf[i] = v * windowF[i];
+        }
+    }
+
+    /** Real part of bin k in JTransforms' packed realForward layout. */
+    private double reAt(double[] a, int k) {
+        if (k == 0) {
+            return a[0];
+        }
+        if ((nFft & 1) == 0 && k == nFft / 2) {
+            return a[1];
+        }
+        return a[2 * k];
+    }
+
+    /** Imaginary part of bin k (numpy sign convention, exp(-2 pi i k n / N)). */
+    private double imAt(double[] a, int k) {
+        if (k == 0 || ((nFft & 1) == 0 && k == nFft / 2)) {
+            return 0.0;
+        }
+        if ((nFft & 1) == 1 && k == nFft / 2) {
+            return a[1];
+        }
+        return a[2 * k + 1];
+    }
+
+    /** Packs column t of (re, im) into JTransforms' realInverse layout (imaginary parts of DC/Nyquist dropped). */
+    private void pack(double[] re, double[] im, int cols, int t, double[] a) {
+        a[0] = re[t];
+        if ((nFft & 1) == 0) {
+            int half = nFft / 2;
+            if (half > 0) {
+                a[1] = re[half * cols + t];
+            }
+            for (int k = 1; k < half; k++) {
+                a[2 * k] = re[k * cols + t];
+                a[2 * k + 1] = im[k * cols + t];
+            }
+        } else {
+            int half = nFft / 2;
+            for (int k = 1; k < half; k++) {
+                a[2 * k] = re[k * cols + t];
+                a[2 * k + 1] = im[k * cols + t];
+            }
+            if (half > 0) {
+                a[2 * half] = re[half * cols + t];
+                a[1] = im[half * cols + t];
+            }
+        }
+    }
+
+    static void checkPower(double power) {
+        if (!(power > 0) || Double.isInfinite(power)) {
+            throw new IllegalArgumentException("power must be a finite number > 0, got " + power);
+        }
+    }
+
+    static double powerOf(double squaredMagnitude, double power) {
+        if (power == 2.0) {
+            return squaredMagnitude;
+        }
+        if (power == 1.0) {
+            return Math.sqrt(squaredMagnitude);
+        }
+        return Math.pow(squaredMagnitude, power / 2.0);
+    }
+
+    static double[] toDouble(float[] y) {
+        if (y == null) {
+            throw new IllegalArgumentException("y is null");
+        }
+        double[] d = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            d[i] = y[i];
+        }
+        return d;
+    }
+
+    /** Per-thread FFT plans and buffers, created lazily and reused by every call on that thread. */
+    private static final class Workspace {
+        private final int nFft;
+        final double[] dframe;
+        final float[] fframe;
+        final double[] dspec;
+        final float[] fspec;
+        private DoubleFFT_1D dfft;
+        private FloatFFT_1D ffft;
+
+        Workspace(int nFft, int nBins) {
+            this.nFft = nFft;
+            this.dframe = new double[nFft];
+            this.fframe = new float[nFft];
+            this.dspec = new double[nBins];
+            this.fspec = new float[nBins];
+        }
+
+        DoubleFFT_1D dfft() {
+            if (dfft == null) {
+                dfft = new DoubleFFT_1D(nFft);
+            }
+            return dfft;
+        }
+
+        FloatFFT_1D ffft() {
+            if (ffft == null) {
+                ffft = new FloatFFT_1D(nFft);
+            }
+            return ffft;
+        }
+    }
+}
