@@ -69,6 +69,17 @@ public final class MelInverter {
         return new Builder(melBasis, nMels, nBins);
     }
 
+    /**
+     * Starts a builder for a features mel filter bank ({@code librosa.filters.mel}, as mel_to_stft builds it).
+     *
+     * @param filterBank the filter bank
+     * @return a builder with librosa's defaults
+     */
+    public static Builder builder(org.audiotag.features.MelFilterBank filterBank) {
+        java.util.Objects.requireNonNull(filterBank, "filterBank");
+        return new Builder(filterBank.dense().toArray(), filterBank.nMels(), filterBank.nBins());
+    }
+
     /** @return number of mel bands */
     public int nMels() {
         return nMels;

@@ -1,0 +1,295 @@
+package org.audiotag.style;
+
+import java.util.Objects;
+import org.audiotag.features.DoubleMatrix;
+import org.audiotag.features.MelFilterBank;
+import org.audiotag.features.MelNorm;
+import org.audiotag.features.Stft;
+import org.audiotag.features.StftConfig;
+
+/**
+ * Mel spectrogram to audio, as {@code librosa.feature.inverse.mel_to_audio}: {@link MelInverter} (NNLS
+ * {@code mel_to_stft} with the mel basis {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}),
+ * then {@link GriffinLim} with the same STFT parameters. Defaults are librosa's: sr 22050, n_fft 2048, hop 512,
+ * Hann, centred, constant padding, power 2, fmin 0, fmax sr/2, Slaney scale and norm, 32 iterations, momentum 0.99,
+ * random initial phase (seeded here). Also reports the two quality measures of the librosa fixture
+ * {@code mel_to_audio_odd44099_random_init}. Instances are immutable and thread-safe.
+ */
+public final class MelToAudio {
+    private final double sr;
+    private final StftConfig stft;
+    private final double fMin;
+    private final double fMax;
+    private final boolean htk;
+    private final MelNorm norm;
+    private final double power;
+    private final int blockFrames;
+    private final GriffinLim griffinLim;
+
+    /**
+     * The reconstruction and its quality.
+     *
+     * @param audio the signal
+     * @param sampleRate its sample rate in Hz
+     * @param magnitude the NNLS STFT magnitude X = mel_to_stft(M), (n_bins, n_frames) row-major
+     * @param nFrames number of frames
+     * @param nnlsIterations NNLS solver iterations summed over blocks
+     * @param spectralConvergence || |stft(y)| - X ||_F / ||X||_F
+     * @param melResidual || mel_basis |stft(y)|^power - M ||_F / ||M||_F
+     */
+    public record Result(double[] audio, double sampleRate, double[] magnitude, int nFrames, int nnlsIterations,
+                         double spectralConvergence, double melResidual) { }
+
+    private MelToAudio(Builder b) {
+        this.sr = b.sr;
+        this.stft = b.stft;
+        this.fMin = b.fMin;
+        this.fMax = Double.isNaN(b.fMax) ? b.sr / 2.0 : b.fMax;
+        this.htk = b.htk;
+        this.norm = b.norm;
+        this.power = b.power;
+        this.blockFrames = b.blockFrames;
+        this.griffinLim = GriffinLim.builder(stft).nIter(b.nIter).momentum(b.momentum).init(b.init).seed(b.seed)
+                .build();
+        if (!(fMax > fMin) || fMax > sr / 2.0 + 1e-9) {
+            throw new IllegalArgumentException("fMax must be in (fMin=" + fMin + ", sr/2=" + sr / 2.0 + "], got "
+                    + fMax);
+        }
+    }
+
+    /** @return a builder with librosa's defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the STFT parameters */
+    public StftConfig stftConfig() {
+        return stft;
+    }
+
+    /** @return the sample rate in Hz */
+    public double sampleRate() {
+        return sr;
+    }
+
+    /**
+     * The mel filter bank used for a given number of mel bands.
+     *
+     * @param nMels number of mel bands
+     * @return {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}
+     */
+    public MelFilterBank filterBank(int nMels) {
+        return MelFilterBank.of(sr, stft.nFft(), nMels, fMin, fMax, htk, norm);
+    }
+
+    /**
+     * Inverts a mel spectrogram to audio with librosa's default length (hop x (n_frames - 1) when centred).
+     *
+     * @param mel (n_mels, n_frames) row-major mel spectrogram (|STFT|^power through the filter bank)
+     * @param nMels number of mel bands
+     * @param nFrames number of frames
+     * @return the reconstruction with its quality measures
+     */
+    public Result invert(double[] mel, int nMels, int nFrames) {
+        int len = stft.center() ? stft.hopLength() * (nFrames - 1) : stft.nFft() + stft.hopLength() * (nFrames - 1);
+        return invert(mel, nMels, nFrames, len);
+    }
+
+    /**
+     * Inverts a mel spectrogram to audio of a given length.
+     *
+     * @param mel (n_mels, n_frames) row-major mel spectrogram
+     * @param nMels number of mel bands
+     * @param nFrames number of frames
+     * @param length output samples (its STFT must have n_frames frames)
+     * @return the reconstruction with its quality measures
+     * @throws IllegalArgumentException on a shape mismatch or a negative / non-finite value
+     */
+    public Result invert(double[] mel, int nMels, int nFrames, int length) {
+        Objects.requireNonNull(mel, "mel");
+        if (nMels < 1 || nFrames < 1 || mel.length != (long) nMels * nFrames) {
+            throw new IllegalArgumentException("mel: " + mel.length + " values do not make (n_mels=" + nMels
+                    + ", n_frames=" + nFrames + ")");
+        }
+        MelFilterBank fb = filterBank(nMels);
+        MelInverter inverter = MelInverter.builder(fb).power(power).blockFrames(blockFrames).build();
+        MelInverter.Inversion inv = inverter.melToStft(mel, nFrames);
+        double[] x = inv.values();
+        double[] y = griffinLim.reconstruct(x, nFrames, length);
+        double[] mag = Stft.of(stft).magnitude(y, 1.0).toArray();
+        double num = 0.0;
+        double den = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double d = mag[i] - x[i];
+            num += d * d;
+            den += x[i] * x[i];
+        }
+        double sc = den == 0.0 ? 0.0 : Math.sqrt(num / den);
+        double[] pw = new double[mag.length];
+        for (int i = 0; i < mag.length; i++) {
+            pw[i] = power == 2.0 ? mag[i] * mag[i] : power == 1.0 ? mag[i] : Math.pow(mag[i], power);
+        }
+        double[] melBack = fb.apply(DoubleMatrix.of(fb.nBins(), nFrames, pw)).toArray();
+        num = 0.0;
+        den = 0.0;
+        for (int i = 0; i < mel.length; i++) {
+            double d = melBack[i] - mel[i];
+            num += d * d;
+            den += mel[i] * mel[i];
+        }
+        double residual = den == 0.0 ? 0.0 : Math.sqrt(num / den);
+        return new Result(y, sr, x, nFrames, inv.iterations(), sc, residual);
+    }
+
+    /** Builder of {@link MelToAudio}; setters validate their argument. */
+    public static final class Builder {
+        private double sr = 22050;
+        private StftConfig stft = StftConfig.builder().build();
+        private double fMin;
+        private double fMax = Double.NaN;
+        private boolean htk;
+        private MelNorm norm = MelNorm.SLANEY;
+        private double power = 2.0;
+        private int nIter = 32;
+        private double momentum = 0.99;
+        private GriffinLim.Init init = GriffinLim.Init.RANDOM;
+        private long seed;
+        private int blockFrames = 256;
+
+        private Builder() { }
+
+        /**
+         * @param sr sample rate in Hz, &gt; 0 (default 22050)
+         * @return this builder
+         */
+        public Builder sr(double sr) {
+            if (!(sr > 0) || Double.isInfinite(sr)) {
+                throw new IllegalArgumentException("sr must be finite and > 0, got " + sr);
+            }
+            this.sr = sr;
+            return this;
+        }
+
+        /**
+         * @param stft STFT parameters (default librosa's: n_fft 2048, hop 512, Hann, centre, constant padding)
+         * @return this builder
+         */
+        public Builder stft(StftConfig stft) {
+            this.stft = Objects.requireNonNull(stft, "stft");
+            return this;
+        }
+
+        /**
+         * @param fMin lowest mel band edge in Hz, &gt;= 0 (default 0)
+         * @return this builder
+         */
+        public Builder fMin(double fMin) {
+            if (!(fMin >= 0) || Double.isInfinite(fMin)) {
+                throw new IllegalArgumentException("fMin must be finite and >= 0, got " + fMin);
+            }
+            this.fMin = fMin;
+            return this;
+        }
+
+        /**
+         * @param fMax highest mel band edge in Hz, in (fMin, sr/2]; NaN for librosa's None = sr/2 (default)
+         * @return this builder
+         */
+        public Builder fMax(double fMax) {
+            this.fMax = fMax;
+            return this;
+        }
+
+        /**
+         * @param htk HTK mel scale instead of Slaney (default false)
+         * @return this builder
+         */
+        public Builder htk(boolean htk) {
+            this.htk = htk;
+            return this;
+        }
+
+        /**
+         * @param norm filter normalisation (default Slaney)
+         * @return this builder
+         */
+        public Builder norm(MelNorm norm) {
+            this.norm = Objects.requireNonNull(norm, "norm");
+            return this;
+        }
+
+        /**
+         * @param power exponent of the mel spectrogram, &gt; 0 (default 2)
+         * @return this builder
+         */
+        public Builder power(double power) {
+            if (!(power > 0) || Double.isInfinite(power)) {
+                throw new IllegalArgumentException("power must be finite and > 0, got " + power);
+            }
+            this.power = power;
+            return this;
+        }
+
+        /**
+         * @param nIter Griffin-Lim iterations, &gt;= 0 (default 32)
+         * @return this builder
+         */
+        public Builder nIter(int nIter) {
+            if (nIter < 0) {
+                throw new IllegalArgumentException("n_iter must be >= 0, got " + nIter);
+            }
+            this.nIter = nIter;
+            return this;
+        }
+
+        /**
+         * @param momentum Griffin-Lim momentum, finite and &gt;= 0 (default 0.99)
+         * @return this builder
+         */
+        public Builder momentum(double momentum) {
+            if (!(momentum >= 0) || Double.isInfinite(momentum)) {
+                throw new IllegalArgumentException("momentum must be finite and >= 0, got " + momentum);
+            }
+            this.momentum = momentum;
+            return this;
+        }
+
+        /**
+         * @param init initial phase rule (default random)
+         * @return this builder
+         */
+        public Builder init(GriffinLim.Init init) {
+            this.init = Objects.requireNonNull(init, "init");
+            return this;
+        }
+
+        /**
+         * @param seed seed of the random initial phase (default 0)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param blockFrames frames per NNLS block, &gt;= 1 (librosa: 256 for float64 M, 512 for float32 M)
+         * @return this builder
+         */
+        public Builder blockFrames(int blockFrames) {
+            if (blockFrames < 1) {
+                throw new IllegalArgumentException("blockFrames must be >= 1, got " + blockFrames);
+            }
+            this.blockFrames = blockFrames;
+            return this;
+        }
+
+        /**
+         * @return the validated configuration
+         * @throws IllegalArgumentException if fMax is outside (fMin, sr/2]
+         */
+        public MelToAudio build() {
+            return new MelToAudio(this);
+        }
+    }
+}
