@@ -109,6 +109,31 @@ public final class Predictions {
         return ofFlat(n, nc, t, s);
     }
 
+    /**
+     * From a 0/1 float truth matrix (multi-hot targets, as a training loop holds them) and float scores.
+     *
+     * @param truth truth[i][c] exactly 0 or 1
+     * @param scores scores[i][c], finite
+     * @return the validated predictions
+     * @throws IllegalArgumentException on ragged or mismatched shapes, a truth value other than 0/1 or a
+     *     non-finite score, naming the row and class
+     */
+    public static Predictions of(float[][] truth, float[][] scores) {
+        boolean[][] t = new boolean[truth.length][];
+        for (int i = 0; i < truth.length; i++) {
+            t[i] = new boolean[truth[i].length];
+            for (int c = 0; c < truth[i].length; c++) {
+                float v = truth[i][c];
+                if (v != 0f && v != 1f) {
+                    throw new IllegalArgumentException("truth row " + i + ", class " + c + " is " + v
+                            + " (must be 0 or 1)");
+                }
+                t[i][c] = v == 1f;
+            }
+        }
+        return of(t, scores);
+    }
+
     private static int checkRows(int truthRows, int scoreRows) {
         if (truthRows != scoreRows) {
             throw new IllegalArgumentException("truth has " + truthRows + " rows but scores has " + scoreRows);
