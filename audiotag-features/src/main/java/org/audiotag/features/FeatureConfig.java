@@ -1,0 +1,652 @@
+package org.audiotag.features;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * A complete, immutable and serialisable description of one feature extraction: what a trained model was fed, so
+ * that a {@code Tagger} can rebuild exactly the same {@link FeatureExtractor}.
+ *
+ * <p>It fixes the expected sample rate, silence trimming, the fixed-length policy ({@link FixedLength.Policy}) and
+ * target length, and for log-mel kinds every librosa parameter of {@code power_to_db(melspectrogram(...))}. Presets:
+ * {@link #pipelineA()} (the original 128 x 128 image), {@link #pipelineC()} (the Kaggle-kernel variant),
+ * {@link #modern()} (librosa 0.10 defaults) and {@link #rawWaveform()} (pipeline B, 88200 samples).
+ *
+ * <p>Text form ({@link #toText()}, {@link #parse(String)}): {@code key=value} pairs separated by {@code ;} in a fixed
+ * order, e.g. {@code format=audiotag-features/1;kind=log_mel_image;sr=44100;...}; the same keys are used by
+ * {@link #toProperties()} / {@link #fromProperties(Properties)}. Keys missing when parsing take the builder
+ * defaults (those of {@link #modern()}); unknown keys and bad values are rejected naming the key.
+ */
+public final class FeatureConfig {
+    /** The format tag written as the first key. */
+    public static final String FORMAT = "audiotag-features/1";
+
+    /** What the extractor returns. */
+    public enum Kind {
+        /** log-mel {@code (n_mels, frames)} in librosa layout, e.g. the 128 x 128 image. */
+        LOG_MEL_IMAGE,
+        /** log-mel transposed to {@code (frames, n_mels)}, the T x 128 sequence of recurrent / attention models. */
+        LOG_MEL_SEQUENCE,
+        /** the prepared waveform {@code (1, n_samples)}, optionally mu-law compressed (pipeline B). */
+        RAW_WAVEFORM
+    }
+
+    private final Kind kind;
+    private final int sampleRate;
+    private final int nSamples;
+    private final FixedLength.Policy lengthPolicy;
+    private final boolean faithfulCrop;
+    private final double trimTopDb;
+    private final PadMode trimPadMode;
+    private final StftConfig stft;
+    private final int nMels;
+    private final double fMin;
+    private final double fMax;
+    private final boolean htk;
+    private final MelNorm norm;
+    private final double power;
+    private final DbRef ref;
+    private final double amin;
+    private final double topDb;
+    private final double muLaw;
+
+    private FeatureConfig(Builder b) {
+        this.kind = b.kind;
+        this.sampleRate = b.sampleRate;
+        this.nSamples = b.nSamples;
+        this.lengthPolicy = b.lengthPolicy;
+        this.faithfulCrop = b.faithfulCrop;
+        this.trimTopDb = b.trimTopDb;
+        this.trimPadMode = b.trimPadMode;
+        this.stft = b.stft.build();
+        this.nMels = b.nMels;
+        this.fMin = b.fMin;
+        this.fMax = Double.isNaN(b.fMax) ? b.sampleRate / 2.0 : b.fMax;
+        this.htk = b.htk;
+        this.norm = b.norm;
+        this.power = b.power;
+        this.ref = b.ref;
+        this.amin = b.amin;
+        this.topDb = b.topDb;
+        this.muLaw = b.muLaw;
+    }
+
+    /** @return a builder with the {@link #modern()} defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder initialised with this configuration */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.kind = kind;
+        b.sampleRate = sampleRate;
+        b.nSamples = nSamples;
+        b.lengthPolicy = lengthPolicy;
+        b.faithfulCrop = faithfulCrop;
+        b.trimTopDb = trimTopDb;
+        b.trimPadMode = trimPadMode;
+        b.stft = stft.toBuilder();
+        b.nMels = nMels;
+        b.fMin = fMin;
+        b.fMax = fMax;
+        b.htk = htk;
+        b.norm = norm;
+        b.power = power;
+        b.ref = ref;
+        b.amin = amin;
+        b.topDb = topDb;
+        b.muLaw = muLaw;
+        return b;
+    }
+
+    /**
+     * Pipeline A of the original project (SEED-SPEC 1.3): 44.1 kHz, left zero-pad / first 88200 samples, no trim,
+     * {@code n_fft 2560}, hop 692, Hann, centred with <b>reflect</b> padding (librosa 0.6), 128 Slaney mels from
+     * 0 to 22050 Hz (norm slaney), power 2, {@code power_to_db(ref 1, amin 1e-10, top_db 80)}: a 128 x 128 image.
+     *
+     * @return the preset
+     */
+    public static FeatureConfig pipelineA() {
+        Builder b = builder().kind(Kind.LOG_MEL_IMAGE).sampleRate(44100).nSamples(88200)
+                .lengthPolicy(FixedLength.Policy.LEFT_PAD_CROP_FIRST).trimTopDb(0).fMin(0).fMax(22050);
+        b.stft.nFft(2560).hopLength(692).padMode(PadMode.REFLECT);
+        return b.build();
+    }
+
+    /**
+     * Pipeline C (SEED-SPEC 1.5, the Kaggle-kernel configuration): trim silence at 60 dB (librosa 0.6 framing with
+     * reflect padding), centre-pad to 88200 samples, random 88200-sample crop of longer clips when a random source
+     * is given (first 88200 otherwise, as at validation), {@code n_fft 2560}, hop 694, reflect, 128 mels from 20 to
+     * 22050 Hz, power 2, {@code power_to_db(ref 1, top_db 80)}: 128 frames.
+     *
+     * @return the preset
+     */
+    public static FeatureConfig pipelineC() {
+        Builder b = builder().kind(Kind.LOG_MEL_IMAGE).sampleRate(44100).nSamples(88200)
+                .lengthPolicy(FixedLength.Policy.CENTRE_PAD_RANDOM_CROP).trimTopDb(60).trimPadMode(PadMode.REFLECT)
+                .fMin(20).fMax(22050);
+        b.stft.nFft(2560).hopLength(694).padMode(PadMode.REFLECT);
+        return b.build();
+    }
+
+    /**
+     * A modern default with librosa 0.10 conventions: 44.1 kHz, no trim, centre-pad / random 2-s crop,
+     * {@code n_fft 2048}, hop 692 (128 frames per 2 s), Hann, centred with constant (zero) padding, 128 Slaney mels
+     * from 20 to 22050 Hz, power 2, {@code power_to_db(ref 1, amin 1e-10, top_db 80)}.
+     *
+     * @return the preset
+     */
+    public static FeatureConfig modern() {
+        return builder().build();
+    }
+
+    /**
+     * Pipeline B (SEED-SPEC 1.4): the raw 88200-sample waveform at 44.1 kHz, left zero-pad / first-2-s crop, no
+     * mu-law (set {@link Builder#muLaw(double)} for the mu-law variant).
+     *
+     * @return the preset
+     */
+    public static FeatureConfig rawWaveform() {
+        return builder().kind(Kind.RAW_WAVEFORM).lengthPolicy(FixedLength.Policy.LEFT_PAD_CROP_FIRST).build();
+    }
+
+    /**
+     * @param kind the output kind
+     * @return a copy with another output kind (e.g. the T x 128 sequence of the same log-mel)
+     */
+    public FeatureConfig withKind(Kind kind) {
+        return toBuilder().kind(kind).build();
+    }
+
+    /** @return the output kind */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return expected input sample rate in Hz */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /** @return target length in samples of the fixed-length step */
+    public int nSamples() {
+        return nSamples;
+    }
+
+    /** @return the fixed-length policy */
+    public FixedLength.Policy lengthPolicy() {
+        return lengthPolicy;
+    }
+
+    /** @return whether random crops use the original exclusive upper bound (SEED-SPEC bug 7) */
+    public boolean faithfulCrop() {
+        return faithfulCrop;
+    }
+
+    /** @return silence-trimming threshold in dB, 0 = no trimming */
+    public double trimTopDb() {
+        return trimTopDb;
+    }
+
+    /** @return frame padding of the trimming energy */
+    public PadMode trimPadMode() {
+        return trimPadMode;
+    }
+
+    /** @return the STFT parameters */
+    public StftConfig stft() {
+        return stft;
+    }
+
+    /** @return number of mel bands */
+    public int nMels() {
+        return nMels;
+    }
+
+    /** @return lowest mel edge in Hz */
+    public double fMin() {
+        return fMin;
+    }
+
+    /** @return highest mel edge in Hz */
+    public double fMax() {
+        return fMax;
+    }
+
+    /** @return whether the HTK mel scale is used */
+    public boolean htk() {
+        return htk;
+    }
+
+    /** @return mel filter normalisation */
+    public MelNorm norm() {
+        return norm;
+    }
+
+    /** @return magnitude exponent of the mel spectrogram */
+    public double power() {
+        return power;
+    }
+
+    /** @return dB reference */
+    public DbRef ref() {
+        return ref;
+    }
+
+    /** @return dB floor {@code amin} */
+    public double amin() {
+        return amin;
+    }
+
+    /** @return dB range kept below the maximum, or {@link Decibels#NO_TOP_DB} */
+    public double topDb() {
+        return topDb;
+    }
+
+    /** @return mu-law parameter for the raw waveform, 0 = none */
+    public double muLaw() {
+        return muLaw;
+    }
+
+    /**
+     * @return the number of frames of a log-mel of a clip prepared to {@link #nSamples()} samples (for policies that
+     *         fix the length), e.g. 128 for the presets
+     */
+    public int framesPerClip() {
+        return stft.frameCount(nSamples);
+    }
+
+    /** @return the mel spectrogram these parameters describe */
+    public MelSpectrogram melSpectrogram() {
+        return MelSpectrogram.builder().sampleRate(sampleRate).stft(stft).nMels(nMels).fMin(fMin).fMax(fMax).htk(htk)
+                .norm(norm).power(power).build();
+    }
+
+    /** @return ordered key/value pairs of the text form */
+    private Map<String, String> entries() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("kind", kind.name().toLowerCase(Locale.ROOT));
+        m.put("sr", Integer.toString(sampleRate));
+        m.put("n_samples", Integer.toString(nSamples));
+        m.put("length_policy", lengthPolicy.name().toLowerCase(Locale.ROOT));
+        m.put("faithful_crop", Boolean.toString(faithfulCrop));
+        m.put("trim_top_db", Double.toString(trimTopDb));
+        m.put("trim_pad_mode", trimPadMode.librosaName());
+        m.put("n_fft", Integer.toString(stft.nFft()));
+        m.put("hop_length", Integer.toString(stft.hopLength()));
+        m.put("win_length", Integer.toString(stft.winLength()));
+        m.put("window", stft.window().librosaName());
+        m.put("center", Boolean.toString(stft.center()));
+        m.put("pad_mode", stft.padMode().librosaName());
+        m.put("n_mels", Integer.toString(nMels));
+        m.put("fmin", Double.toString(fMin));
+        m.put("fmax", Double.toString(fMax));
+        m.put("htk", Boolean.toString(htk));
+        m.put("norm", norm.librosaName());
+        m.put("power", Double.toString(power));
+        m.put("ref", ref.toString());
+        m.put("amin", Double.toString(amin));
+        m.put("top_db", topDb == Decibels.NO_TOP_DB ? "none" : Double.toString(topDb));
+        m.put("mu_law", Double.toString(muLaw));
+        return m;
+    }
+
+    /** @return the one-line text form {@code key=value;key=value;...} (stable: suitable as a cache key) */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : entries().entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return sb.toString();
+    }
+
+    /** @return the configuration as properties (same keys as the text form) */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        entries().forEach(p::setProperty);
+        return p;
+    }
+
+    /**
+     * Parses the text form ({@code ;} or newline separated {@code key=value} pairs; blank lines and {@code #}
+     * comments ignored).
+     *
+     * @param text the text
+     * @return the validated configuration
+     * @throws IllegalArgumentException naming the unknown key, the bad value, or the invalid parameter
+     */
+    public static FeatureConfig parse(String text) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String part : text.split("[;\\n\\r]+")) {
+            String p = part.trim();
+            if (p.isEmpty() || p.startsWith("#")) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("feature config entry '" + p + "' is not key=value");
+            }
+            m.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+        }
+        return fromMap(m);
+    }
+
+    /**
+     * @param props properties written by {@link #toProperties()}
+     * @return the validated configuration
+     * @throws IllegalArgumentException naming the unknown key, the bad value, or the invalid parameter
+     */
+    public static FeatureConfig fromProperties(Properties props) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String k : props.stringPropertyNames()) {
+            m.put(k, props.getProperty(k).trim());
+        }
+        return fromMap(m);
+    }
+
+    private static FeatureConfig fromMap(Map<String, String> m) {
+        Builder b = builder();
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue();
+            try {
+                switch (k) {
+                    case "format":
+                        if (!v.equals(FORMAT)) {
+                            throw new IllegalArgumentException("unsupported format '" + v + "', expected " + FORMAT);
+                        }
+                        break;
+                    case "kind": b.kind(Kind.valueOf(v.toUpperCase(Locale.ROOT))); break;
+                    case "sr": b.sampleRate(Integer.parseInt(v)); break;
+                    case "n_samples": b.nSamples(Integer.parseInt(v)); break;
+                    case "length_policy": b.lengthPolicy(FixedLength.Policy.valueOf(v.toUpperCase(Locale.ROOT))); break;
+                    case "faithful_crop": b.faithfulCrop(bool(v)); break;
+                    case "trim_top_db": b.trimTopDb(Double.parseDouble(v)); break;
+                    case "trim_pad_mode": b.trimPadMode(PadMode.parse(v)); break;
+                    case "n_fft": b.stft.nFft(Integer.parseInt(v)); break;
+                    case "hop_length": b.stft.hopLength(Integer.parseInt(v)); break;
+                    case "win_length": b.stft.winLength(Integer.parseInt(v)); break;
+                    case "window": b.stft.window(Window.parse(v)); break;
+                    case "center": b.stft.center(bool(v)); break;
+                    case "pad_mode": b.stft.padMode(PadMode.parse(v)); break;
+                    case "n_mels": b.nMels(Integer.parseInt(v)); break;
+                    case "fmin": b.fMin(Double.parseDouble(v)); break;
+                    case "fmax": b.fMax(v.equalsIgnoreCase("none") ? Double.NaN : Double.parseDouble(v)); break;
+                    case "htk": b.htk(bool(v)); break;
+                    case "norm": b.norm(MelNorm.parse(v)); break;
+                    case "power": b.power(Double.parseDouble(v)); break;
+                    case "ref": b.ref(DbRef.parse(v)); break;
+                    case "amin": b.amin(Double.parseDouble(v)); break;
+                    case "top_db":
+                        b.topDb(v.equalsIgnoreCase("none") ? Decibels.NO_TOP_DB : Double.parseDouble(v));
+                        break;
+                    case "mu_law": b.muLaw(Double.parseDouble(v)); break;
+                    default:
+                        throw new IllegalArgumentException("unknown key");
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("feature config key '" + k + "' = '" + v + "': " + ex.getMessage(),
+                        ex);
+            }
+        }
+        return b.build();
+    }
+
+    private static boolean bool(String v) {
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureConfig f && f.toText().equals(toText());
+    }
+
+    @Override
+    public int hashCode() {
+        return toText().hashCode();
+    }
+
+    /** @return {@link #toText()} */
+    @Override
+    public String toString() {
+        return toText();
+    }
+
+    /** Builder of {@link FeatureConfig}; starts from {@link FeatureConfig#modern()}. */
+    public static final class Builder {
+        private Kind kind = Kind.LOG_MEL_IMAGE;
+        private int sampleRate = 44100;
+        private int nSamples = 88200;
+        private FixedLength.Policy lengthPolicy = FixedLength.Policy.CENTRE_PAD_RANDOM_CROP;
+        private boolean faithfulCrop;
+        private double trimTopDb;
+        private PadMode trimPadMode = PadMode.CONSTANT;
+        private StftConfig.Builder stft = StftConfig.builder().nFft(2048).hopLength(692);
+        private int nMels = 128;
+        private double fMin = 20;
+        private double fMax = Double.NaN;
+        private boolean htk;
+        private MelNorm norm = MelNorm.SLANEY;
+        private double power = 2.0;
+        private DbRef ref = DbRef.ONE;
+        private double amin = Decibels.DEFAULT_AMIN_POWER;
+        private double topDb = Decibels.DEFAULT_TOP_DB;
+        private double muLaw;
+
+        private Builder() {
+        }
+
+        /**
+         * @param kind output kind
+         * @return this builder
+         */
+        public Builder kind(Kind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * @param sr expected input sample rate in Hz, 1..768000
+         * @return this builder
+         */
+        public Builder sampleRate(int sr) {
+            this.sampleRate = sr;
+            return this;
+        }
+
+        /**
+         * @param nSamples target length of the fixed-length step, &gt;= 1 (default 88200 = 2 s at 44.1 kHz)
+         * @return this builder
+         */
+        public Builder nSamples(int nSamples) {
+            this.nSamples = nSamples;
+            return this;
+        }
+
+        /**
+         * @param policy fixed-length policy
+         * @return this builder
+         */
+        public Builder lengthPolicy(FixedLength.Policy policy) {
+            this.lengthPolicy = Objects.requireNonNull(policy, "length_policy");
+            return this;
+        }
+
+        /**
+         * @param faithful reproduce the original random crop's exclusive upper bound
+         * @return this builder
+         */
+        public Builder faithfulCrop(boolean faithful) {
+            this.faithfulCrop = faithful;
+            return this;
+        }
+
+        /**
+         * @param topDb silence-trimming threshold in dB (&gt; 0), or 0 for no trimming
+         * @return this builder
+         */
+        public Builder trimTopDb(double topDb) {
+            this.trimTopDb = topDb;
+            return this;
+        }
+
+        /**
+         * @param mode frame padding of the trimming energy
+         * @return this builder
+         */
+        public Builder trimPadMode(PadMode mode) {
+            this.trimPadMode = Objects.requireNonNull(mode, "trim_pad_mode");
+            return this;
+        }
+
+        /**
+         * @param config STFT parameters
+         * @return this builder
+         */
+        public Builder stft(StftConfig config) {
+            this.stft = Objects.requireNonNull(config, "stft").toBuilder();
+            return this;
+        }
+
+        /**
+         * @param nMels number of mel bands
+         * @return this builder
+         */
+        public Builder nMels(int nMels) {
+            this.nMels = nMels;
+            return this;
+        }
+
+        /**
+         * @param fMin lowest mel edge in Hz
+         * @return this builder
+         */
+        public Builder fMin(double fMin) {
+            this.fMin = fMin;
+            return this;
+        }
+
+        /**
+         * @param fMax highest mel edge in Hz, NaN for {@code sr / 2}
+         * @return this builder
+         */
+        public Builder fMax(double fMax) {
+            this.fMax = fMax;
+            return this;
+        }
+
+        /**
+         * @param htk HTK mel scale
+         * @return this builder
+         */
+        public Builder htk(boolean htk) {
+            this.htk = htk;
+            return this;
+        }
+
+        /**
+         * @param norm mel filter normalisation
+         * @return this builder
+         */
+        public Builder norm(MelNorm norm) {
+            this.norm = Objects.requireNonNull(norm, "norm");
+            return this;
+        }
+
+        /**
+         * @param power magnitude exponent, &gt; 0
+         * @return this builder
+         */
+        public Builder power(double power) {
+            this.power = power;
+            return this;
+        }
+
+        /**
+         * @param ref dB reference
+         * @return this builder
+         */
+        public Builder ref(DbRef ref) {
+            this.ref = Objects.requireNonNull(ref, "ref");
+            return this;
+        }
+
+        /**
+         * @param amin dB floor, &gt; 0
+         * @return this builder
+         */
+        public Builder amin(double amin) {
+            this.amin = amin;
+            return this;
+        }
+
+        /**
+         * @param topDb dB range kept, &gt;= 0, or {@link Decibels#NO_TOP_DB}
+         * @return this builder
+         */
+        public Builder topDb(double topDb) {
+            this.topDb = topDb;
+            return this;
+        }
+
+        /**
+         * @param mu mu-law parameter for {@link Kind#RAW_WAVEFORM} (&gt; 0), or 0 for none
+         * @return this builder
+         */
+        public Builder muLaw(double mu) {
+            this.muLaw = mu;
+            return this;
+        }
+
+        /**
+         * Validates every parameter (building the mel spectrogram once) and returns the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException naming the offending parameter and its allowed range
+         */
+        public FeatureConfig build() {
+            if (sampleRate < 1 || sampleRate > 768000) {
+                throw new IllegalArgumentException("sr must be in [1, 768000], got " + sampleRate);
+            }
+            if (nSamples < 1) {
+                throw new IllegalArgumentException("n_samples must be >= 1, got " + nSamples);
+            }
+            if (!(trimTopDb >= 0) || Double.isInfinite(trimTopDb)) {
+                throw new IllegalArgumentException("trim_top_db must be a finite number >= 0 (0 = off), got "
+                        + trimTopDb);
+            }
+            if (!(muLaw >= 0) || Double.isInfinite(muLaw)) {
+                throw new IllegalArgumentException("mu_law must be a finite number >= 0 (0 = off), got " + muLaw);
+            }
+            if (muLaw > 0 && kind != Kind.RAW_WAVEFORM) {
+                throw new IllegalArgumentException("mu_law applies to kind raw_waveform only, not " + kind);
+            }
+            if (!(amin > 0) || Double.isInfinite(amin)) {
+                throw new IllegalArgumentException("amin must be a finite number > 0, got " + amin);
+            }
+            if (!(topDb >= 0)) {
+                throw new IllegalArgumentException("top_db must be >= 0 or none, got " + topDb);
+            }
+            FeatureConfig c = new FeatureConfig(this);
+            if (c.fMax > sampleRate / 2.0 + 1e-9) {
+                throw new IllegalArgumentException("fmax must be <= sr/2 = " + sampleRate / 2.0 + ", got " + c.fMax);
+            }
+            c.melSpectrogram();
+            return c;
+        }
+    }
+}

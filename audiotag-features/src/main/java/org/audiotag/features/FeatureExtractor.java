@@ -1,0 +1,226 @@
+package org.audiotag.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
+import org.audiotag.features.internal.Checks;
+
+/**
+ * Turns mono audio at {@link FeatureConfig#sampleRate()} into the model input a {@link FeatureConfig} describes:
+ * optional silence trimming ({@link Trim}), the fixed-length step ({@link FixedLength}), then the log-mel
+ * ({@code power_to_db(melspectrogram(y))}, float32 fast path) as the {@code (n_mels, frames)} image or the
+ * {@code (frames, n_mels)} sequence, or the raw waveform {@code (1, n_samples)} (optionally mu-law compressed).
+ *
+ * <p>Immutable and thread-safe: FFT plans, buffers and the sparse mel filter bank are built once and reused (per
+ * thread), and {@link #extractBatch(List)} spreads a batch over all cores.
+ */
+public final class FeatureExtractor {
+    private final FeatureConfig config;
+    private final MelSpectrogram mel;
+    private final Trim trim;
+
+    private FeatureExtractor(FeatureConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.mel = config.kind() == FeatureConfig.Kind.RAW_WAVEFORM ? null : config.melSpectrogram();
+        this.trim = config.trimTopDb() > 0 ? Trim.of(config.trimTopDb(), 2048, 512, config.trimPadMode()) : null;
+    }
+
+    /**
+     * @param config the extraction to perform
+     * @return an extractor for it
+     */
+    public static FeatureExtractor of(FeatureConfig config) {
+        return new FeatureExtractor(config);
+    }
+
+    /** @return the configuration (store it with a trained model) */
+    public FeatureConfig config() {
+        return config;
+    }
+
+    /**
+     * Deterministic extraction (random-crop policies keep the first {@code n_samples}, as the original validation).
+     *
+     * @param y mono audio at the configured sample rate, at least one sample, finite
+     * @return the feature matrix
+     */
+    public FeatureMatrix extract(float[] y) {
+        return extract(y, null);
+    }
+
+    /**
+     * Extraction with a random source for the random-crop policy (training-time crops).
+     *
+     * @param y mono audio at the configured sample rate
+     * @param rng random source, or null for the deterministic first crop
+     * @return the feature matrix
+     */
+    public FeatureMatrix extract(float[] y, SplittableRandom rng) {
+        float[] prepared = prepare(y, rng);
+        return featuresOfPrepared(prepared);
+    }
+
+    /**
+     * Extraction from a clip, checking its sample rate.
+     *
+     * @param clip mono audio; its rate must equal {@link FeatureConfig#sampleRate()}
+     * @return the feature matrix
+     * @throws IllegalArgumentException if the sample rate differs (resample with {@code AudioLoader} first)
+     */
+    public FeatureMatrix extract(AudioClip clip) {
+        if (clip.sampleRate() != config.sampleRate()) {
+            throw new IllegalArgumentException("clip " + clip.source().orElse("(unnamed)") + " has sample rate "
+                    + clip.sampleRate() + " Hz but the feature config expects sr=" + config.sampleRate());
+        }
+        return extract(clip.samples());
+    }
+
+    /**
+     * The waveform after trimming and the fixed-length step (what the spectral part sees).
+     *
+     * @param y mono audio
+     * @param rng random source for random crops, or null
+     * @return the prepared waveform
+     */
+    public float[] prepare(float[] y, SplittableRandom rng) {
+        Checks.finiteSignal(y, "y");
+        float[] x = y;
+        if (trim != null) {
+            int[] span = trim.span(x);
+            if (span[1] > span[0]) {
+                x = java.util.Arrays.copyOfRange(x, span[0], span[1]);
+            }
+        }
+        if (config.lengthPolicy() == FixedLength.Policy.CENTRE_PAD_RANDOM_CROP && rng != null) {
+            return FixedLength.randomCrop(FixedLength.centrePad(x, config.nSamples()), config.nSamples(), rng,
+                    config.faithfulCrop());
+        }
+        return FixedLength.apply(x, config.nSamples(), config.lengthPolicy(), rng);
+    }
+
+    /**
+     * The features of an already prepared waveform (no trimming or length change).
+     *
+     * @param prepared mono audio
+     * @return the feature matrix
+     */
+    public FeatureMatrix featuresOfPrepared(float[] prepared) {
+        switch (config.kind()) {
+            case RAW_WAVEFORM: {
+                float[] w = config.muLaw() > 0 ? MuLaw.compress(prepared, config.muLaw()) : prepared.clone();
+                return new FeatureMatrix(1, w.length, w, true);
+            }
+            case LOG_MEL_SEQUENCE:
+                return logMel(prepared).transpose();
+            default:
+                return logMel(prepared);
+        }
+    }
+
+    /**
+     * {@code power_to_db(melspectrogram(y), ref, amin, top_db)} of the whole signal, float32, {@code (n_mels,
+     * frames)}.
+     *
+     * @param y mono audio
+     * @return the log-mel spectrogram
+     */
+    public FeatureMatrix logMel(float[] y) {
+        MelSpectrogram m = mel != null ? mel : config.melSpectrogram();
+        return Decibels.powerToDb(m.compute(y), config.ref(), config.amin(), config.topDb());
+    }
+
+    /**
+     * Deterministic extraction of a batch on all cores (the common fork-join pool).
+     *
+     * @param clips mono clips at the configured sample rate
+     * @return features in the order of {@code clips}
+     */
+    public List<FeatureMatrix> extractBatch(List<float[]> clips) {
+        return run(ForkJoinPool.commonPool(), clips, null);
+    }
+
+    /**
+     * Deterministic extraction of a batch on a given number of threads.
+     *
+     * @param clips mono clips at the configured sample rate
+     * @param threads worker threads, &gt;= 1 (1 = the calling thread only)
+     * @return features in the order of {@code clips}
+     */
+    public List<FeatureMatrix> extractBatch(List<float[]> clips, int threads) {
+        return extractBatch(clips, threads, null);
+    }
+
+    /**
+     * Batch extraction with random crops: clip {@code i} uses the {@code i}-th generator split from
+     * {@code new SplittableRandom(seed)}, so the result does not depend on the thread count.
+     *
+     * @param clips mono clips at the configured sample rate
+     * @param threads worker threads, &gt;= 1
+     * @param seed seed of the crops, or null for deterministic first crops
+     * @return features in the order of {@code clips}
+     */
+    public List<FeatureMatrix> extractBatch(List<float[]> clips, int threads, Long seed) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        SplittableRandom[] rngs = null;
+        if (seed != null) {
+            SplittableRandom root = new SplittableRandom(seed);
+            rngs = new SplittableRandom[clips.size()];
+            for (int i = 0; i < rngs.length; i++) {
+                rngs[i] = root.split();
+            }
+        }
+        if (threads == 1) {
+            List<FeatureMatrix> out = new ArrayList<>(clips.size());
+            for (int i = 0; i < clips.size(); i++) {
+                out.add(extractAt(clips, i, rngs));
+            }
+            return out;
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return run(pool, clips, rngs);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private List<FeatureMatrix> run(ForkJoinPool pool, List<float[]> clips, SplittableRandom[] rngs) {
+        Objects.requireNonNull(clips, "clips");
+        FeatureMatrix[] out = new FeatureMatrix[clips.size()];
+        ForkJoinTask<?> task = pool.submit(() -> IntStream.range(0, out.length).parallel()
+                .forEach(i -> out[i] = extractAt(clips, i, rngs)));
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting features", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        }
+        return List.of(out);
+    }
+
+    private FeatureMatrix extractAt(List<float[]> clips, int i, SplittableRandom[] rngs) {
+        try {
+            return extract(clips.get(i), rngs == null ? null : rngs[i]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("clip " + i + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureExtractor[" + config.toText() + "]";
+    }
+}
