@@ -46,6 +46,18 @@ public final class ImpulseResponse {
         return new ImpulseResponse(n, samples.clone(), sampleRate);
     }
 
+    /**
+     * Wraps a decoded clip of audiotag-features, e.g. {@code AudioLoader.nativeRate().load(path)}: any rate is
+     * accepted and resampled by {@link ReverbTransform}.
+     *
+     * @param clip the clip (mono)
+     * @return the impulse response, named after the clip's source
+     */
+    public static ImpulseResponse of(org.audiotag.features.AudioClip clip) {
+        Objects.requireNonNull(clip, "clip");
+        return of(clip.source().orElse("<unnamed IR>"), clip.samples(), clip.sampleRate());
+    }
+
     /** @return the name */
     public String name() {
         return name;

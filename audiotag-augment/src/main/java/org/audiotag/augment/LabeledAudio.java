@@ -54,6 +54,23 @@ public final class LabeledAudio {
         return of(samples, sampleRate, new float[0], source);
     }
 
+    /**
+     * Wraps a decoded clip of audiotag-features (its samples are copied).
+     *
+     * @param clip the clip, e.g. from {@code AudioLoader.load}
+     * @param target target vector (values in [0, 1]); empty for unlabelled audio
+     * @return the clip with its target; the source is the clip's source name or {@code "<unnamed>"}
+     */
+    public static LabeledAudio of(org.audiotag.features.AudioClip clip, float[] target) {
+        Objects.requireNonNull(clip, "clip");
+        return of(clip.samples(), clip.sampleRate(), target, clip.source().orElse("<unnamed>"));
+    }
+
+    /** @return the samples as an audiotag-features clip with this source name */
+    public org.audiotag.features.AudioClip toAudioClip() {
+        return org.audiotag.features.AudioClip.of(samples, sampleRate, source);
+    }
+
     static LabeledAudio checked(float[] samples, int sampleRate, float[] target, String source) {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sampleRate must be > 0 Hz, got " + sampleRate + " (" + source + ")");
