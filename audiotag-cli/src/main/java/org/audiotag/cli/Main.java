@@ -22,6 +22,7 @@ public final class Main implements Runnable {
     static final Class<?>[] SUBCOMMANDS = {
         BenchCommand.class,
         EvaluateCommand.class,
+        ModelsCommand.class,
     };
 
     @CommandLine.Spec
