@@ -199,6 +199,15 @@ final class ResampleKernels {
         return win;
     }
 
+    private static final java.util.Map<ResampleType, double[]> TABLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The shared, never modified table of a resampy method (computed on first use). */
+    static double[] cachedTable(ResampleType type) {
+        return TABLES.computeIfAbsent(type,
+                t -> sincTable(t.numZeros(), t.precision(), t.beta(), t.rolloff()));
+    }
+
     static double[] sinc(double[] x, int origSr, int targetSr, ResampleType type) {
         double ratio = (double) targetSr / origSr;
         long nOutL = (long) (x.length * ratio);
@@ -208,10 +217,12 @@ final class ResampleKernels {
         }
         int nOut = Math.toIntExact(nOutL);
         int numTable = 1 << type.precision();
-        double[] win = sincTable(type.numZeros(), type.precision(), type.beta(), type.rolloff());
+        double[] table = cachedTable(type);
+        double[] win = table;
         if (ratio < 1) {
+            win = new double[table.length];
             for (int i = 0; i < win.length; i++) {
-                win[i] = ratio * win[i];
+                win[i] = ratio * table[i];
             }
         }
         int nwin = win.length;
