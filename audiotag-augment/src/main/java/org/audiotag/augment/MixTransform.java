@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * [0, L - len_i] where L is the longest clip (the output length); otherwise all start at sample 0 (the
  * original). Labels: see {@link LabelCombination}. There is no loudness normalisation, as in the original.
  *
+ * With {@code keepInputLength} the output keeps the input's length and longer partners contribute a random
+ * window of it (the windows' starts are recorded).
+ *
  * <p>{@link #faithful} reproduces the original: k in {1, 2}, uniform normalised weights, aligned at 0, label
  * union; its off-by-one (the last pool clip was never drawn) is not reproduced.
  */
@@ -52,8 +55,10 @@ public final class MixTransform implements AudioTransform {
     private final double snrDbMax;
     private final boolean randomOffsets;
     private final LabelCombination labels;
+    private final boolean keepInputLength;
 
     private MixTransform(Builder b) {
+        this.keepInputLength = b.keepInputLength;
         this.pool = List.copyOf(b.pool);
         this.minClips = b.minClips;
         this.maxClips = b.maxClips;
@@ -161,6 +166,19 @@ public final class MixTransform implements AudioTransform {
             outLen = Math.max(outLen, c.length());
         }
         int[] offsets = new int[k];
+        int[] windowStarts = new int[k];
+        if (keepInputLength) {
+            outLen = in.length();
+            for (int i = 1; i < k; i++) {
+                LabeledAudio c = clips.get(i);
+                if (c.length() > outLen) {
+                    windowStarts[i] = rng.nextInt(c.length() - outLen + 1);
+                    float[] w = java.util.Arrays.copyOfRange(c.samplesView(), windowStarts[i],
+                            windowStarts[i] + outLen);
+                    clips.set(i, c.withOwned(w, c.targetView(), c.source()));
+                }
+            }
+        }
         if (randomOffsets) {
             for (int i = 0; i < k; i++) {
                 offsets[i] = rng.nextInt(outLen - clips.get(i).length() + 1);
@@ -170,8 +188,13 @@ public final class MixTransform implements AudioTransform {
         for (int i = 0; i < k; i++) {
             sources[i] = clips.get(i).source();
         }
-        log.record(name(), "k", k, "sources", sources, "poolIndices", poolIdx, "weights", weights,
-                "gains", mixGains, "offsets", offsets);
+        if (keepInputLength) {
+            log.record(name(), "k", k, "sources", sources, "poolIndices", poolIdx, "weights", weights,
+                    "gains", mixGains, "offsets", offsets, "windowStarts", windowStarts);
+        } else {
+            log.record(name(), "k", k, "sources", sources, "poolIndices", poolIdx, "weights", weights,
+                    "gains", mixGains, "offsets", offsets);
+        }
         return mixUnchecked(clips, mixGains, weights, offsets, labels);
     }
 
@@ -309,6 +332,7 @@ public final class MixTransform implements AudioTransform {
         private double snrDbMax = 10.0;
         private boolean randomOffsets = true;
         private LabelCombination labels = LabelCombination.UNION;
+        private boolean keepInputLength;
 
         private Builder(List<LabeledAudio> pool) {
             this.pool = pool == null ? List.of() : new ArrayList<>(pool);
@@ -360,6 +384,17 @@ public final class MixTransform implements AudioTransform {
          */
         public Builder randomOffsets(boolean r) {
             this.randomOffsets = r;
+            return this;
+        }
+
+        /**
+         * @param keep make the mix as long as the input: a longer partner contributes a window of that length
+         *     starting at a uniform position, a shorter one a random (or zero) offset; for fixed-length training
+         *     crops. Default false: the mix is as long as its longest clip (the original)
+         * @return this builder
+         */
+        public Builder keepInputLength(boolean keep) {
+            this.keepInputLength = keep;
             return this;
         }
 

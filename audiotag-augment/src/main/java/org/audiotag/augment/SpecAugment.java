@@ -50,6 +50,20 @@ public final class SpecAugment {
     }
 
     /**
+     * Masks a spectrogram of audiotag-features (e.g. a log-mel), rows = bins, columns = frames.
+     *
+     * @param spec the spectrogram
+     * @param rng generator
+     * @param log where the masks are recorded
+     * @return the masked spectrogram
+     */
+    public org.audiotag.features.FeatureMatrix apply(org.audiotag.features.FeatureMatrix spec,
+            SplittableRandom rng, DrawLog log) {
+        return org.audiotag.features.FeatureMatrix.of(spec.rows(), spec.cols(),
+                apply(spec.toArray(), spec.rows(), spec.cols(), rng, log));
+    }
+
+    /**
      * Returns a masked copy.
      *
      * @param spec spectrogram, (nBins, nFrames) row-major, finite

@@ -21,6 +21,7 @@ public final class Main implements Runnable {
     /** The sub-commands, in the order {@code --help} lists them. */
     static final Class<?>[] SUBCOMMANDS = {
         BenchCommand.class,
+        AugmentCommand.class,
         EvaluateCommand.class,
         ModelsCommand.class,
     };

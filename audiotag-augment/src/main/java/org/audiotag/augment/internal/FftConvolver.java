@@ -10,7 +10,7 @@ import org.jtransforms.fft.FloatFFT_1D;
  */
 public final class FftConvolver {
     private final float[][] kernels;
-    private final ConcurrentHashMap<Integer, float[][]> spectra = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, float[]> spectra = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, FloatFFT_1D> ffts = new ConcurrentHashMap<>();
     private final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -29,26 +29,22 @@ public final class FftConvolver {
      * @return the smallest power of two &gt;= signalLength + kernelLength - 1
      */
     public int fftSize(int signalLength, int k) {
-        int need = signalLength + kernels[k].length - 1;
+        return pow2(signalLength + kernels[k].length - 1);
+    }
+
+    private static int pow2(int need) {
         return Integer.highestOneBit(need) == need ? need : Integer.highestOneBit(need) << 1;
     }
 
-    private float[][] spectraFor(int n) {
-        return spectra.computeIfAbsent(n, size -> new float[kernels.length][]);
-    }
-
-    private float[] spectrum(int n, int k) {
-        float[][] s = spectraFor(n);
-        float[] sp = s[k];
-        if (sp == null) {
-            sp = new float[n];
-            System.arraycopy(kernels[k], 0, sp, 0, kernels[k].length);
+    /** Spectrum at FFT size n of the first {@code used} samples of kernel k, computed once and cached. */
+    private float[] spectrum(int n, int k, int used) {
+        long key = ((long) k << 48) | ((long) n << 24) | used;
+        return spectra.computeIfAbsent(key, x -> {
+            float[] sp = new float[n];
+            System.arraycopy(kernels[k], 0, sp, 0, used);
             fft(n).realForward(sp);
-            synchronized (s) {
-                s[k] = sp;
-            }
-        }
-        return sp;
+            return sp;
+        });
     }
 
     private FloatFFT_1D fft(int n) {
@@ -57,7 +53,9 @@ public final class FftConvolver {
 
     /**
      * Computes {@code out[i] = (x * h_k)[i]} for {@code i < outLength}, where {@code *} is the linear convolution
-     * of length {@code len(x) + len(h_k) - 1}.
+     * of length {@code len(x) + len(h_k) - 1}. Only the first {@code outLength} kernel samples can reach those
+     * outputs, so the kernel is cut there and the FFT size is the smallest power of two
+     * &gt;= {@code len(x) + min(len(h_k), outLength) - 1}.
      *
      * @param x signal
      * @param k kernel index
@@ -65,8 +63,9 @@ public final class FftConvolver {
      * @return the first outLength samples of the linear convolution
      */
     public float[] convolve(float[] x, int k, int outLength) {
-        int n = fftSize(x.length, k);
-        float[] h = spectrum(n, k);
+        int used = Math.min(kernels[k].length, outLength);
+        int n = pow2(x.length + used - 1);
+        float[] h = spectrum(n, k, used);
         float[] buf = buffers.get();
         if (buf.length != n) {
             buf = new float[n];
