@@ -113,26 +113,7 @@ public final class GriffinLimEngine {
             parallelFrames(nFrames, (t0, t1) -> {
                 DoubleFFT_1D fft = ffts.get();
                 for (int t = t0; t < t1; t++) {
-                    int o = t * nFft;
-                    fillFrame(y, t, r, o);
-                    fft.realForward(r, o);
-                    for (int k = 0; k < nBins; k++) {
-                        int ri = o + reIdx[k];
-                        double re = r[ri];
-                        double im = imIdx[k] >= 0 ? r[o + imIdx[k]] : 0.0;
-                        if (!first) {
-                            re -= c * p[ri];
-                            if (imIdx[k] >= 0) {
-                                im -= c * p[o + imIdx[k]];
-                            }
-                        }
-                        double d = Math.sqrt(re * re + im * im) + Double.MIN_NORMAL;
-                        double mag = s[t * nBins + k];
-                        angles[ri] = re / d * mag;
-                        if (imIdx[k] >= 0) {
-                            angles[o + imIdx[k]] = im / d * mag;
-                        }
-                    }
+                    analyseFrame(fft, y, t, r, p, first, c, s, angles);
                 }
             });
             rebuilt = prev;
@@ -140,6 +121,64 @@ public final class GriffinLimEngine {
         }
         istft(angles, nUse, frames, wss, expected, y);
         return y;
+    }
+
+    /** R_t = stft frame t of y; A_t = S_t (R_t - c P_t) / (|R_t - c P_t| + tiny). */
+    private void analyseFrame(DoubleFFT_1D fft, double[] y, int t, double[] r, double[] p, boolean first, double c,
+                              double[] s, double[] angles) {
+        int o = t * nFft;
+        fillFrame(y, t, r, o);
+        fft.realForward(r, o);
+        int so = t * nBins;
+        for (int k = 0; k < nBins; k++) {
+            int ri = o + reIdx[k];
+            int ii = imIdx[k] >= 0 ? o + imIdx[k] : -1;
+            double re = r[ri];
+            double im = ii >= 0 ? r[ii] : 0.0;
+            if (!first) {
+                re -= c * p[ri];
+                if (ii >= 0) {
+                    im -= c * p[ii];
+                }
+            }
+            double d = Math.sqrt(re * re + im * im) + Double.MIN_NORMAL;
+            double mag = s[so + k];
+            angles[ri] = re / d * mag;
+            if (ii >= 0) {
+                angles[ii] = im / d * mag;
+            }
+        }
+    }
+
+    private void synthesiseFrame(DoubleFFT_1D fft, double[] angles, double[] frames, int t) {
+        int o = t * nFft;
+        System.arraycopy(angles, o, frames, o, nFft);
+        fft.realInverse(frames, o, true);
+        for (int i = 0; i < nFft; i++) {
+            frames[o + i] *= window[i];
+        }
+    }
+
+    private void overlapAdd(double[] frames, double[] wss, int nUse, int expected, int start, double[] y, int i0,
+                            int i1) {
+        for (int i = i0; i < i1; i++) {
+            int j = i + start;
+            if (j >= expected) {
+                y[i] = 0.0;
+                continue;
+            }
+            int tHi = Math.min(nUse - 1, j / hop);
+            int tLo = Math.max(0, (j - nFft) / hop);
+            double sum = 0.0;
+            for (int t = tLo; t <= tHi; t++) {
+                int off = j - t * hop;
+                if (off >= 0 && off < nFft) {
+                    sum += frames[t * nFft + off];
+                }
+            }
+            double w = wss[j];
+            y[i] = w > Double.MIN_NORMAL ? sum / w : sum;
+        }
     }
 
     /** Frames librosa.istft uses for a given output length. */
@@ -163,44 +202,26 @@ public final class GriffinLimEngine {
         parallelFrames(nUse, (t0, t1) -> {
             DoubleFFT_1D fft = ffts.get();
             for (int t = t0; t < t1; t++) {
-                int o = t * nFft;
-                System.arraycopy(angles, o, frames, o, nFft);
-                fft.realInverse(frames, o, true);
-                for (int i = 0; i < nFft; i++) {
-                    frames[o + i] *= window[i];
-                }
+                synthesiseFrame(fft, angles, frames, t);
             }
         });
         int start = center ? nFft / 2 : 0;
         int len = y.length;
         int chunks = Math.max(1, Math.min(len, 8 * Runtime.getRuntime().availableProcessors()));
-        IntStream.range(0, chunks).parallel().forEach(ci -> {
-            int i0 = (int) ((long) len * ci / chunks);
-            int i1 = (int) ((long) len * (ci + 1) / chunks);
-            for (int i = i0; i < i1; i++) {
-                int j = i + start;
-                if (j >= expected) {
-                    y[i] = 0.0;
-                    continue;
-                }
-                int tHi = Math.min(nUse - 1, j / hop);
-                int tLo = Math.max(0, (j - nFft) / hop);
-                double sum = 0.0;
-                for (int t = tLo; t <= tHi; t++) {
-                    int off = j - t * hop;
-                    if (off >= 0 && off < nFft) {
-                        sum += frames[t * nFft + off];
-                    }
-                }
-                double w = wss[j];
-                y[i] = w > Double.MIN_NORMAL ? sum / w : sum;
-            }
-        });
+        IntStream.range(0, chunks).parallel().forEach(ci -> overlapAdd(frames, wss, nUse, expected, start, y,
+                (int) ((long) len * ci / chunks), (int) ((long) len * (ci + 1) / chunks)));
     }
 
     private void fillFrame(double[] y, int t, double[] out, int o) {
         long start = (long) t * hop - (center ? nFft / 2 : 0);
         int n = y.length;
+        if (start >= 0 && start + nFft <= n) {
+            int st = (int) start;
+            for (int i = 0; i < nFft; i++) {
+                out[o + i] = y[st + i] * window[i];
+            }
+            return;
+        }
         for (int i = 0; i < nFft; i++) {
             long idx = start + i;
             double v;

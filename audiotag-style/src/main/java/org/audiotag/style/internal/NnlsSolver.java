@@ -81,91 +81,41 @@ public final class NnlsSolver {
             if (it >= maxIter) {
                 return new Result(it, f0, f, pg, stop);
             }
-            for (int i = 0; i < n; i++) {
-                free[i] = !(x[i] <= 0.0 && g[i] > 0.0);
-                q[i] = free[i] ? g[i] : 0.0;
-            }
+            freeSet(x, g, free, q);
             // L-BFGS two-loop recursion on the free variables.
             for (int k = 0; k < stored; k++) {
                 int j = Math.floorMod(head - 1 - k, memory);
-                double s = 0.0;
-                double[] sj = sMem[j];
-                for (int i = 0; i < n; i++) {
-                    if (free[i]) {
-                        s += sj[i] * q[i];
-                    }
-                }
-                alpha[j] = rho[j] * s;
-                double[] yj = yMem[j];
-                for (int i = 0; i < n; i++) {
-                    if (free[i]) {
-                        q[i] -= alpha[j] * yj[i];
-                    }
-                }
+                alpha[j] = rho[j] * dotMasked(sMem[j], q, free);
+                axpyMasked(-alpha[j], yMem[j], q, free);
             }
             if (stored > 0) {
                 int j = Math.floorMod(head - 1, memory);
                 double sy = 1.0 / rho[j];
-                double yy = 0.0;
-                for (double v : yMem[j]) {
-                    yy += v * v;
-                }
-                double gamma = sy / yy;
-                for (int i = 0; i < n; i++) {
-                    q[i] *= gamma;
-                }
+                double yy = dot(yMem[j], yMem[j]);
+                scale(q, sy / yy);
             }
             for (int k = stored - 1; k >= 0; k--) {
                 int j = Math.floorMod(head - 1 - k, memory);
-                double s = 0.0;
-                double[] yj = yMem[j];
-                for (int i = 0; i < n; i++) {
-                    if (free[i]) {
-                        s += yj[i] * q[i];
-                    }
-                }
-                double beta = rho[j] * s;
-                double[] sj = sMem[j];
-                for (int i = 0; i < n; i++) {
-                    if (free[i]) {
-                        q[i] += (alpha[j] - beta) * sj[i];
-                    }
-                }
+                double beta = rho[j] * dotMasked(yMem[j], q, free);
+                axpyMasked(alpha[j] - beta, sMem[j], q, free);
             }
-            double gd = 0.0;
-            for (int i = 0; i < n; i++) {
-                d[i] = free[i] ? -q[i] : 0.0;
-                gd += g[i] * d[i];
-            }
+            double gd = negateMasked(q, free, d, g);
             if (!(gd < 0.0)) {
                 // Not a descent direction: forget the curvature pairs and take the projected steepest descent.
                 stored = 0;
-                gd = 0.0;
-                for (int i = 0; i < n; i++) {
-                    d[i] = free[i] ? -g[i] : 0.0;
-                    gd += g[i] * d[i];
-                }
+                gd = negateMasked(g, free, d, g);
                 if (!(gd < 0.0)) {
                     return new Result(it, f0, f, pg, "no_descent_direction");
                 }
             }
             // Exact minimiser of the quadratic along d (before projection).
             a.multiply(d, ad, 0, frames);
-            double curv = 0.0;
-            for (double v : ad) {
-                curv += v * v;
-            }
-            curv *= scale;
+            double curv = dot(ad, ad) * scale;
             double step = curv > 0.0 ? -gd / curv : 1.0;
             double fNew = Double.NaN;
             boolean accepted = false;
             for (int bt = 0; bt < 50; bt++) {
-                double decrease = 0.0;
-                for (int i = 0; i < n; i++) {
-                    double v = x[i] + step * d[i];
-                    xNew[i] = v > 0.0 ? v : 0.0;
-                    decrease += g[i] * (xNew[i] - x[i]);
-                }
+                double decrease = projectedStep(x, d, step, g, xNew);
                 fNew = evaluate(b, xNew, frames, scale, rNew, gNew);
                 if (fNew <= f + 1e-4 * decrease) {
                     accepted = true;
@@ -180,12 +130,7 @@ public final class NnlsSolver {
             // Curvature pair.
             double[] s = sMem[head] == null ? new double[n] : sMem[head];
             double[] y = yMem[head] == null ? new double[n] : yMem[head];
-            double sy = 0.0;
-            for (int i = 0; i < n; i++) {
-                s[i] = xNew[i] - x[i];
-                y[i] = gNew[i] - g[i];
-                sy += s[i] * y[i];
-            }
+            double sy = differences(xNew, x, s, gNew, g, y);
             if (sy > EPS * Math.abs(gd) * step) {
                 sMem[head] = s;
                 yMem[head] = y;
@@ -204,17 +149,98 @@ public final class NnlsSolver {
         }
     }
 
+    private static void freeSet(double[] x, double[] g, boolean[] free, double[] q) {
+        for (int i = 0; i < x.length; i++) {
+            boolean f = !(x[i] <= 0.0 && g[i] > 0.0);
+            free[i] = f;
+            q[i] = f ? g[i] : 0.0;
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double dotMasked(double[] a, double[] b, boolean[] m) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            if (m[i]) {
+                s += a[i] * b[i];
+            }
+        }
+        return s;
+    }
+
+    private static void axpyMasked(double alpha, double[] x, double[] y, boolean[] m) {
+        for (int i = 0; i < x.length; i++) {
+            if (m[i]) {
+                y[i] += alpha * x[i];
+            }
+        }
+    }
+
+    private static void scale(double[] a, double f) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= f;
+        }
+    }
+
+    /** d = -v on the free set, 0 elsewhere; returns g . d. */
+    private static double negateMasked(double[] v, boolean[] free, double[] d, double[] g) {
+        double gd = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            double di = free[i] ? -v[i] : 0.0;
+            d[i] = di;
+            gd += g[i] * di;
+        }
+        return gd;
+    }
+
+    /** xNew = max(0, x + step d); returns g . (xNew - x). */
+    private static double projectedStep(double[] x, double[] d, double step, double[] g, double[] xNew) {
+        double decrease = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i] + step * d[i];
+            double xn = v > 0.0 ? v : 0.0;
+            xNew[i] = xn;
+            decrease += g[i] * (xn - x[i]);
+        }
+        return decrease;
+    }
+
+    /** s = xNew - x, y = gNew - g; returns s . y. */
+    private static double differences(double[] xNew, double[] x, double[] s, double[] gNew, double[] g, double[] y) {
+        double sy = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double si = xNew[i] - x[i];
+            double yi = gNew[i] - g[i];
+            s[i] = si;
+            y[i] = yi;
+            sy += si * yi;
+        }
+        return sy;
+    }
+
     /** f = scale/2 ||A x - b||^2, r = A x - b, g = scale A^T r. */
     private double evaluate(double[] b, double[] x, int frames, double scale, double[] r, double[] g) {
         a.multiply(x, r, 0, frames);
+        double sum = residual(r, b);
+        a.multiplyTransposed(r, scale, g, 0, frames);
+        return 0.5 * scale * sum;
+    }
+
+    private static double residual(double[] r, double[] b) {
         double sum = 0.0;
         for (int i = 0; i < r.length; i++) {
             double v = r[i] - b[i];
             r[i] = v;
             sum += v * v;
         }
-        a.multiplyTransposed(r, scale, g, 0, frames);
-        return 0.5 * scale * sum;
+        return sum;
     }
 
     /**
