@@ -24,6 +24,9 @@ public final class Main implements Runnable {
         AugmentCommand.class,
         EvaluateCommand.class,
         ModelsCommand.class,
+        FeaturesCommand.class,
+        InvertCommand.class,
+        DemoCommand.class,
     };
 
     @CommandLine.Spec
