@@ -48,6 +48,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + " lwlrap weight and score).")
     boolean perClass;
 
+    @Option(names = "--per-class-csv", paramLabel = "FILE",
+            description = "Also write the per-class table as CSV to FILE (written atomically).")
+    Path perClassCsv;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -90,6 +94,13 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new CliException(Main.EXIT_USAGE, truth + ": " + e.getMessage(), e);
+        }
+        if (perClassCsv != null) {
+            try {
+                ev.perClassReport().writeCsv(perClassCsv);
+            } catch (IOException e) {
+                throw new CliException(1, "cannot write " + perClassCsv + ": " + e.getMessage(), e);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

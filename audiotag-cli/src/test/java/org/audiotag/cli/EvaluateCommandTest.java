@@ -33,7 +33,7 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void textAndJsonGiveTheSameLwlrap() {
+    void textAndJsonGiveTheSameLwlrap(@TempDir Path dir) throws Exception {
         String truth = esc10().resolve("esc10_fold1_truth.csv").toString();
         String scores = esc10().resolve("esc10_fold1_scores.csv").toString();
         Run text = run("evaluate", "--truth", truth, "--scores", scores, "--per-class");
@@ -41,6 +41,11 @@ class EvaluateCommandTest {
         // expected values: src/test/resources/esc10/expected_values.py (independent numpy derivation)
         assertThat(text.out()).contains("lwlrap 0.64674000\n").contains("top1_accuracy 0.48101266\n")
                 .contains("| Rooster | 7 |");
+        Path csv = dir.resolve("per_class.csv");
+        assertThat(run("evaluate", "--truth", truth, "--scores", scores, "--per-class-csv", csv.toString()).exit())
+                .isZero();
+        assertThat(Files.readAllLines(csv)).hasSize(11).first()
+                .isEqualTo("class,support,ap,roc_auc,lwlrap_weight,lwlrap_score");
         Run json = run("evaluate", "--truth", truth, "--scores", scores, "--format", "json", "--tie-rule",
                 "sklearn");
         assertThat(json.exit()).isZero();

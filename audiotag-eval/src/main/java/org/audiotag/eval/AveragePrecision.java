@@ -1,7 +1,7 @@
 package org.audiotag.eval;
 
+import java.util.Arrays;
 import org.audiotag.eval.internal.BinaryCurves;
-import org.audiotag.eval.internal.IndexSort;
 
 /**
  * Average precision (AP) per class and its means, mirroring {@code sklearn.metrics.average_precision_score}:
@@ -26,9 +26,21 @@ public final class AveragePrecision {
         int nc = predictions.nClasses();
         double[] ap = new double[nc];
         for (int c = 0; c < nc; c++) {
-            ap[c] = BinaryCurves.averagePrecision(column(predictions, c, null), predictions.nSamples());
+            ap[c] = binary(predictions, c, nc, predictions.nSamples())[0];
         }
         return ap;
+    }
+
+    /** {per-class AP, per-class ROC-AUC} with one sort per class. */
+    static double[][] apAndAucPerClass(Predictions predictions) {
+        int nc = predictions.nClasses();
+        double[][] out = new double[2][nc];
+        for (int c = 0; c < nc; c++) {
+            double[] r = binary(predictions, c, nc, predictions.nSamples());
+            out[0][c] = r[0];
+            out[1][c] = r[1];
+        }
+        return out;
     }
 
     /**
@@ -52,29 +64,41 @@ public final class AveragePrecision {
      * @throws IllegalArgumentException if there is no positive label at all
      */
     public static double micro(Predictions predictions) {
-        double[] s = predictions.scoreArray();
-        boolean[] t = predictions.truthArray();
-        int[] order = IndexSort.orderDescending(s, 0, 1, s.length);
-        double ap = BinaryCurves.averagePrecision(new BinaryCurves.Items() {
-            @Override
-            public double score(int j) {
-                return s[order[j]];
-            }
-
-            @Override
-            public boolean positive(int j) {
-                return t[order[j]];
-            }
-
-            @Override
-            public double weight(int j) {
-                return 1.0;
-            }
-        }, s.length);
+        double ap = binary(predictions, 0, 1, predictions.nSamples() * predictions.nClasses())[0];
         if (Double.isNaN(ap)) {
             throw new IllegalArgumentException("micro mAP is undefined: there is no positive label");
         }
         return ap;
+    }
+
+    /**
+     * {AP, ROC-AUC} of the binary problem formed by the flat entries {@code off + j * stride}, j in [0, n): split
+     * into positive and negative scores, sort each with the primitive sort, and walk the thresholds.
+     */
+    static double[] binary(Predictions p, int off, int stride, int n) {
+        double[] s = p.scoreArray();
+        boolean[] t = p.truthArray();
+        int np = 0;
+        for (int j = 0; j < n; j++) {
+            if (t[off + j * stride]) {
+                np++;
+            }
+        }
+        double[] pos = new double[np];
+        double[] neg = new double[n - np];
+        int a = 0;
+        int b = 0;
+        for (int j = 0; j < n; j++) {
+            int k = off + j * stride;
+            if (t[k]) {
+                pos[a++] = s[k];
+            } else {
+                neg[b++] = s[k];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        return BinaryCurves.apAndAuc(pos, neg);
     }
 
     static double meanDefined(double[] values, String what) {
@@ -90,12 +114,6 @@ public final class AveragePrecision {
             throw new IllegalArgumentException(what + " is undefined: no class has both the needed labels");
         }
         return sum / count;
-    }
-
-    /** Items of class c in descending score order (stable), with optional per-sample weights. */
-    static BinaryCurves.Items column(Predictions p, int c, double[] sampleWeights) {
-        int[] order = IndexSort.orderDescending(p.scoreArray(), c, p.nClasses(), p.nSamples());
-        return columnInOrder(p, c, order, sampleWeights);
     }
 
     static BinaryCurves.Items columnInOrder(Predictions p, int c, int[] order, double[] sampleWeights) {

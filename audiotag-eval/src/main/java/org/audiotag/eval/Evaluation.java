@@ -56,7 +56,9 @@ public final class Evaluation {
                     + predictions.nClasses() + " classes");
         }
         LwlrapResult lw = Lwlrap.compute(predictions, tieRule);
-        double[] auc = RocAuc.perClass(predictions);
+        double[][] apAuc = AveragePrecision.apAndAucPerClass(predictions);
+        double[] ap = apAuc[0];
+        double[] auc = apAuc[1];
         double aucMacro = Double.NaN;
         for (double a : auc) {
             if (!Double.isNaN(a)) {
@@ -64,7 +66,6 @@ public final class Evaluation {
                 break;
             }
         }
-        double[] ap = AveragePrecision.perClass(predictions);
         return new Evaluation(List.copyOf(classNames), predictions.nSamples(), lw, Lrap.compute(predictions, tieRule),
                 ap, AveragePrecision.meanDefined(ap, "mAP"), AveragePrecision.micro(predictions), auc, aucMacro,
                 Top1Accuracy.isSingleLabel(predictions) ? Top1Accuracy.compute(predictions) : Double.NaN);

@@ -1,6 +1,5 @@
 package org.audiotag.eval;
 
-import org.audiotag.eval.internal.BinaryCurves;
 import org.audiotag.eval.internal.NormalQuantile;
 
 /**
@@ -27,7 +26,7 @@ public final class RocAuc {
         int nc = predictions.nClasses();
         double[] auc = new double[nc];
         for (int c = 0; c < nc; c++) {
-            auc[c] = BinaryCurves.rocAuc(AveragePrecision.column(predictions, c, null), predictions.nSamples());
+            auc[c] = AveragePrecision.binary(predictions, c, nc, predictions.nSamples())[1];
         }
         return auc;
     }

@@ -84,16 +84,21 @@ public final class RankingKernel {
             int rank = 0;
             int hits = 0;
             if (reference) {
-                for (int k = 0; k < nClasses; k++) {
-                    double sk = s[off + k];
-                    if (sk > sc || (sk == sc && k >= c)) {
+                // classes before c count when strictly higher, from c on also when equal (higher index first)
+                for (int k = 0; k < c; k++) {
+                    if (s[off + k] > sc) {
+                        rank++;
+                    }
+                }
+                for (int k = c; k < nClasses; k++) {
+                    if (s[off + k] >= sc) {
                         rank++;
                     }
                 }
                 for (int q = 0; q < np; q++) {
                     int k = pos[q];
                     double sk = s[off + k];
-                    if (sk > sc || (sk == sc && k >= c)) {
+                    if (k < c ? sk > sc : sk >= sc) {
                         hits++;
                     }
                 }

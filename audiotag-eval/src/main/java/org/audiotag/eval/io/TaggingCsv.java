@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.audiotag.eval.Predictions;
@@ -280,7 +279,7 @@ public final class TaggingCsv {
         for (int i = 0; i < p.nSamples(); i++) {
             sb.append(field(data.fnames().get(i)));
             for (int c = 0; c < p.nClasses(); c++) {
-                sb.append(',').append(String.format(Locale.ROOT, "%s", Double.toString(p.score(i, c))));
+                sb.append(',').append(p.score(i, c));
             }
             sb.append('\n');
         }
