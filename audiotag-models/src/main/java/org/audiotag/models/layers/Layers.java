@@ -99,7 +99,10 @@ public final class Layers {
      * @param shape     static shape, every dimension {@code >= 1}
      * @param init      initial distribution
      * @param trainable whether optimisers should update it (moving statistics are not trainable)
-     * @return the variable
+     * @return the variable. Its output has TensorFlow's reference type; when building custom layers, read it through
+     *         {@code tf.identity(v)} before ops whose C++ gradient creates constants of the input's dtype (such as
+     *         {@code Square}), which crash the native gradient builder on reference types. The layers of this class
+     *         only use ops that are safe.
      * @throws IllegalArgumentException if the name is malformed or the name exists with another shape
      */
     public Variable<TFloat32> variable(String name, long[] shape, Init init, boolean trainable) {
