@@ -1,0 +1,111 @@
+package org.audiotag.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.FeatureExtractor;
+import org.audiotag.features.FixedLength;
+import org.audiotag.features.StftConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code audiotag bench features [--clips N] [--threads N]}: times the log-mel (n_fft 2048, hop 347, 128 mels,
+ * fmin 20, fmax 22050, power 2, power_to_db ref 1 top_db 80) of N distinct synthetic 5 s clips at 44.1 kHz through
+ * {@link FeatureExtractor#extractBatch(List, int)} after a warm-up, and prints {@code audio_seconds_per_second <v>}.
+ */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = "Log-mel throughput (5 s clips at 44.1 kHz, n_fft 2048, hop 347, 128 mels): prints "
+                + "'audio_seconds_per_second <value>'.")
+final class BenchFeaturesCommand implements Callable<Integer> {
+    static final int SR = 44100;
+    static final int CLIP_SAMPLES = 5 * SR;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--clips", defaultValue = "64", description = "Distinct clips per pass (default ${DEFAULT-VALUE}).")
+    int clips;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "Minimum measured time (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--warmup", defaultValue = "1.5", description = "Warm-up time in seconds (default ${DEFAULT-VALUE}).")
+    double warmup;
+
+    /** @return the benchmark's feature configuration */
+    static FeatureConfig config() {
+        return FeatureConfig.builder().sampleRate(SR).nSamples(CLIP_SAMPLES).lengthPolicy(FixedLength.Policy.NONE)
+                .stft(StftConfig.builder().nFft(2048).hopLength(347).build()).nMels(128).fMin(20).fMax(22050)
+                .power(2.0).topDb(80).build();
+    }
+
+    /**
+     * @param n number of clips
+     * @param seed seed
+     * @return distinct synthetic clips: a random chord of sines plus noise each
+     */
+    static List<float[]> syntheticClips(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<float[]> out = new ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            float[] y = new float[CLIP_SAMPLES];
+            double f1 = r.nextDouble(50, 5000);
+            double f2 = r.nextDouble(50, 12000);
+            double noise = r.nextDouble(0.001, 0.1);
+            for (int i = 0; i < y.length; i++) {
+                double t = (double) i / SR;
+                y[i] = (float) (0.3 * Math.sin(2 * Math.PI * f1 * t) + 0.2 * Math.sin(2 * Math.PI * f2 * t * (1 + t / 10))
+                        + noise * r.nextGaussian());
+            }
+            out.add(y);
+        }
+        return out;
+    }
+
+    @Override
+    public Integer call() {
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (clips < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--clips must be >= 1, got " + clips);
+        }
+        if (nThreads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + nThreads);
+        }
+        if (!(warmup >= 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be >= 0, got " + warmup);
+        }
+        if (!(seconds > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be > 0, got " + seconds);
+        }
+        FeatureExtractor ex = FeatureExtractor.of(config());
+        List<float[]> data = syntheticClips(clips, 2019);
+        // warm-up: JIT, FFT plans and per-thread buffers
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        do {
+            ex.extractBatch(data, nThreads);
+        } while (System.nanoTime() < warmEnd);
+        long start = System.nanoTime();
+        long passes = 0;
+        double checksum = 0;
+        do {
+            checksum += ex.extractBatch(data, nThreads).get(0).get(0, 0);
+            passes++;
+        } while (System.nanoTime() - start < seconds * 1e9);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double audio = passes * clips * (double) CLIP_SAMPLES / SR;
+        if (Double.isNaN(checksum)) {
+            throw new CliException(1, "benchmark produced NaN");
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "audio_seconds_per_second %.1f%n", audio / elapsed);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
