@@ -45,6 +45,32 @@ public final class AugmentPipeline {
         return new Builder();
     }
 
+    /**
+     * The original project's training augmentation (SEED-SPEC section 6), bugs fixed except where noted: mixing
+     * of 1 or 2 pool clips aligned at 0 with label union ({@link MixTransform#faithful}), a random crop to
+     * {@code length} samples of a longer mix, reverberation with probability 0.5 (100% wet, full length,
+     * {@link ReverbTransform.Builder#faithful()}), and another random crop. The disabled steps (pitch shift,
+     * HPSS, noise) are left out, as in the final runs. The original used the first 3 of its IRs by name;
+     * pass the IR list you want.
+     *
+     * @param pool the training clips (one sample rate)
+     * @param irs the impulse responses
+     * @param length crop length in samples (88200 in the original)
+     * @return the pipeline
+     */
+    public static AugmentPipeline faithful(List<LabeledAudio> pool, List<ImpulseResponse> irs, int length) {
+        if (pool == null || pool.isEmpty()) {
+            throw new IllegalArgumentException("pool: no training clips (empty pool)");
+        }
+        CropOrPad crop = CropOrPad.of(length, CropOrPad.Position.RANDOM, CropOrPad.Position.NONE);
+        return builder()
+                .add(MixTransform.faithful(pool))
+                .add(crop)
+                .add(ReverbTransform.builder(irs, pool.get(0).sampleRate()).faithful().build(), 0.5)
+                .add(crop)
+                .build();
+    }
+
     /** @return the stages in order */
     public List<Stage> stages() {
         return stages;

@@ -18,7 +18,9 @@ public final class CropOrPad implements AudioTransform {
         /** crop: the middle; pad: zeros split evenly, the extra one at the end (librosa.util.pad_center). */
         CENTRE,
         /** uniformly random offset. */
-        RANDOM
+        RANDOM,
+        /** pad only: leave a shorter clip as it is (the original's crops, which never padded). */
+        NONE
     }
 
     private final int length;
@@ -43,14 +45,17 @@ public final class CropOrPad implements AudioTransform {
 
     /**
      * @param length target length in samples (&gt; 0)
-     * @param crop where to crop long clips
-     * @param pad where to place short clips
+     * @param crop where to crop long clips (not NONE)
+     * @param pad where to place short clips (NONE: leave them unchanged)
      * @return the transform
-     * @throws IllegalArgumentException if length &lt;= 0
+     * @throws IllegalArgumentException if length &lt;= 0 or crop is NONE
      */
     public static CropOrPad of(int length, Position crop, Position pad) {
         if (length <= 0) {
             throw new IllegalArgumentException("length must be > 0 samples, got " + length);
+        }
+        if (crop == Position.NONE) {
+            throw new IllegalArgumentException("crop must be START, CENTRE or RANDOM, got NONE");
         }
         return new CropOrPad(length, Objects.requireNonNull(crop, "crop"), Objects.requireNonNull(pad, "pad"));
     }
@@ -70,14 +75,20 @@ public final class CropOrPad implements AudioTransform {
                 case START -> 0;
                 case CENTRE -> (l - length) / 2;
                 case RANDOM -> rng.nextInt(l - length + 1);
+                case NONE -> throw new IllegalStateException();
             };
             System.arraycopy(x, start, y, 0, length);
             log.record(name(), "cropStart", start);
         } else {
+            if (pad == Position.NONE) {
+                log.record(name(), "unchanged", l);
+                return in;
+            }
             int off = switch (pad) {
                 case START -> 0;
                 case CENTRE -> (length - l) / 2;
                 case RANDOM -> rng.nextInt(length - l + 1);
+                case NONE -> throw new IllegalStateException();
             };
             System.arraycopy(x, 0, y, off, l);
             log.record(name(), "padOffset", off);

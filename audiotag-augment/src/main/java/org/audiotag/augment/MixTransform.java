@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * With {@code keepInputLength} the output keeps the input's length and longer partners contribute a random
  * window of it (the windows' starts are recorded).
  *
- * <p>{@link #faithful} reproduces the original: k in {1, 2}, uniform normalised weights, aligned at 0, label
- * union; its off-by-one (the last pool clip was never drawn) is not reproduced.
+ * <p>{@link #faithful} reproduces the original: the input ignored, k in {1, 2} clips drawn from the pool, uniform
+ * normalised weights, aligned at 0, label union; its off-by-one (the last pool clip was never drawn) only on
+ * request.
  */
 public final class MixTransform implements AudioTransform {
 
@@ -56,8 +57,12 @@ public final class MixTransform implements AudioTransform {
     private final boolean randomOffsets;
     private final LabelCombination labels;
     private final boolean keepInputLength;
+    private final boolean drawAllFromPool;
+    private final boolean excludeLastClip;
 
     private MixTransform(Builder b) {
+        this.drawAllFromPool = b.drawAllFromPool;
+        this.excludeLastClip = b.excludeLastClip;
         this.keepInputLength = b.keepInputLength;
         this.pool = List.copyOf(b.pool);
         this.minClips = b.minClips;
@@ -81,14 +86,28 @@ public final class MixTransform implements AudioTransform {
     }
 
     /**
-     * The original mixing: k in {1, 2}, uniform normalised weights, aligned at sample 0, label union.
+     * The original mixing ({@code SoundAugDataset.__getitem__}): the input is ignored and k in {1, 2} clips are
+     * drawn from the pool, uniform normalised weights, aligned at sample 0, label union. The original's
+     * off-by-one (index drawn from {0..N-2}, so the last clip is never used) is kept only if
+     * {@code withOffByOne} is true.
      *
-     * @param pool clips to draw the partners from
+     * @param pool the training clips
+     * @param withOffByOne reproduce the original's off-by-one
+     * @return the transform
+     */
+    public static MixTransform faithful(List<LabeledAudio> pool, boolean withOffByOne) {
+        return builder(pool).clips(1, 2).weighting(Weighting.UNIFORM_NORMALISED).randomOffsets(false)
+                .labels(LabelCombination.UNION).drawAllFromPool(true).excludeLastClip(withOffByOne).build();
+    }
+
+    /**
+     * The original mixing with its off-by-one fixed, {@code faithful(pool, false)}.
+     *
+     * @param pool the training clips
      * @return the transform
      */
     public static MixTransform faithful(List<LabeledAudio> pool) {
-        return builder(pool).clips(1, 2).weighting(Weighting.UNIFORM_NORMALISED).randomOffsets(false)
-                .labels(LabelCombination.UNION).build();
+        return faithful(pool, false);
     }
 
     @Override
@@ -101,13 +120,20 @@ public final class MixTransform implements AudioTransform {
         int k = minClips + rng.nextInt(maxClips - minClips + 1);
         List<LabeledAudio> clips = new ArrayList<>(k);
         int[] poolIdx = new int[k];
-        clips.add(in);
-        poolIdx[0] = -1;
+        int bound = excludeLastClip ? pool.size() - 1 : pool.size();
+        if (drawAllFromPool) {
+            poolIdx[0] = rng.nextInt(bound);
+            clips.add(pool.get(poolIdx[0]));
+        } else {
+            clips.add(in);
+            poolIdx[0] = -1;
+        }
         for (int i = 1; i < k; i++) {
-            poolIdx[i] = rng.nextInt(pool.size());
+            poolIdx[i] = rng.nextInt(bound);
             clips.add(pool.get(poolIdx[i]));
         }
-        if (k > 1) {
+        if (k > 1 || drawAllFromPool) {
+            checkCompatible(List.of(in, clips.get(0)));
             checkCompatible(clips);
         }
         double[] weights = new double[k];
@@ -333,6 +359,8 @@ public final class MixTransform implements AudioTransform {
         private boolean randomOffsets = true;
         private LabelCombination labels = LabelCombination.UNION;
         private boolean keepInputLength;
+        private boolean drawAllFromPool;
+        private boolean excludeLastClip;
 
         private Builder(List<LabeledAudio> pool) {
             this.pool = pool == null ? List.of() : new ArrayList<>(pool);
@@ -399,6 +427,25 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
+         * @param all ignore the input clip and draw all k clips from the pool (the original, whose dataset ignored
+         *     the requested index); default false: the input is the first clip of the mix
+         * @return this builder
+         */
+        public Builder drawAllFromPool(boolean all) {
+            this.drawAllFromPool = all;
+            return this;
+        }
+
+        /**
+         * @param exclude draw pool indices from {0..N-2} as the original's off-by-one did (default false)
+         * @return this builder
+         */
+        public Builder excludeLastClip(boolean exclude) {
+            this.excludeLastClip = exclude;
+            return this;
+        }
+
+        /**
          * @param l how targets are combined
          * @return this builder
          */
@@ -416,8 +463,12 @@ public final class MixTransform implements AudioTransform {
                 throw new IllegalArgumentException("clips must satisfy 1 <= min <= max, got [" + minClips + ", "
                         + maxClips + "]");
             }
-            if (maxClips > 1 && pool.isEmpty()) {
+            if ((maxClips > 1 || drawAllFromPool) && pool.isEmpty()) {
                 throw new IllegalArgumentException("pool: no clips to mix with (empty pool)");
+            }
+            if (excludeLastClip && pool.size() < 2) {
+                throw new IllegalArgumentException("excludeLastClip needs a pool of at least 2 clips, got "
+                        + pool.size());
             }
             if (!(alpha > 0 && Double.isFinite(alpha))) {
                 throw new IllegalArgumentException("dirichletAlpha must be > 0, got " + alpha);

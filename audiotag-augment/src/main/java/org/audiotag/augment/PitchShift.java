@@ -45,6 +45,16 @@ public final class PitchShift implements AudioTransform {
         return new PitchShift(minSteps, maxSteps, integerSteps);
     }
 
+    /**
+     * The original's (disabled) draw, {@code randint(-1, 1)}: -1 or 0 semitones, never +1 (SEED-SPEC 10.7);
+     * the recommended symmetric range is {@code ofSemitones(-1, 1, true)}.
+     *
+     * @return the transform
+     */
+    public static PitchShift faithful() {
+        return ofSemitones(-1, 0, true);
+    }
+
     private static void checkSteps(double s) {
         if (!(s >= -48 && s <= 48)) {
             throw new IllegalArgumentException("nSteps must be in [-48, 48] semitones, got " + s);
