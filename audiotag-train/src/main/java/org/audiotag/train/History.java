@@ -8,7 +8,10 @@ import java.util.Locale;
 import org.audiotag.train.internal.AtomicFiles;
 import org.audiotag.train.internal.CsvReader;
 
-/** The per-epoch records of a training run, written as {@code history.csv} and {@code history.json}. */
+/**
+ * The per-epoch records of a training run, written as {@code history.csv} and {@code history.json}. In the files the
+ * epoch column counts from 1 (as printed); {@link EpochRecord#epoch()} counts from 0.
+ */
 public final class History {
 
     private static final String HEADER =
@@ -55,12 +58,13 @@ public final class History {
         StringBuilder json = new StringBuilder("[\n");
         for (int i = 0; i < records.size(); i++) {
             EpochRecord r = records.get(i);
-            csv.append(String.format(Locale.ROOT, "%d,%.8g,%.8g,%.8g,%.8g,%.8g,%.8g,%.6f,%.4f%n", r.epoch(), r.lr(),
+            csv.append(String.format(Locale.ROOT, "%d,%.8g,%.8g,%.8g,%.8g,%.8g,%.8g,%.6f,%.4f%n", r.epoch() + 1,
+                    r.lr(),
                     r.trainLoss(), r.valLoss(), r.valLwlrap(), r.valMap(), r.valAccuracy(), r.trainSeconds(),
                     r.trainSamplesPerSecond()));
             json.append(String.format(Locale.ROOT, "  {\"epoch\": %d, \"lr\": %s, \"train_loss\": %s, "
                     + "\"val_loss\": %s, \"val_lwlrap\": %s, \"val_map\": %s, \"val_accuracy\": %s, "
-                    + "\"train_seconds\": %s, \"train_samples_per_second\": %s}%s%n", r.epoch(), num(r.lr()),
+                    + "\"train_seconds\": %s, \"train_samples_per_second\": %s}%s%n", r.epoch() + 1, num(r.lr()),
                     num(r.trainLoss()), num(r.valLoss()), num(r.valLwlrap()), num(r.valMap()), num(r.valAccuracy()),
                     num(r.trainSeconds()), num(r.trainSamplesPerSecond()), i + 1 < records.size() ? "," : ""));
         }
@@ -89,7 +93,7 @@ public final class History {
         List<EpochRecord> out = new ArrayList<>();
         for (CsvReader.Row r : rows.subList(1, rows.size())) {
             try {
-                out.add(new EpochRecord(Integer.parseInt(r.get(0)), d(r.get(1)), d(r.get(2)), d(r.get(3)),
+                out.add(new EpochRecord(Integer.parseInt(r.get(0)) - 1, d(r.get(1)), d(r.get(2)), d(r.get(3)),
                         d(r.get(4)), d(r.get(5)), d(r.get(6)), d(r.get(7)), d(r.get(8))));
             } catch (RuntimeException e) {
                 throw new IOException(f + ":" + r.line() + ": bad row " + r.fields(), e);

@@ -60,21 +60,26 @@ public final class Trainer {
     private final TrainingConfig cfg;
     private final LogMelFeatures mel;
     private final AugmentPipeline augment;
+    private final AugmentSpec spec;
+    private final double mixProbability;
     private final Path cacheRoot;
     private final TrainingListener listener;
 
     /**
      * @param cfg training options
      * @param mel the log-mel configuration (its {@link LogMelFeatures#sr()} is also the waveform rate)
-     * @param augment waveform augmentation applied on the fly to training examples, or {@code null} for none
+     * @param augment augmentation recipe ({@code null} = none); its mixing probability, when set, replaces
+     *     {@link TrainingConfig#mixProbability()}, its waveform transforms run on the fly
      * @param cacheRoot folder of feature caches
      * @param listener progress receiver
      */
-    public Trainer(TrainingConfig cfg, LogMelFeatures mel, AugmentPipeline augment, Path cacheRoot,
+    public Trainer(TrainingConfig cfg, LogMelFeatures mel, AugmentSpec augment, Path cacheRoot,
             TrainingListener listener) {
         this.cfg = java.util.Objects.requireNonNull(cfg, "cfg");
         this.mel = java.util.Objects.requireNonNull(mel, "mel");
-        this.augment = augment;
+        this.spec = augment == null ? AugmentSpec.none() : augment;
+        this.augment = spec.pipeline();
+        this.mixProbability = spec.mixProbability() > 0 ? spec.mixProbability() : cfg.mixProbability();
         this.cacheRoot = java.util.Objects.requireNonNull(cacheRoot, "cacheRoot");
         this.listener = listener == null ? TrainingListener.NONE : listener;
     }
@@ -197,7 +202,7 @@ public final class Trainer {
             // the epoch budget may grow on resume, except for cosine whose curve depends on it
             TrainingConfig id = cfg.schedule() == ScheduleKind.COSINE ? cfg : cfg.toBuilder().epochs(1).build();
             fingerprint = sha(id + "|" + arch.cliName() + "|" + modelConfig + "|" + mel.cacheKey() + "|"
-                    + (augment == null ? "none" : augment.toString()) + "|" + Arrays.toString(train) + "|"
+                    + spec.text() + "|mix=" + mixProbability + "|" + Arrays.toString(train) + "|"
                     + Arrays.toString(val) + "|" + data.vocabulary().labels() + "|" + evalCache.key());
         }
 
@@ -238,8 +243,8 @@ public final class Trainer {
                     bestLwlrap = Double.parseDouble(st.getProperty("bestLwlrap"));
                     records.addAll(History.read(runDir).records().subList(0, done));
                     startEpoch = done;
-                    LOG.info("resuming {} after epoch {} (best lwlrap {} at epoch {})", runDir, done - 1,
-                            fmt(bestLwlrap), bestEpoch);
+                    LOG.info("resuming {} after epoch {} (best lwlrap {} at epoch {})", runDir, done,
+                            fmt(bestLwlrap), bestEpoch + 1);
                 } else {
                     writeSplit();
                 }
@@ -278,7 +283,7 @@ public final class Trainer {
                         float loss = model.trainStep(xb, yb, n, (float) lr);
                         if (!Float.isFinite(loss)) {
                             message = String.format(Locale.ROOT, "loss became %s at epoch %d batch %d (lr %s); "
-                                    + "stopped, the last good checkpoint is kept", loss, epoch, b, fmt(lr));
+                                    + "stopped, the last good checkpoint is kept", loss, epoch + 1, b + 1, fmt(lr));
                             nan = true;
                             break;
                         }
@@ -309,7 +314,7 @@ public final class Trainer {
                     writeState(epoch + 1, prefix, schedule, bestEpoch, bestLwlrap);
                     pruneCheckpoints(ckptDir, prefix, String.format(Locale.ROOT, "epoch-%04d", bestEpoch));
                     LOG.info(String.format(Locale.ROOT, "epoch %d: lr %.3g train loss %.4f val loss %.4f lwlrap "
-                            + "%.4f mAP %.4f acc %.4f (%.1f s, %.0f samples/s)%s", epoch, lr, rec.trainLoss(),
+                            + "%.4f mAP %.4f acc %.4f (%.1f s, %.0f samples/s)%s", epoch + 1, lr, rec.trainLoss(),
                             rec.valLoss(), rec.valLwlrap(), rec.valMap(), rec.valAccuracy(), trainSeconds,
                             rec.trainSamplesPerSecond(), improved ? " *" : ""));
                     listener.onEpoch(rec, improved);
@@ -337,7 +342,7 @@ public final class Trainer {
                 if (message == null) {
                     message = String.format(Locale.ROOT, "%s after %d epochs; best epoch %d, val lwlrap %.4f, mAP "
                             + "%.4f, accuracy %.4f", reason == StopReason.EARLY_STOPPED ? "early stop"
-                            : "finished", records.size(), bestEpoch, fin.lwlrap, fin.map, fin.accuracy);
+                            : "finished", records.size(), bestEpoch + 1, fin.lwlrap, fin.map, fin.accuracy);
                 }
                 return new TrainingResult(runDir, modelDir, history, reason, message, bestEpoch, fin.lwlrap,
                         fin.map, fin.accuracy, model.parameterCount(), clipsPerSecond);
@@ -347,17 +352,16 @@ public final class Trainer {
         /** Writes one training example (crop, optional mixing/augmentation, normalisation) and its target. */
         void trainExample(int clip, int epoch, int position, float[] x, int xo, float[] y, int yo) {
             SplittableRandom r = Seeds.of(cfg.seed(), 2, epoch, position);
+            int bins = raw ? 1 : mel.nMels();
             if (augment != null && !raw) {
                 augmentedExample(clip, epoch, position, r, x, xo, y, yo);
-                return;
+            } else {
+                int frames = evalCache.frames(clip);
+                Crops.crop((f, c, d, o) -> evalCache.copyFrames(clip, f, c, d, o), frames, bins, window,
+                        Crops.randomStart(frames, window, r), clipMin[clip], x, xo);
+                System.arraycopy(data.target(clip), 0, y, yo, numTags);
             }
-            int bins = evalCache.bins();
-            int frames = evalCache.frames(clip);
-            Crops.crop((f, c, d, o) -> evalCache.copyFrames(clip, f, c, d, o), frames, bins, window,
-                    Crops.randomStart(frames, window, r), clipMin[clip], x, xo);
-            float[] t = data.target(clip);
-            System.arraycopy(t, 0, y, yo, numTags);
-            if (!raw && cfg.mixProbability() > 0 && r.nextDouble() < cfg.mixProbability()) {
+            if (!raw && mixProbability > 0 && r.nextDouble() < mixProbability) {
                 int other = train[r.nextInt(train.length)];
                 int of = evalCache.frames(other);
                 float[] buf = new float[window * bins];
@@ -385,6 +389,16 @@ public final class Trainer {
             float[] audio = new float[samples];
             Crops.crop((f, c, d, o) -> waveCache.copyFrames(clip, f, c, d, o), len, 1, samples,
                     Crops.randomStart(len, samples, r), 0f, audio, 0);
+            boolean silent = true;
+            for (float v : audio) {
+                if (v != 0f) {
+                    silent = false;
+                    break;
+                }
+            }
+            if (silent) {
+                audio[0] = 1e-6f; // augment rejects all-zero clips; a silent crop stays (numerically) silent
+            }
             LabeledAudio in = LabeledAudio.of(audio, mel.sr(), data.target(clip), data.clip(clip).name());
             AugmentedExample ex = augment.apply(in, cfg.seed(), epoch, position);
             Features f = mel.compute(ex.audio().samples());
@@ -394,9 +408,7 @@ public final class Trainer {
             }
             Crops.crop((a, c, d, o) -> System.arraycopy(f.data(), a * f.bins(), d, o, c * f.bins()), f.frames(),
                     f.bins(), window, 0, min, x, xo);
-            float[] t = ex.audio().target();
-            System.arraycopy(t, 0, y, yo, numTags);
-            normalize(x, xo, window * f.bins());
+            System.arraycopy(ex.audio().target(), 0, y, yo, numTags);
         }
 
         void normalize(float[] x, int off, int len) {
@@ -504,7 +516,8 @@ public final class Trainer {
             p.put("modelConfig", modelConfig.toString());
             p.put("training", cfg.toString());
             p.put("seed", Long.toString(cfg.seed()));
-            p.put("augment", augment == null ? "none" : augment.toString());
+            p.put("augment", spec.text());
+            p.put("mixProbability", Double.toString(mixProbability));
             p.putAll(mel.toMap());
             p.put("window", Integer.toString(window));
             p.put("windowHop", Integer.toString(hop));
