@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -135,13 +136,13 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Deterministic extraction of a batch on all cores (the common fork-join pool).
+     * Deterministic extraction of a batch on all cores (one worker per available processor).
      *
      * @param clips mono clips at the configured sample rate
      * @return features in the order of {@code clips}
      */
     public List<FeatureMatrix> extractBatch(List<float[]> clips) {
-        return run(ForkJoinPool.commonPool(), clips, null);
+        return extractBatch(clips, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /**
@@ -183,12 +184,17 @@ public final class FeatureExtractor {
             }
             return out;
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return run(pool, clips, rngs);
-        } finally {
-            pool.shutdown();
-        }
+        return run(pool(threads), clips, rngs);
+    }
+
+    /**
+     * Shared worker pools, one per parallelism, created on first use. Their (daemon) workers keep their per-thread
+     * FFT plans and buffers across batches and end by themselves after a minute without work.
+     */
+    private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+
+    private static ForkJoinPool pool(int threads) {
+        return POOLS.computeIfAbsent(threads, ForkJoinPool::new);
     }
 
     private List<FeatureMatrix> run(ForkJoinPool pool, List<float[]> clips, SplittableRandom[] rngs) {

@@ -13,8 +13,11 @@ import java.util.Objects;
 public final class Mfcc {
     private final int nMfcc;
     private final double lifter;
-    private volatile double[] dct;
-    private volatile int dctMels = -1;
+    /** Cached DCT matrix and the n_mels it was built for, published together. */
+    private volatile DctCache dct;
+
+    private record DctCache(int nMels, double[] matrix) {
+    }
 
     private Mfcc(int nMfcc, double lifter) {
         if (nMfcc < 1) {
@@ -125,8 +128,9 @@ public final class Mfcc {
         if (nMfcc > nMels) {
             throw new IllegalArgumentException("n_mfcc=" + nMfcc + " exceeds the number of mel bands n_mels=" + nMels);
         }
-        if (dctMels == nMels) {
-            return dct;
+        DctCache cached = dct;
+        if (cached != null && cached.nMels() == nMels) {
+            return cached.matrix();
         }
         double[] c = new double[nMfcc * nMels];
         double s0 = Math.sqrt(1.0 / nMels);
@@ -136,8 +140,7 @@ public final class Mfcc {
                 c[k * nMels + n] = (k == 0 ? s0 : s1) * Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * nMels));
             }
         }
-        dct = c;
-        dctMels = nMels;
+        dct = new DctCache(nMels, c);
         return c;
     }
 
