@@ -55,4 +55,19 @@ final class Tiny {
             return ((TFloat32) r.get(0)).getFloat();
         }
     }
+
+    /** Training-path logits with dropout off (batch statistics). */
+    static float[] trainPathLogits(TagModel m, float[] x, int batch) {
+        long[] s = new long[m.inputShape().length + 1];
+        s[0] = batch;
+        for (int i = 0; i < m.inputShape().length; i++) {
+            s[i + 1] = m.inputShape()[i];
+        }
+        try (TFloat32 xt = TFloat32.tensorOf(Shape.of(s), DataBuffers.of(x, true, false));
+             Result r = m.session().runner().feed(m.features(), xt).fetch(m.logits()).run()) {
+            float[] out = new float[batch * m.numTags()];
+            ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
+            return out;
+        }
+    }
 }
