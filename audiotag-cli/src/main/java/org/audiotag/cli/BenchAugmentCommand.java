@@ -57,17 +57,21 @@ final class BenchAugmentCommand implements Callable<Integer> {
             description = "Warm-up examples before each measurement (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--clips", defaultValue = "100", paramLabel = "N",
+            description = "ESC-10 clips to load, spread over the classes (default ${DEFAULT-VALUE}).")
+    int clipCount;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: <audiotag.root>/data).")
     Path data;
 
     @Override
     public Integer call() throws IOException {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || examples < 1 || warmup < 0) {
-            throw new CliException(2, "--threads and --examples must be >= 1 and --warmup >= 0");
+        if (n < 1 || examples < 1 || warmup < 0 || clipCount < 2) {
+            throw new CliException(2, "--threads and --examples must be >= 1, --clips >= 2 and --warmup >= 0");
         }
         Path root = data != null ? data : Paths.get(System.getProperty("audiotag.root", ".")).resolve("data");
-        List<LabeledAudio> clips = loadClips(root.resolve("esc10"));
+        List<LabeledAudio> clips = loadClips(root.resolve("esc10"), clipCount);
         List<ImpulseResponse> irs = loadIrs(root.resolve("impulse-responses"));
         MelSpectrogram mel = MelSpectrogram.builder().sampleRate(SR)
                 .stft(StftConfig.builder().nFft(2048).hopLength(512).build()).nMels(128).build();
@@ -124,8 +128,13 @@ final class BenchAugmentCommand implements Callable<Integer> {
         }
     }
 
-    private static List<LabeledAudio> loadClips(Path dir) throws IOException {
-        List<Path> files = list(dir, ".ogg");
+    private static List<LabeledAudio> loadClips(Path dir, int max) throws IOException {
+        List<Path> all = list(dir, ".ogg");
+        List<Path> files = new ArrayList<>();
+        int stride = Math.max(1, all.size() / max);
+        for (int i = 0; i < all.size() && files.size() < max; i += stride) {
+            files.add(all.get(i));
+        }
         List<String> classes = new ArrayList<>();
         for (Path f : files) {
             String c = f.getParent().getFileName().toString();
@@ -150,8 +159,8 @@ final class BenchAugmentCommand implements Callable<Integer> {
         List<ImpulseResponse> out = new ArrayList<>();
         AudioLoader loader = AudioLoader.nativeRate();
         for (Path f : list(dir, ".wav")) {
-            out.add(ImpulseResponse.of(f.getFileName().toString(), loader.load(f).samples(),
-                    loader.load(f).sampleRate()));
+            org.audiotag.features.AudioClip c = loader.load(f);
+            out.add(ImpulseResponse.of(f.getFileName().toString(), c.samples(), c.sampleRate()));
         }
         return out;
     }
