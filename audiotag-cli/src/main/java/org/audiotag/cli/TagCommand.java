@@ -1,0 +1,103 @@
+package org.audiotag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.audiotag.train.TagScore;
+import org.audiotag.train.Tagger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code audiotag tag --model RUN_DIR/model FILE... [--scores-csv OUT.csv] [--top-k K]}: prints one line per file,
+ * the file name then {@code tag:probability} pairs by decreasing probability; optionally writes every probability
+ * in the Kaggle submission layout ({@code fname,<tag 1>,...,<tag n>}, tags in the model's vocabulary order), which
+ * {@code audiotag evaluate --scores} reads.
+ */
+@Command(name = "tag", mixinStandardHelpOptions = true,
+        description = "Tag audio files with an exported model; optionally write a Kaggle-layout scores CSV.")
+final class TagCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model).")
+    Path model;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files (WAV, FLAC, Ogg Vorbis).")
+    List<Path> files;
+
+    @Option(names = "--scores-csv", paramLabel = "OUT.csv", description = "Write all probabilities (Kaggle layout).")
+    Path scoresCsv;
+
+    @Option(names = "--top-k", defaultValue = "3", paramLabel = "K", description = "Tags per line (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Override
+    public Integer call() throws IOException {
+        if (topK < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top-k must be >= 1, got " + topK);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        Tagger tagger;
+        try {
+            tagger = Tagger.load(model);
+        } catch (IOException e) {
+            throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
+        }
+        try (tagger) {
+            StringBuilder csv = new StringBuilder("fname");
+            for (String t : tagger.vocabulary().labels()) {
+                csv.append(',').append(quote(t));
+            }
+            csv.append('\n');
+            for (Path f : files) {
+                if (!Files.isRegularFile(f)) {
+                    throw new CliException(Main.EXIT_USAGE, f + ": no such file");
+                }
+                float[] s;
+                try {
+                    s = tagger.scores(f);
+                } catch (IOException e) {
+                    throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
+                }
+                StringBuilder line = new StringBuilder(f.getFileName().toString());
+                for (TagScore t : tagger.topK(s, topK)) {
+                    line.append(String.format(Locale.ROOT, " %s:%.4f", t.tag(), t.probability()));
+                }
+                o.println(line);
+                csv.append(quote(f.getFileName().toString()));
+                for (float v : s) {
+                    csv.append(',').append(String.format(Locale.ROOT, "%.6g", v));
+                }
+                csv.append('\n');
+            }
+            if (scoresCsv != null) {
+                Path abs = scoresCsv.toAbsolutePath();
+                Files.createDirectories(abs.getParent());
+                Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+                try {
+                    Files.writeString(tmp, csv.toString(), StandardCharsets.UTF_8);
+                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+                o.println("scores: " + abs);
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    static String quote(String s) {
+        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

@@ -1,0 +1,203 @@
+package org.audiotag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.audiotag.train.AugmentSpec;
+import org.audiotag.train.LogMelFeatures;
+import org.audiotag.train.ScheduleKind;
+import org.audiotag.train.StopReason;
+import org.audiotag.train.Trainer;
+import org.audiotag.train.TrainingConfig;
+import org.audiotag.train.TrainingResult;
+import org.audiotag.train.WindowAggregation;
+import org.audiotag.train.data.Dataset;
+import org.audiotag.train.data.DatasetFormatException;
+import org.audiotag.train.data.Datasets;
+import org.audiotag.train.data.LabeledClip;
+import org.audiotag.train.data.LoadOptions;
+import org.audiotag.train.data.RowPolicy;
+import org.audiotag.train.data.Split;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code audiotag train --data DIR_OR_CSV --model NAME [...] --out RUN_DIR}: trains one architecture, validating
+ * every epoch on a source fold ({@code --val-fold}), a separate list ({@code --val-csv}) or, by default, a seeded
+ * 10 % iterative-stratification split; writes checkpoints, history and the exported model into RUN_DIR. Re-running
+ * the same command on the same RUN_DIR resumes an interrupted run.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a tagging model on a dataset (FSDKaggle2019 CSV, generic CSV, ESC-10 or label folders).")
+final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR_OR_CSV", description = "The training data.")
+    Path data;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME",
+            description = "Architecture: dcnn, moddcnn, kaggle, gru, mcnn, samplecnn, rese2multi, ...")
+    String model;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "Run folder (resumed if present).")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "100", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--augment", defaultValue = "none", paramLabel = "SPEC",
+            description = "e.g. mix:0.5,reverb:0.3,noise,pitch,stretch,gain (default: ${DEFAULT-VALUE}).")
+    String augment;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Validation validation;
+
+    /** Mutually exclusive validation choices. */
+    static final class Validation {
+        @Option(names = "--val-fold", paramLabel = "K",
+                description = "Validate on source fold K (e.g. ESC-10's 5), or on fold K of 5 stratified folds.")
+        Integer fold;
+
+        @Option(names = "--val-csv", paramLabel = "FILE", description = "Validate on this dataset (any layout).")
+        Path csv;
+    }
+
+    @Option(names = "--schedule", defaultValue = "PLATEAU",
+            description = "PLATEAU (factor 0.5, patience 10), COSINE or CONSTANT (default: ${DEFAULT-VALUE}).")
+    ScheduleKind schedule;
+
+    @Option(names = "--patience", defaultValue = "20",
+            description = "Early-stopping patience in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--aggregation", defaultValue = "MEAN",
+            description = "Test-time windows: MEAN, MAX or FIRST (the original's first 2 s) (default: ${DEFAULT-VALUE}).")
+    WindowAggregation aggregation;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--clip-norm", defaultValue = "0", description = "Global gradient-norm clip, 0 = off.")
+    double clipNorm;
+
+    @Option(names = "--no-normalize", description = "Feed raw dB values (the original) instead of standardised ones.")
+    boolean noNormalize;
+
+    @Option(names = "--skip-bad", description = "Skip bad rows and unreadable audio instead of failing.")
+    boolean skipBad;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: RUN_DIR/../.audiotag-cache).")
+    Path cache;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        TrainingConfig cfg = config(spec, model, epochs, batchSize, lr, seed, schedule, patience, aggregation,
+                weightDecay, clipNorm, !noNormalize, skipBad);
+        Selection sel = select(spec, data, validation == null ? null : validation.fold,
+                validation == null ? null : validation.csv, seed, skipBad);
+        AugmentSpec aug = augment(spec, augment);
+        Path cacheDir = cache != null ? cache : out.toAbsolutePath().getParent().resolve(".audiotag-cache");
+        o.printf(Locale.ROOT, "%s: %d clips, %d tags; %d training, %d validation (%s)%n", sel.dataset.name(),
+                sel.dataset.size(), sel.dataset.vocabulary().size(), sel.train.length, sel.val.length, sel.how);
+        TrainingResult r = new Trainer(cfg, LogMelFeatures.pipelineA(), aug, cacheDir, new TrainingProgress(o, ""))
+                .train(sel.dataset, sel.train, sel.val, out);
+        o.println(r.message());
+        if (r.modelDir() != null) {
+            o.printf(Locale.ROOT, "model: %s%nhistory: %s%n", r.modelDir(), out.resolve("history.csv"));
+        }
+        o.flush();
+        if (r.stopReason() == StopReason.NAN_LOSS) {
+            throw new CliException(1, r.message());
+        }
+        return 0;
+    }
+
+    static TrainingConfig config(CommandLine.Model.CommandSpec spec, String model, int epochs, int batchSize,
+            double lr, long seed, ScheduleKind schedule, int patience, WindowAggregation aggregation,
+            double weightDecay, double clipNorm, boolean normalize, boolean skipBad) {
+        try {
+            org.audiotag.models.Architecture.byName(model);
+            return TrainingConfig.builder().architecture(model).epochs(epochs).batchSize(batchSize).lr(lr).seed(seed)
+                    .schedule(schedule).earlyStoppingPatience(patience).aggregation(aggregation)
+                    .weightDecay(weightDecay).clipNorm(clipNorm).normalize(normalize)
+                    .badAudioPolicy(skipBad ? RowPolicy.SKIP : RowPolicy.FAIL).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    static AugmentSpec augment(CommandLine.Model.CommandSpec spec, String text) {
+        try {
+            return AugmentSpec.parse(text, DemoCommand.projectRoot().resolve("data/impulse-responses"), 44100);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--augment: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
+        }
+    }
+
+    /** A dataset and its training / validation indices. */
+    record Selection(Dataset dataset, int[] train, int[] val, String how) {
+    }
+
+    static Selection select(CommandLine.Model.CommandSpec spec, Path data, Integer valFold, Path valCsv, long seed,
+            boolean skipBad) {
+        LoadOptions opts = LoadOptions.defaults().withPolicy(skipBad ? RowPolicy.SKIP : RowPolicy.FAIL);
+        try {
+            Dataset ds = Datasets.open(data, opts);
+            if (valCsv != null) {
+                Dataset v = Datasets.open(valCsv, opts.withVocabulary(ds.vocabulary()));
+                List<LabeledClip> all = new ArrayList<>(ds.clips());
+                all.addAll(v.clips());
+                List<String> problems = new ArrayList<>(ds.problems());
+                problems.addAll(v.problems());
+                Dataset both = new Dataset(ds.name() + " + " + v.name(), ds.vocabulary(), all, problems);
+                return new Selection(both, IntStream.range(0, ds.size()).toArray(),
+                        IntStream.range(ds.size(), both.size()).toArray(), "validation list " + valCsv);
+            }
+            if (valFold != null) {
+                if (ds.hasFolds()) {
+                    if (!ds.folds().contains(valFold)) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--val-fold " + valFold
+                                + ": the data's folds are " + ds.folds());
+                    }
+                    int[] val = ds.indicesOfFolds(valFold);
+                    int[] train = IntStream.range(0, ds.size()).filter(i -> ds.clip(i).fold() != valFold).toArray();
+                    return new Selection(ds, train, val, "source fold " + valFold);
+                }
+                if (valFold < 1 || valFold > 5) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--val-fold " + valFold
+                            + ": the data has no folds; use 1-5 of 5 stratified folds");
+                }
+                Split s = Split.kFold(ds, 5, seed);
+                return new Selection(ds, s.indicesNotIn(valFold - 1), s.indicesIn(valFold - 1),
+                        "fold " + valFold + " of 5 iterative-stratification folds, seed " + seed);
+            }
+            Split s = Split.trainValidation(ds, 0.1, seed);
+            return new Selection(ds, s.indicesNotIn(0), s.indicesIn(0),
+                    "10 % iterative-stratification split (order 2), seed " + seed);
+        } catch (DatasetFormatException e) {
+            throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CliException(Main.EXIT_USAGE, "cannot read " + data + ": " + e.getMessage(), e);
+        }
+    }
+}
