@@ -27,6 +27,9 @@ public final class Main implements Runnable {
         FeaturesCommand.class,
         InvertCommand.class,
         DemoCommand.class,
+        TrainCommand.class,
+        TagCommand.class,
+        CompareCommand.class,
     };
 
     @CommandLine.Spec
