@@ -11,6 +11,9 @@ import org.audiotag.eval.internal.BinaryCurves;
  * <p>Ties: all samples with an equal score enter at the same threshold (as scikit-learn's
  * {@code precision_recall_curve}), so the result does not depend on sample order.
  * A class with no positive sample has an undefined AP, reported as {@code NaN} and left out of the macro mean.
+ * Samples without any label take part as negatives of every class, as in scikit-learn (only the label-ranking
+ * metrics {@link Lwlrap} and {@link Lrap} leave them out, as the lwlrap reference does).
+ * Cost: one primitive sort of the positive and of the negative scores per class, O(n log n) per class.
  */
 public final class AveragePrecision {
     private AveragePrecision() {

@@ -9,6 +9,7 @@ import org.audiotag.eval.internal.NormalQuantile;
  * <p>Ties: samples with equal scores enter at one threshold, so a tied (positive, negative) pair counts 1/2 (the
  * Mann-Whitney U statistic). A class whose samples are all positive or all negative has an undefined AUC
  * (scikit-learn raises "Only one class present"); it is reported as {@code NaN} and left out of the macro mean.
+ * Samples without any label take part as negatives of every class, as in scikit-learn.
  */
 public final class RocAuc {
     private static final double SQRT2 = Math.sqrt(2.0);
