@@ -118,8 +118,9 @@ public final class ReverbTransform implements AudioTransform {
         }
         float[] x = in.samplesView();
         int l = x.length;
-        int outLen = outputLength == OutputLength.FULL ? l + lengths[k] - 1 : l;
-        float[] y = convolver.convolve(x, k, outLen);
+        boolean full = outputLength == OutputLength.FULL;
+        int outLen = full ? l + lengths[k] - 1 : l;
+        float[] y = convolver.convolve(x, k, full);
         if (wet < 1.0) {
             float w = (float) wet;
             float d = (float) (1.0 - wet);

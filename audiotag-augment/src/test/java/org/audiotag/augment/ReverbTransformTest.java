@@ -111,6 +111,31 @@ class ReverbTransformTest {
     }
 
     @Test
+    void sameLengthOutputIsTheStartOfTheFullConvolutionForShortAndLongClips() throws IOException {
+        List<ImpulseResponse> irs = TestData.irs();
+        ReverbTransform full = ReverbTransform.builder(irs, SR).faithful().build();
+        ReverbTransform same = ReverbTransform.builder(irs, SR).faithful()
+                .outputLength(ReverbTransform.OutputLength.SAME).build();
+        float[] rain = TestData.esc10().get(1).samples();
+        for (int len : new int[] {1000, 30000, 88200, 150000}) {
+            LabeledAudio clip = LabeledAudio.of(java.util.Arrays.copyOf(rain, len), SR, "rain-" + len);
+            for (int k = 0; k < irs.size(); k++) {
+                float[] a = full.convolve(clip, k).samples();
+                float[] b = same.convolve(clip, k).samples();
+                assertThat(b).hasSize(len);
+                float peak = 0;
+                for (float v : a) {
+                    peak = Math.max(peak, Math.abs(v));
+                }
+                for (int i = 0; i < len; i++) {
+                    assertThat(Math.abs(a[i] - b[i])).as("len %d ir %d sample %d", len, k, i)
+                            .isLessThanOrEqualTo(1e-5f * peak);
+                }
+            }
+        }
+    }
+
+    @Test
     void tailTruncationShortensLongResponsesButKeepsTheirEnergy() throws IOException {
         List<ImpulseResponse> irs = TestData.irs();
         ReverbTransform cut = ReverbTransform.builder(irs, SR).tailThresholdDb(-30).build();

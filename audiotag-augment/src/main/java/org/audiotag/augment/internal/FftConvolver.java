@@ -21,17 +21,6 @@ public final class FftConvolver {
         this.kernels = kernels;
     }
 
-    /**
-     * The FFT size used for a signal of the given length and kernel {@code k}.
-     *
-     * @param signalLength signal length
-     * @param k kernel index
-     * @return the smallest power of two &gt;= signalLength + kernelLength - 1
-     */
-    public int fftSize(int signalLength, int k) {
-        return pow2(signalLength + kernels[k].length - 1);
-    }
-
     private static int pow2(int need) {
         return Integer.highestOneBit(need) == need ? need : Integer.highestOneBit(need) << 1;
     }
@@ -52,19 +41,31 @@ public final class FftConvolver {
     }
 
     /**
-     * Computes {@code out[i] = (x * h_k)[i]} for {@code i < outLength}, where {@code *} is the linear convolution
-     * of length {@code len(x) + len(h_k) - 1}. Only the first {@code outLength} kernel samples can reach those
-     * outputs, so the kernel is cut there and the FFT size is the smallest power of two
-     * &gt;= {@code len(x) + min(len(h_k), outLength) - 1}.
+     * Linear convolution {@code (x * h_k)}, either whole ({@code full}: {@code len(x) + len(h_k) - 1} samples) or
+     * its first {@code len(x)} samples. In the second case only the first {@code len(x)} kernel samples can reach
+     * the output, so the FFT size is the smallest power of two N &gt;= {@code len(x) + min(len(h_k), len(x)) - 1}
+     * and the kernel prefix used is {@code min(len(h_k), N / 2)}: long enough for every kept output, short enough
+     * that nothing wraps around, and a function of N alone, so at most one cached spectrum per (kernel, N).
      *
      * @param x signal
      * @param k kernel index
-     * @param outLength number of output samples wanted (at most len(x) + len(h_k) - 1)
-     * @return the first outLength samples of the linear convolution
+     * @param full whole convolution (true) or its first len(x) samples (false)
+     * @return the convolution
      */
-    public float[] convolve(float[] x, int k, int outLength) {
-        int used = Math.min(kernels[k].length, outLength);
-        int n = pow2(x.length + used - 1);
+    public float[] convolve(float[] x, int k, boolean full) {
+        int m = kernels[k].length;
+        int n;
+        int used;
+        int outLength;
+        if (full) {
+            outLength = x.length + m - 1;
+            n = pow2(outLength);
+            used = m;
+        } else {
+            outLength = x.length;
+            n = pow2(x.length + Math.min(m, x.length) - 1);
+            used = Math.min(m, n / 2);
+        }
         float[] h = spectrum(n, k, used);
         float[] buf = buffers.get();
         if (buf.length != n) {
