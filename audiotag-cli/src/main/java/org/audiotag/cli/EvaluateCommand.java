@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Ties tieRule;
 
     @Option(names = "--bootstrap", defaultValue = "0", paramLabel = "N",
-            description = "Bootstrap resamples for 95% intervals of lwlrap and mAP (0 = none, the default).")
+            description = "Bootstrap resamples for 95%% intervals of lwlrap and mAP (0 = none, the default).")
     int bootstrap;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
