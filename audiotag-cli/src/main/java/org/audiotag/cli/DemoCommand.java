@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "ESC-10 folder (default: the project's data/esc10).")
     Path data;
 
-    @Option(names = "--epochs", defaultValue = "60", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "40", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "moddcnn", description = "Architecture (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--mix", defaultValue = "0.0", description = "Mixing probability (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mix", defaultValue = "0.3", description = "Mixing probability (default: ${DEFAULT-VALUE}).")
     double mix;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default: ${DEFAULT-VALUE}).")

@@ -1,10 +1,18 @@
 package org.audiotag.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.audiotag.features.AudioLoader;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.Datasets;
 import org.audiotag.train.data.LoadOptions;
@@ -12,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Tiny end-to-end runs on real ESC-10 clips: 40 training clips, 10 validation clips, 1-2 epochs of a DCNN. */
 class TrainerTest {
 
     static Dataset esc;
@@ -38,25 +47,86 @@ class TrainerTest {
     }
 
     @Test
-    void trainsTwoEpochsExportsAndResumesIdentically(@TempDir Path dir) throws Exception {
-        TrainingConfig cfg = TrainingConfig.builder().architecture("dcnn").epochs(2).batchSize(20).seed(5).build();
-        Trainer t = new Trainer(cfg, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null);
-        TrainingResult full = t.train(esc, train, val, dir.resolve("full"));
+    void trainsExportsTagsAndResumes(@TempDir Path dir) throws Exception {
+        TrainingConfig cfg = TrainingConfig.builder().architecture("dcnn").epochs(1).batchSize(20).seed(5)
+                .mixProbability(0.5).build();
+        Path run = dir.resolve("run");
+        TrainingResult first = new Trainer(cfg, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null)
+                .train(esc, train, val, run);
         assertThat(train).hasSize(40);
         assertThat(val).hasSize(10);
-        assertThat(full.history().records()).hasSize(2);
-        assertThat(full.modelDir()).isDirectory();
-        assertThat(full.modelDir().resolve("vocabulary.txt")).exists();
-        assertThat(full.valLwlrap()).isBetween(0.0, 1.0);
-        assertThat(Files.readString(dir.resolve("full/history.csv")).lines().count()).isEqualTo(3);
+        assertThat(first.history().records()).hasSize(1);
+        EpochRecord e0 = first.history().records().get(0);
+        assertThat(e0.trainLoss()).isBetween(0.05, 2.0);
+        assertThat(e0.valLwlrap()).isBetween(0.0, 1.0);
+        assertThat(e0.valAccuracy()).isBetween(0.0, 1.0);
+        assertThat(first.parameterCount()).isGreaterThan(100_000);
+        assertThat(Files.readString(run.resolve("history.csv")).lines()).hasSize(2);
+        assertThat(Files.readString(run.resolve("history.json"))).contains("\"val_lwlrap\"");
+        assertThat(Files.readAllLines(run.resolve("split.csv"))).hasSize(esc.size() + 1);
 
-        // the same run interrupted after epoch 0 then resumed
-        TrainingConfig one = cfg.toBuilder().epochs(1).build();
-        Path part = dir.resolve("part");
-        new Trainer(one, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null).train(esc, train, val, part);
-        TrainingResult again = new Trainer(one, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null)
-                .train(esc, train, val, dir.resolve("again"));
-        System.out.println(full.history().records());
-        System.out.println(again.history().records());
+        // provenance in the run folder and the exported model
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(first.modelDir().resolve(Trainer.MODEL_INFO_FILE))) {
+            p.load(r);
+        }
+        assertThat(p.getProperty("architecture")).isEqualTo("dcnn");
+        assertThat(p.getProperty("seed")).isEqualTo("5");
+        assertThat(p.getProperty("features.hopLength")).isEqualTo("692");
+        assertThat(p.getProperty("tags")).startsWith("Dog bark,Rain,");
+        assertThat(Files.exists(run.resolve("provenance.properties"))).isTrue();
+
+        // the exported model tags like the final evaluation did: same windows, normalisation and vocabulary
+        try (Tagger tagger = Tagger.load(first.modelDir())) {
+            assertThat(tagger.vocabulary()).isEqualTo(esc.vocabulary());
+            Path clip = esc.clip(val[0]).file();
+            float[] s = tagger.scores(clip);
+            assertThat(s).hasSize(10);
+            for (float v : s) {
+                assertThat(v).isBetween(0f, 1f);
+            }
+            List<TagScore> top = tagger.tag(clip, 3);
+            assertThat(top).hasSize(3);
+            assertThat(top.get(0).probability()).isGreaterThanOrEqualTo(top.get(1).probability());
+            float[] samples = AudioLoader.atRate(44100).load(clip).samples();
+            assertThat(tagger.scores(samples, 44100)).containsExactly(s);
+            // 22.05 kHz input is resampled to the model's rate first
+            float[] half = AudioLoader.atRate(22050).load(clip).samples();
+            assertThat(tagger.scores(half, 22050)[0]).isCloseTo(s[0], org.assertj.core.data.Offset.offset(0.05f));
+            // thread-safe: concurrent callers get the same numbers
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<float[]>> f = List.of(pool.submit(() -> tagger.scores(clip)),
+                        pool.submit(() -> tagger.scores(clip)));
+                assertThat(f.get(0).get()).containsExactly(s);
+                assertThat(f.get(1).get()).containsExactly(s);
+            } finally {
+                pool.shutdown();
+            }
+            List<List<TagScore>> stream = tagger.tagWindows(Stream.of(java.util.Arrays.copyOf(samples, 88200),
+                    java.util.Arrays.copyOfRange(samples, 88200, 176400)), 44100, 2).toList();
+            assertThat(stream).hasSize(2).allSatisfy(l -> assertThat(l).hasSize(2));
+            assertThatThrownBy(() -> tagger.scores(new float[] {0f, Float.NaN}, 44100))
+                    .hasMessageContaining("index 1");
+            tagger.close();
+            assertThatThrownBy(() -> tagger.scores(clip)).isInstanceOf(IllegalStateException.class);
+        }
+
+        // resume: the same run with a larger budget continues after epoch 1 and keeps epoch 1 as recorded
+        TrainingResult resumed = new Trainer(cfg.toBuilder().epochs(2).build(), LogMelFeatures.pipelineA(), null,
+                dir.resolve("cache"), null).train(esc, train, val, run);
+        assertThat(resumed.history().records()).hasSize(2);
+        assertThat(resumed.history().records().get(0)).isEqualTo(History.read(run).records().get(0));
+        assertThat(resumed.history().records().get(0).trainLoss()).isEqualTo(e0.trainLoss(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Files.readString(run.resolve("state.properties"))).contains("epochsDone=2");
+        // checkpoints: only the last and the best epoch are kept
+        try (Stream<Path> s = Files.list(run.resolve("ckpt"))) {
+            assertThat(s.filter(f -> f.toString().endsWith(".index")).count()).isBetween(1L, 2L);
+        }
+        // a different configuration in the same folder is refused
+        assertThatThrownBy(() -> new Trainer(cfg.toBuilder().seed(6).build(), LogMelFeatures.pipelineA(), null,
+                dir.resolve("cache"), null).train(esc, train, val, run)).hasMessageContaining("different run");
+        assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining(Trainer.MODEL_INFO_FILE);
     }
 }
