@@ -25,6 +25,8 @@ public final class Main implements Runnable {
         EvaluateCommand.class,
         ModelsCommand.class,
         FeaturesCommand.class,
+        ConvertCommand.class,
+        InfoCommand.class,
         InvertCommand.class,
         DemoCommand.class,
         TrainCommand.class,

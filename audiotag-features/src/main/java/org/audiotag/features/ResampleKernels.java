@@ -162,16 +162,28 @@ final class ResampleKernels {
         int lenH = h0.length + nPrePad + nPostPad;
         double[] h = new double[lenH];
         System.arraycopy(h0, 0, h, nPrePad, h0.length);
+        // polyphase decomposition: output j needs conv[m], m = (j + nPreRemove) * down = q * up + p, which is
+        // sum_k h[p + k*up] * x[q - k]; the taps of each phase p are stored contiguously
+        double[][] phases = new double[up][];
+        for (int p = 0; p < up; p++) {
+            int count = p < lenH ? (lenH - p + up - 1) / up : 0;
+            double[] ph = new double[count];
+            for (int k = 0; k < count; k++) {
+                ph[k] = h[p + k * up];
+            }
+            phases[p] = ph;
+        }
         double[] y = new double[nOut];
-        // y[j] = conv[(j + nPreRemove) * down], conv[m] = sum_i x[i] h[m - i*up]
         for (int j = 0; j < nOut; j++) {
             long m = (long) (j + nPreRemove) * down;
-            long iHi = Math.min(nIn - 1, m / up);
-            long lo = m - (lenH - 1);
-            long iLo = lo <= 0 ? 0 : (lo + up - 1) / up;
+            int q = (int) (m / up);
+            double[] ph = phases[(int) (m % up)];
+            // valid k: 0 <= k < ph.length and 0 <= q - k < nIn
+            int kLo = Math.max(0, q - (nIn - 1));
+            int kHi = Math.min(ph.length - 1, q);
             double acc = 0;
-            for (long i = iLo; i <= iHi; i++) {
-                acc += x[(int) i] * h[(int) (m - i * up)];
+            for (int k = kLo; k <= kHi; k++) {
+                acc += ph[k] * x[q - k];
             }
             y[j] = acc;
         }
