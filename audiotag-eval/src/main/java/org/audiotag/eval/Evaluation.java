@@ -10,8 +10,9 @@ import java.util.Locale;
  * d' of the macro AUC, and {@link Top1Accuracy} when every sample has exactly one label. Immutable.
  *
  * <p>{@link #toText} and {@link #toJson} render the numbers for the command line; text lines are
- * {@code <name> <value>} with 8 decimals, JSON carries the same values at full double precision ({@code null}
- * where a value is undefined).
+ * {@code <name> <value>} with 8 decimals ({@code nan} where undefined, {@code Infinity} for the d' of a perfect
+ * AUC), JSON carries the same values at full double precision ({@code null} where a value is undefined or
+ * infinite).
  */
 public final class Evaluation {
     private final List<String> classNames;

@@ -39,6 +39,18 @@ public final class RunComparison {
             }
         }
 
+        /**
+         * A run from its validation {@link Evaluation}: lwlrap and macro mAP.
+         *
+         * @param model the model / run name
+         * @param evaluation the run's evaluation on the validation split
+         * @param epochSeconds mean training-epoch time in seconds (NaN if unknown)
+         * @return the run
+         */
+        public static Run of(String model, Evaluation evaluation, double epochSeconds) {
+            return new Run(model, evaluation.lwlrap().lwlrap(), evaluation.mapMacro(), epochSeconds);
+        }
+
         private static void checkUnit(String what, double v, String model) {
             if (!Double.isNaN(v) && !(v >= 0 && v <= 1)) {
                 throw new IllegalArgumentException(what + " of run '" + model + "' must be in [0, 1] (or NaN if"

@@ -70,6 +70,12 @@ class ReportsTest {
         assertThat(rc.toCsv()).startsWith("model,lwlrap,map,epoch_seconds\nDCNN,0.62952,,0.99\n");
         rc.writeCsv(dir.resolve("runs.csv"));
         assertThat(Files.readString(dir.resolve("runs.csv"))).isEqualTo(rc.toCsv());
+        Evaluation e = small();
+        RunComparison.Run fromEval = RunComparison.Run.of("small", e, 1.25);
+        assertThat(fromEval.lwlrap()).isEqualTo(e.lwlrap().lwlrap());
+        assertThat(fromEval.meanAveragePrecision()).isEqualTo(0.75); // mean of AP 1 and 1/2
+        assertThat(new RunComparison(List.of(fromEval)).toMarkdown())
+                .contains("| **small** | **0.6667** | 0.7500 | 1.25 |");
         assertThatThrownBy(() -> new RunComparison.Run("x", 1.5, 0, 0)).hasMessageContaining("lwlrap of run 'x'");
         assertThatThrownBy(() -> new RunComparison.Run(" ", 0.5, 0, 0)).hasMessageContaining("model must be");
         assertThatThrownBy(() -> new RunComparison.Run("x", 0.5, 0, -1)).hasMessageContaining("epochSeconds");
