@@ -62,7 +62,8 @@ public final class TaggingCsv {
             if (header == null) {
                 throw new EvalInputException(truthCsv, 0, "empty file (expected a header 'fname,labels')");
             }
-            if (header.size() != 2 || !header.get(0).strip().equals("fname") || !header.get(1).strip().equals("labels")) {
+            if (header.size() != 2 || !header.get(0).strip().equals("fname")
+                    || !header.get(1).strip().equals("labels")) {
                 throw new EvalInputException(truthCsv, csv.recordLine(), "header must be 'fname,labels', got '"
                         + String.join(",", header) + "'");
             }
