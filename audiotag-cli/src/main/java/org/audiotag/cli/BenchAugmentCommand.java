@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
  * clip (random window, random weights, label union), reverberation with a random IR (FFT convolution, input
  * length kept, RMS-normalised), log-mel (n_fft 2048, hop 512, 128 mels, power_to_db ref max, top_db 80), run
  * by {@link ParallelAugmentLoader} on N threads. In the same run the baseline (crop + the same log-mel alone) is
- * measured, and the ratio printed.
+ * measured: after a warm-up of both, each round measures the baseline then the augmentation, and the medians over
+ * the rounds and their ratio are printed (interleaving keeps the ratio fair on a machine whose load varies).
  */
 @Command(name = "augment", mixinStandardHelpOptions = true,
         description = "Augmented examples per second (2-s crop, mix of 2, reverb, log-mel) on ESC-10 + real IRs,"
@@ -49,9 +50,14 @@ final class BenchAugmentCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
     Integer threads;
 
-    @Option(names = "--examples", defaultValue = "2000", paramLabel = "N",
-            description = "Examples per measurement (default ${DEFAULT-VALUE}).")
+    @Option(names = "--examples", defaultValue = "600", paramLabel = "N",
+            description = "Examples per measurement round (default ${DEFAULT-VALUE}).")
     int examples;
+
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+            description = "Rounds, each measuring the baseline then the augmentation; medians are reported"
+                    + " (default ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--warmup", defaultValue = "400", paramLabel = "N",
             description = "Warm-up examples before each measurement (default ${DEFAULT-VALUE}).")
@@ -67,8 +73,9 @@ final class BenchAugmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || examples < 1 || warmup < 0 || clipCount < 2) {
-            throw new CliException(2, "--threads and --examples must be >= 1, --clips >= 2 and --warmup >= 0");
+        if (n < 1 || examples < 1 || rounds < 1 || warmup < 0 || clipCount < 2) {
+            throw new CliException(2,
+                    "--threads, --examples and --rounds must be >= 1, --clips >= 2 and --warmup >= 0");
         }
         Path root = data != null ? data : Paths.get(System.getProperty("audiotag.root", ".")).resolve("data");
         List<LabeledAudio> clips = loadClips(root.resolve("esc10"), clipCount);
@@ -83,8 +90,18 @@ final class BenchAugmentCommand implements Callable<Integer> {
                 .build();
         AugmentPipeline baseline = AugmentPipeline.builder().add(CropOrPad.random(LENGTH)).build();
         PrintWriter out = spec.commandLine().getOut();
-        double base = measure(baseline, clips, mel, n);
-        double aug = measure(augment, clips, mel, n);
+        run(baseline, clips, mel, n, warmup, 0);
+        run(augment, clips, mel, n, warmup, 1);
+        double[] bases = new double[rounds];
+        double[] augs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            bases[r] = measure(baseline, clips, mel, n, 2 + 2 * r);
+            augs[r] = measure(augment, clips, mel, n, 3 + 2 * r);
+        }
+        java.util.Arrays.sort(bases);
+        java.util.Arrays.sort(augs);
+        double base = bases[rounds / 2];
+        double aug = augs[rounds / 2];
         out.println("clips " + clips.size() + " impulse_responses " + irs.size() + " threads " + n);
         out.println(String.format(Locale.ROOT, "baseline_logmel_examples_per_second %.1f", base));
         out.println(String.format(Locale.ROOT, "examples_per_second %.1f", aug));
@@ -93,10 +110,9 @@ final class BenchAugmentCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double measure(AugmentPipeline p, List<LabeledAudio> clips, MelSpectrogram mel, int n) {
-        run(p, clips, mel, n, warmup, 1);
+    private double measure(AugmentPipeline p, List<LabeledAudio> clips, MelSpectrogram mel, int n, long epoch) {
         long t0 = System.nanoTime();
-        run(p, clips, mel, n, examples, 2);
+        run(p, clips, mel, n, examples, epoch);
         return examples / ((System.nanoTime() - t0) / 1e9);
     }
 
