@@ -230,17 +230,16 @@ final class ResampleKernels {
         int nOut = Math.toIntExact(nOutL);
         int numTable = 1 << type.precision();
         double[] table = cachedTable(type);
-        double[] win = table;
-        if (ratio < 1) {
-            win = new double[table.length];
-            for (int i = 0; i < win.length; i++) {
-                win[i] = ratio * table[i];
-            }
+        int nwin = table.length;
+        // win (scaled by the ratio when down-sampling, as resampy) and its forward difference, interleaved so that
+        // each tap reads one cache line: wd[2k] = win[k], wd[2k+1] = win[k+1] - win[k] (0 for the last entry)
+        double scaleWin = ratio < 1 ? ratio : 1.0;
+        double[] wd = new double[2 * nwin];
+        for (int i = 0; i < nwin; i++) {
+            wd[2 * i] = ratio < 1 ? scaleWin * table[i] : table[i];
         }
-        int nwin = win.length;
-        double[] delta = new double[nwin];
         for (int i = 0; i < nwin - 1; i++) {
-            delta[i] = win[i + 1] - win[i];
+            wd[2 * i + 1] = wd[2 * i + 2] - wd[2 * i];
         }
         double scale = Math.min(1.0, ratio);
         double timeIncrement = 1.0 / ratio;
@@ -257,8 +256,8 @@ final class ResampleKernels {
             double acc = 0;
             int iMax = Math.min(n + 1, (nwin - offset) / indexStep);
             for (int i = 0; i < iMax; i++) {
-                int k = offset + i * indexStep;
-                acc += (win[k] + eta * delta[k]) * x[n - i];
+                int k = 2 * (offset + i * indexStep);
+                acc += (wd[k] + eta * wd[k + 1]) * x[n - i];
             }
             frac = scale - frac;
             indexFrac = frac * numTable;
@@ -266,8 +265,8 @@ final class ResampleKernels {
             eta = indexFrac - offset;
             int kMax = Math.min(nOrig - n - 1, (nwin - offset) / indexStep);
             for (int k = 0; k < kMax; k++) {
-                int j = offset + k * indexStep;
-                acc += (win[j] + eta * delta[j]) * x[n + k + 1];
+                int j = 2 * (offset + k * indexStep);
+                acc += (wd[j] + eta * wd[j + 1]) * x[n + k + 1];
             }
             y[t] = acc;
         }
