@@ -30,9 +30,13 @@ class TrainerTest {
     @BeforeAll
     static void load() throws Exception {
         esc = Datasets.esc10(TestPaths.esc10(), LoadOptions.defaults());
-        // 4 clips per class from fold 1 for training, 1 per class from fold 5 for validation
-        train = IntStream.of(esc.indicesOfFolds(1)).filter(i -> countBefore(i, 1) < 4).toArray();
-        val = IntStream.of(esc.indicesOfFolds(5)).filter(i -> countBefore(i, 5) < 1).toArray();
+        // 4 clips per class from fold 1 for training, 1 per class from fold 5 for validation; only these 50 clips
+        // are kept so that only their features are computed
+        int[] tr = IntStream.of(esc.indicesOfFolds(1)).filter(i -> countBefore(i, 1) < 4).toArray();
+        int[] va = IntStream.of(esc.indicesOfFolds(5)).filter(i -> countBefore(i, 5) < 1).toArray();
+        esc = esc.subset(IntStream.concat(IntStream.of(tr), IntStream.of(va)).toArray());
+        train = IntStream.range(0, tr.length).toArray();
+        val = IntStream.range(tr.length, tr.length + va.length).toArray();
     }
 
     static int countBefore(int i, int fold) {
@@ -63,7 +67,7 @@ class TrainerTest {
         assertThat(first.parameterCount()).isGreaterThan(100_000);
         assertThat(Files.readString(run.resolve("history.csv")).lines()).hasSize(2);
         assertThat(Files.readString(run.resolve("history.json"))).contains("\"val_lwlrap\"");
-        assertThat(Files.readAllLines(run.resolve("split.csv"))).hasSize(esc.size() + 1);
+        assertThat(Files.readAllLines(run.resolve("split.csv"))).hasSize(51);
 
         // provenance in the run folder and the exported model
         Properties p = new Properties();
@@ -128,5 +132,26 @@ class TrainerTest {
         assertThatThrownBy(() -> new Trainer(cfg.toBuilder().seed(6).build(), LogMelFeatures.pipelineA(), null,
                 dir.resolve("cache"), null).train(esc, train, val, run)).hasMessageContaining("different run");
         assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining(Trainer.MODEL_INFO_FILE);
+    }
+
+    @Test
+    void augmentedTrainingComputesFeaturesOnTheFly(@TempDir Path dir) throws Exception {
+        AugmentSpec spec = AugmentSpec.parse("gain:1.0,noise:0.5,mix:0.3",
+                TestPaths.root().resolve("data/impulse-responses"), 44100);
+        assertThat(spec.pipeline()).isNotNull();
+        assertThat(spec.mixProbability()).isEqualTo(0.3);
+        TrainingConfig cfg = TrainingConfig.builder().architecture("dcnn").epochs(1).batchSize(20).seed(9).build();
+        TrainingResult r = new Trainer(cfg, LogMelFeatures.pipelineA(), spec, dir.resolve("cache"), null)
+                .train(esc, train, val, dir.resolve("run"));
+        assertThat(r.history().records()).hasSize(1);
+        assertThat(r.history().records().get(0).trainLoss()).isBetween(0.05, 2.0);
+        // two caches: log-mels for validation, decoded audio for on-the-fly augmentation
+        try (Stream<Path> s = Files.list(dir.resolve("cache"))) {
+            assertThat(s.count()).isEqualTo(2);
+        }
+        assertThat(Files.readString(r.modelDir().resolve(Trainer.MODEL_INFO_FILE)))
+                .contains("augment=gain\\:1.0,noise\\:0.5,mix\\:0.3");
+        assertThatThrownBy(() -> AugmentSpec.parse("wobble", null, 44100)).hasMessageContaining("wobble");
+        assertThatThrownBy(() -> AugmentSpec.parse("gain:2", null, 44100)).hasMessageContaining("[0, 1]");
     }
 }
