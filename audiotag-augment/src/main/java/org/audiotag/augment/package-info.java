@@ -16,6 +16,7 @@
  * {@link org.audiotag.augment.NoiseTransform} (white, pink, brown noise at a target SNR or fixed amplitude),
  * {@link org.audiotag.augment.PitchShift} and {@link org.audiotag.augment.TimeStretch} (librosa.effects),
  * {@link org.audiotag.augment.GainTransform}, {@link org.audiotag.augment.PolarityInversion},
- * {@link org.audiotag.augment.CropOrPad}; and {@link org.audiotag.augment.SpecAugment} on spectrograms.
+ * {@link org.audiotag.augment.CropOrPad}, {@link org.audiotag.augment.HpssTransform} (librosa.effects.hpss); and
+ * {@link org.audiotag.augment.SpecAugment} on spectrograms.
  */
 package org.audiotag.augment;

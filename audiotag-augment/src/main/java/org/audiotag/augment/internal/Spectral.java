@@ -162,6 +162,110 @@ public final class Spectral {
     }
 
     /**
+     * {@code librosa.effects.hpss(y, kernel_size=kernel, power=power, margin=1)}: STFT (2048, hop 512), median
+     * filters of the magnitude across time (harmonic) and across frequency (percussive) with
+     * {@code scipy.ndimage.median_filter} ('reflect' edges), soft masks {@code util.softmask(H, P, power)} and
+     * {@code softmask(P, H, power)}, iSTFT of each masked STFT to len(y).
+     *
+     * @param y signal
+     * @param kernel odd median-filter length (librosa default 31)
+     * @param power mask exponent (librosa default 2)
+     * @return {harmonic, percussive}
+     */
+    public static double[][] hpss(double[] y, int kernel, double power) {
+        ComplexMatrix d = stft(y, 2048, 512);
+        int nb = d.nBins();
+        int nf = d.nFrames();
+        double[] mag = new double[nb * nf];
+        for (int i = 0; i < mag.length; i++) {
+            mag[i] = Math.hypot(d.re()[i], d.im()[i]);
+        }
+        double[] harm = new double[mag.length];
+        double[] perc = new double[mag.length];
+        double[] window = new double[kernel];
+        int half = kernel / 2;
+        for (int k = 0; k < nb; k++) {
+            for (int t = 0; t < nf; t++) {
+                for (int j = 0; j < kernel; j++) {
+                    window[j] = mag[k * nf + reflect(t + j - half, nf)];
+                }
+                harm[k * nf + t] = median(window);
+                for (int j = 0; j < kernel; j++) {
+                    window[j] = mag[reflect(k + j - half, nb) * nf + t];
+                }
+                perc[k * nf + t] = median(window);
+            }
+        }
+        double[] hr = new double[mag.length];
+        double[] hi = new double[mag.length];
+        double[] pr = new double[mag.length];
+        double[] pi = new double[mag.length];
+        for (int i = 0; i < mag.length; i++) {
+            double z = Math.max(harm[i], perc[i]);
+            double mh = 0;
+            double mp = 0;
+            if (z >= Double.MIN_NORMAL) {
+                double a = Math.pow(harm[i] / z, power);
+                double b = Math.pow(perc[i] / z, power);
+                mh = a / (a + b);
+                mp = b / (a + b);
+            }
+            hr[i] = d.re()[i] * mh;
+            hi[i] = d.im()[i] * mh;
+            pr[i] = d.re()[i] * mp;
+            pi[i] = d.im()[i] * mp;
+        }
+        return new double[][] {
+            istft(new ComplexMatrix(hr, hi, nb, nf), 512, y.length),
+            istft(new ComplexMatrix(pr, pi, nb, nf), 512, y.length)};
+    }
+
+    /** scipy.ndimage 'reflect' (half-sample symmetric: d c b a | a b c d | d c b a) index into [0, n). */
+    private static int reflect(int i, int n) {
+        if (n == 1) {
+            return 0;
+        }
+        int period = 2 * n;
+        int m = Math.floorMod(i, period);
+        return m < n ? m : period - 1 - m;
+    }
+
+    /** Median of an odd-length array (reorders it). */
+    private static double median(double[] a) {
+        int lo = 0;
+        int hi = a.length - 1;
+        int kth = a.length / 2;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double tmp = a[i];
+                    a[i] = a[j];
+                    a[j] = tmp;
+                    i++;
+                    j--;
+                }
+            }
+            if (kth <= j) {
+                hi = j;
+            } else if (kth >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return a[kth];
+    }
+
+    /**
      * {@code librosa.effects.time_stretch(y, rate=rate)} (n_fft 2048, hop 512, centred, constant padding).
      *
      * @param y signal
