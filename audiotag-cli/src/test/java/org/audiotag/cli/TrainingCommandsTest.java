@@ -1,0 +1,93 @@
+package org.audiotag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code train}, {@code tag} (scores CSV read back by {@code evaluate}) and their bad-argument handling. */
+class TrainingCommandsTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Path esc() {
+        String p = System.getProperty("audiotag.root");
+        return Path.of(p == null || p.isBlank() ? ".." : p).resolve("data/esc10").toAbsolutePath().normalize();
+    }
+
+    @Test
+    void trainTagAndEvaluateATinyModel(@TempDir Path dir) throws Exception {
+        List<String> dogs = List.of("1-100032-A.ogg", "1-110389-A.ogg", "1-30226-A.ogg", "1-30344-A.ogg");
+        StringBuilder csv = new StringBuilder("path,labels,fold\n");
+        try (var s = Files.list(esc().resolve("002 - Rain"))) {
+            List<Path> rain = s.sorted().limit(4).toList();
+            for (int i = 0; i < 4; i++) {
+                csv.append('"').append(esc().resolve("001 - Dog bark/" + dogs.get(i))).append("\",Dog,")
+                        .append(i < 2 ? 1 : 2).append('\n');
+                csv.append('"').append(rain.get(i)).append("\",Rain,").append(i < 2 ? 1 : 2).append('\n');
+            }
+        }
+        Path list = dir.resolve("list.csv");
+        Files.writeString(list, csv);
+        Path runDir = dir.resolve("run");
+        Run t = run("train", "--data", list.toString(), "--model", "dcnn", "--epochs", "1", "--batch-size", "4",
+                "--val-fold", "2", "--out", runDir.toString(), "--cache", dir.resolve("cache").toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.out()).contains("4 training, 4 validation (source fold 2)").contains("epoch   1");
+        assertThat(runDir.resolve("model/saved_model.pb")).exists();
+
+        Path a = esc().resolve("001 - Dog bark/" + dogs.get(3));
+        Path b = esc().resolve("001 - Dog bark/" + dogs.get(2));
+        Path scores = dir.resolve("scores.csv");
+        Run tag = run("tag", "--model", runDir.resolve("model").toString(), a.toString(), b.toString(),
+                "--scores-csv", scores.toString(), "--top-k", "2");
+        assertThat(tag.exit()).as(tag.err()).isZero();
+        List<String> lines = tag.out().lines().filter(l -> l.endsWith("")).toList();
+        assertThat(lines.get(0)).startsWith(dogs.get(3) + " ").matches(".* (Dog|Rain):0\\.\\d{4} (Dog|Rain):0\\.\\d{4}");
+        assertThat(Files.readAllLines(scores).get(0)).isEqualTo("fname,Dog,Rain");
+        Path truth = dir.resolve("truth.csv");
+        Files.writeString(truth, "fname,labels\n" + dogs.get(3) + ",Dog\n" + dogs.get(2) + ",Dog\n");
+        Run ev = run("evaluate", "--truth", truth.toString(), "--scores", scores.toString());
+        assertThat(ev.exit()).as(ev.err()).isZero();
+        assertThat(ev.out()).contains("lwlrap");
+    }
+
+    @Test
+    void badArgumentsEndWithExitCode2AndANamedProblem(@TempDir Path dir) {
+        Run noModel = run("tag", "--model", dir.resolve("nowhere").toString(), "x.wav");
+        assertThat(noModel.exit()).isEqualTo(2);
+        assertThat(noModel.err()).contains("nowhere");
+        Run badArch = run("train", "--data", esc().toString(), "--model", "nosuch", "--out", dir.toString());
+        assertThat(badArch.exit()).isEqualTo(2);
+        assertThat(badArch.err()).contains("unknown architecture 'nosuch'");
+        Run badAug = run("train", "--data", esc().toString(), "--model", "dcnn", "--augment", "wobble",
+                "--out", dir.toString());
+        assertThat(badAug.exit()).isEqualTo(2);
+        assertThat(badAug.err()).contains("wobble");
+        Run badFold = run("train", "--data", esc().toString(), "--model", "dcnn", "--val-fold", "4",
+                "--out", dir.toString());
+        assertThat(badFold.exit()).isEqualTo(2);
+        assertThat(badFold.err()).contains("[1, 2, 3, 5]");
+        Run badData = run("train", "--data", dir.resolve("missing.csv").toString(), "--model", "dcnn",
+                "--out", dir.toString());
+        assertThat(badData.exit()).isEqualTo(2);
+        assertThat(badData.err()).contains("missing.csv");
+    }
+}
