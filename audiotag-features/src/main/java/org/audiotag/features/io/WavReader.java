@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * RIFF/WAVE parser: PCM 8-bit unsigned, 16/24/32-bit signed little-endian, IEEE float 32/64, and
  * WAVE_FORMAT_EXTENSIBLE wrapping either; any channel count. Chunks other than {@code fmt } and {@code data}
- * (LIST, fact, cue, bext, ...) are skipped; odd-sized chunks are followed by one pad byte. Integer PCM is scaled as
+ * (LIST, fact, cue, bext, ...) are skipped; odd-sized chunks are followed by one pad byte. A data chunk whose size
+ * field is 0xFFFFFFFF ("unknown", written when streaming to a pipe) extends to the end of the file, as in
+ * libsndfile; any other size larger than the file is an error. Integer PCM is scaled as
  * libsndfile does for {@code librosa.load}: unsigned 8-bit {@code (x - 128) / 128}, then {@code x / 2^(bits-1)}.
  */
 final class WavReader {
@@ -17,6 +19,8 @@ final class WavReader {
     static final int WAVE_FORMAT_PCM = 0x0001;
     static final int WAVE_FORMAT_IEEE_FLOAT = 0x0003;
     static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
+    private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WavReader.class);
 
     private WavReader() {
     }
@@ -47,6 +51,7 @@ final class WavReader {
         long dataOffset = -1;
         long dataSize = -1;
         long pos = 12;
+        boolean unknownSize = false;
         final long end = bytes.length;
         while (pos + 8 <= end) {
             String id = ascii(bytes, (int) pos);
@@ -56,7 +61,13 @@ final class WavReader {
                 if (dataOffset >= 0) {
                     throw new AudioFormatException(file, "WAV file has more than one data chunk");
                 }
-                if (body + size > end) {
+                if (size == UNKNOWN_SIZE && body + size > end) {
+                    // 0xFFFFFFFF: "length unknown", written by tools streaming to a pipe; libsndfile reads to the
+                    // end of the file, and so do we (whole frames only, checked once the format is known)
+                    LOG.debug("{}: WAV data chunk of unknown size (0xFFFFFFFF), reading to the end of the file", file);
+                    size = end - body;
+                    unknownSize = true;
+                } else if (body + size > end) {
                     throw new AudioFormatException(file, "WAV data chunk truncated: header says " + size
                             + " bytes, " + (end - body) + " present");
                 }
@@ -85,6 +96,9 @@ final class WavReader {
         }
         if (dataOffset < 0) {
             throw new AudioFormatException(file, "WAV file has no data chunk");
+        }
+        if (unknownSize) {
+            dataSize -= dataSize % fmt.blockAlign();
         }
         return decode(bb, fmt, (int) dataOffset, dataSize, file);
     }

@@ -108,6 +108,15 @@ class WavCodecTest {
     }
 
     @Test
+    void dataChunkOfUnknownSizeRunsToTheEndOfTheFile() throws Exception {
+        // 0xFFFFFFFF = "unknown length" (streamed WAV); 7 bytes follow: 3 whole 16-bit frames, the odd byte ignored
+        byte[] body = java.util.Arrays.copyOf(le16(100, -200, 300, 9), 7);
+        Path f = new Riff().riffSize(0xFFFFFFFFL).fmt(1, 1, 8000, 16).chunk("data", body, 0xFFFFFFFFL, false)
+                .write(dir.resolve("stream.wav"));
+        assertThat(AudioDecoder.decode(f).channel(0)).containsExactly(100 / 32768f, -200 / 32768f, 300 / 32768f);
+    }
+
+    @Test
     void detectsByContentNotExtension() throws Exception {
         Path f = new Riff().fmt(1, 1, 8000, 16).chunk("data", le16(1, 2)).write(dir.resolve("really-a-wav.ogg"));
         assertThat(AudioDecoder.detect(f)).isEqualTo(AudioDecoder.Format.WAV);
