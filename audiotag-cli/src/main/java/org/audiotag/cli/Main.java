@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         ConvertCommand.class,
         InfoCommand.class,
         InvertCommand.class,
+        StyleCommand.class,
         DemoCommand.class,
         TrainCommand.class,
         TagCommand.class,
