@@ -9,6 +9,7 @@ import org.audiotag.features.AudioClip;
 import org.audiotag.features.AudioLoader;
 import org.audiotag.features.DbRef;
 import org.audiotag.features.Decibels;
+import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.FeatureMatrix;
 import org.audiotag.features.MelNorm;
 import org.audiotag.features.MelSpectrogram;
@@ -97,6 +98,45 @@ public final class LogMelFeatures implements FeatureFunction {
     public static LogMelFeatures of(int sr, int nFft, int hopLength, int nMels, double fMin, double fMax,
             double topDb, PadMode padMode) {
         return new LogMelFeatures(sr, nFft, hopLength, nMels, fMin, fMax, topDb, padMode);
+    }
+
+    /**
+     * The whole-clip log-mel of an audiotag-features {@link FeatureConfig} (its fixed-length and trim settings are
+     * not used: train crops frames itself).
+     *
+     * @param c a log-mel configuration with Slaney mels ({@code htk=false, norm=slaney}), power 2 and
+     *     {@code ref=1}
+     * @return the equivalent feature function
+     * @throws IllegalArgumentException naming the first setting this class does not support
+     */
+    public static LogMelFeatures from(FeatureConfig c) {
+        if (c.kind() == FeatureConfig.Kind.RAW_WAVEFORM) {
+            throw new IllegalArgumentException("kind: RAW_WAVEFORM is not a log-mel configuration");
+        }
+        if (c.htk() || c.norm() != MelNorm.SLANEY) {
+            throw new IllegalArgumentException("htk/norm: only htk=false, norm=slaney are supported");
+        }
+        if (c.power() != 2.0) {
+            throw new IllegalArgumentException("power: " + c.power() + ", only 2 is supported");
+        }
+        if (!c.ref().equals(DbRef.ONE) || c.amin() != Decibels.DEFAULT_AMIN_POWER) {
+            throw new IllegalArgumentException("ref/amin: only ref=1, amin=1e-10 are supported");
+        }
+        if (c.stft().winLength() != c.stft().nFft() || !c.stft().center()) {
+            throw new IllegalArgumentException("stft: only win_length = n_fft with center=True is supported");
+        }
+        return new LogMelFeatures(c.sampleRate(), c.stft().nFft(), c.stft().hopLength(), c.nMels(), c.fMin(),
+                c.fMax(), c.topDb(), c.stft().padMode());
+    }
+
+    /**
+     * @return the same settings as an audiotag-features {@link FeatureConfig} (kind LOG_MEL_IMAGE, 2-s clips,
+     *     pipeline A's length policy), e.g. for {@code FeatureExtractor.of(config)}
+     */
+    public FeatureConfig toFeatureConfig() {
+        return FeatureConfig.pipelineA().toBuilder().sampleRate(sr)
+                .stft(StftConfig.builder().nFft(nFft).hopLength(hopLength).center(true).padMode(padMode).build())
+                .nMels(nMels).fMin(fMin).fMax(fMax).topDb(topDb).nSamples(2 * sr).build();
     }
 
     /** @return sample rate in Hz */
@@ -199,6 +239,7 @@ public final class LogMelFeatures implements FeatureFunction {
         m.put("features.fMax", Double.toString(fMax));
         m.put("features.topDb", Double.toString(topDb));
         m.put("features.padMode", padMode.name());
+        m.put("features.config", toFeatureConfig().toText());
         return m;
     }
 

@@ -61,6 +61,23 @@ class LogMelFeaturesTest {
         }
         assertThat(max - min).isLessThanOrEqualTo(80.0001f);
         assertThat(LogMelFeatures.fromMap(f.toMap())).isEqualTo(f);
+        // the features module's pipeline-A preset is the same configuration
+        assertThat(LogMelFeatures.from(org.audiotag.features.FeatureConfig.pipelineA())).isEqualTo(f);
+        assertThat(LogMelFeatures.from(f.toFeatureConfig())).isEqualTo(f);
+        float[] y = org.audiotag.features.AudioLoader.atRate(44100)
+                .load(TestPaths.esc10().resolve("002 - Rain/1-17367-A.ogg")).samples();
+        float[] first2s = java.util.Arrays.copyOf(y, 88200);
+        org.audiotag.features.FeatureMatrix lib = org.audiotag.features.FeatureExtractor
+                .of(org.audiotag.features.FeatureConfig.pipelineA()).extract(first2s);
+        Features mine = f.compute(first2s);
+        assertThat(mine.frames()).isEqualTo(128);
+        double d = 0;
+        for (int b = 0; b < 128; b++) {
+            for (int t = 0; t < 128; t++) {
+                d = Math.max(d, Math.abs(lib.get(b, t) - mine.get(t, b)));
+            }
+        }
+        assertThat(d).as("same log-mel as audiotag-features' FeatureExtractor").isLessThan(1e-3);
         assertThatThrownBy(() -> LogMelFeatures.of(44100, 2560, 3000, 128, 0, 22050, 80, PadMode.REFLECT))
                 .hasMessageContaining("hopLength");
         assertThatThrownBy(() -> f.compute(new float[] {0f, Float.NaN})).hasMessageContaining("index 1");
