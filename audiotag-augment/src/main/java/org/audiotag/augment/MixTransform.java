@@ -166,9 +166,10 @@ public final class MixTransform implements AudioTransform {
                 mixGains = weights.clone();
             }
             case SNR_DB -> {
-                double p0 = power(in.samplesView());
+                LabeledAudio ref = clips.get(0);
+                double p0 = power(ref.samplesView());
                 if (p0 == 0) {
-                    throw new IllegalArgumentException(in.source() + ": silent clip, an SNR-weighted mix is undefined");
+                    throw new IllegalArgumentException(ref.source() + ": silent clip, an SNR-weighted mix is undefined");
                 }
                 mixGains[0] = 1.0;
                 double[] snr = new double[k];

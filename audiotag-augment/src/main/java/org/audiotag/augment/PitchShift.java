@@ -100,6 +100,11 @@ public final class PitchShift implements AudioTransform {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sampleRate must be > 0 Hz, got " + sampleRate);
         }
+        double rate = Math.pow(2.0, -nSteps / 12.0);
+        if (Math.rint(y.length / rate) < 1) {
+            throw new IllegalArgumentException("a " + y.length + "-sample clip is too short to shift by " + nSteps
+                    + " semitones");
+        }
         return TimeStretch.toFloat(Spectral.pitchShift(TimeStretch.toDouble(y), sampleRate, nSteps, 12));
     }
 }

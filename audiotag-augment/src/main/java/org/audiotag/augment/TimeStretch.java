@@ -63,12 +63,11 @@ public final class TimeStretch implements AudioTransform {
         if (y.length == 0) {
             throw new IllegalArgumentException("y: zero-length audio");
         }
-        double[] out = Spectral.timeStretch(toDouble(y), rate);
-        if (out.length == 0) {
+        if (Math.rint(y.length / rate) < 1) {
             throw new IllegalArgumentException("rate " + rate + " leaves no samples of a " + y.length
                     + "-sample clip");
         }
-        return toFloat(out);
+        return toFloat(Spectral.timeStretch(toDouble(y), rate));
     }
 
     static double[] toDouble(float[] y) {

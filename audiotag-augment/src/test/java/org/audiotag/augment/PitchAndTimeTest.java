@@ -84,6 +84,8 @@ class PitchAndTimeTest {
         assertThatThrownBy(() -> PitchShift.ofSemitones(2, 1, false)).hasMessageContaining("min <= max");
         assertThatThrownBy(() -> PitchShift.shift(new float[0], SR, 1)).hasMessageContaining("zero-length");
         assertThatThrownBy(() -> PitchShift.ofSemitones(0.2, 0.8, true)).hasMessageContaining("no integer");
+        assertThatThrownBy(() -> PitchShift.shift(new float[] {0.5f}, SR, -48)).hasMessageContaining("too short");
+        assertThatThrownBy(() -> TimeStretch.stretch(new float[] {0.5f}, 4)).hasMessageContaining("no samples");
         assertThatThrownBy(() -> PitchShift.ofSemitones(Double.NaN, 1, false)).hasMessageContaining("nSteps");
         assertThat(PitchShift.ofSemitones(0, 0, true).apply(LabeledAudio.of(tone(1, 10), SR, "t"),
                 new SplittableRandom(1), new DrawLog()).length()).isEqualTo(10);
