@@ -1,2 +1,18 @@
-/** audiotag features: see the module description. */
+/**
+ * librosa-exact audio features on the JVM. Conventions for the whole package: parameters carry librosa's names and
+ * defaults and are validated when a configuration is built ({@code IllegalArgumentException} naming the parameter);
+ * matrices use librosa's (frequency or mel bin, frame) row-major layout; sample rates are in Hz, times in seconds.
+ *
+ * <p>Getting audio in: {@link org.audiotag.features.AudioLoader} is {@code librosa.load} (decode WAV/FLAC/Ogg Vorbis
+ * through {@link org.audiotag.features.io.AudioDecoder}, average to mono, resample) and returns an immutable
+ * {@link org.audiotag.features.AudioClip}; {@link org.audiotag.features.Resampler} with a
+ * {@link org.audiotag.features.ResampleType} is {@code librosa.resample} for kaiser_best (the default), kaiser_fast,
+ * polyphase and fft.
+ *
+ * <p>Features: the STFT ({@code Stft}, {@code StftConfig}, {@code Window}, {@code PadMode}), mel filter banks and
+ * spectrograms ({@code MelFilterBank}, {@code MelSpectrogram}), dB conversions ({@code Decibels}), {@code Mfcc},
+ * {@code Delta}, {@code Pcen}, {@code MuLaw}, silence trimming ({@code Trim}), fixed-length preparation
+ * ({@code FixedLength}) and the ready-made extractors of the original project ({@code FeatureExtractor},
+ * {@code FeatureConfig}); see each class.
+ */
 package org.audiotag.features;

@@ -93,6 +93,11 @@ class ShippedAudioDecodingTest {
         // position of the last page), which is what libvorbis returns and what we must return too. The javax.sound
         // SPI path stopped at 133,824 frames without an error; a rain clip has signal all the way to the end.
         Path clip = IoTestSupport.root().resolve("data/esc10/002 - Rain/1-17367-A.ogg");
+        assertThat(AudioDecoder.detect(clip)).isEqualTo(AudioDecoder.Format.OGG_VORBIS);
+        assertThat(AudioDecoder.detect(IoTestSupport.root().resolve("data/sonic-pi/audio/bd_boom.flac")))
+                .isEqualTo(AudioDecoder.Format.FLAC);
+        assertThat(AudioDecoder.detect(IoTestSupport.root().resolve("data/impulse-responses/rir_clap.wav")))
+                .isEqualTo(AudioDecoder.Format.WAV);
         DecodedAudio a = AudioDecoder.decode(clip);
         assertThat(a.frames()).isEqualTo(220_544).isGreaterThanOrEqualTo(220_500);
         assertThat(a.sampleRate()).isEqualTo(44_100);
