@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code audiotag bench ...}: throughput measurements; each measurement is a sub-command of its own. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchFeaturesCommand.class, BenchAugmentCommand.class, BenchInvertCommand.class, BenchCacheCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchFeaturesCommand.class, BenchAugmentCommand.class, BenchInvertCommand.class, BenchModelsCommand.class, BenchCacheCommand.class},
         description = "Measure throughput (features, augment, ...). Prints one result line per measurement.")
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
