@@ -9,7 +9,9 @@ Reports audio seconds processed per wall-clock second for:
                    FFT backend -, dense mel matrix product, power_to_db); a stand-in where librosa is absent
   * numpy_fft    - numpy.fft.rfft of the windowed frames alone (the FFT floor of any numpy/librosa pipeline)
 
-Usage: python3 time_logmel.py [--clips N] [--seconds S]. Single-threaded: run with OMP_NUM_THREADS=1 etc. (set below).
+Each is reported per wall-clock second and per CPU second of this process (time.process_time; robust on a busy
+machine; compare with org.audiotag.benchmarks.LogMelCpuTime).
+Usage: python3 time_logmel.py [--clips N] [--seconds S]. Single-threaded: OMP_NUM_THREADS=1 etc. are set below.
 """
 import argparse
 import os
@@ -94,16 +96,16 @@ def librosa_logmel(y):
     return librosa.power_to_db(m, ref=1.0, top_db=80.0)
 
 
-def rate(fn, data, seconds):
+def rate(fn, data, seconds, clock=time.perf_counter):
     for y in data[:2]:
         fn(y)
     done = 0
-    start = time.perf_counter()
+    start = clock()
     while True:
         for y in data:
             fn(y)
             done += 1
-        el = time.perf_counter() - start
+        el = clock() - start
         if el >= seconds:
             return done * 5.0 / el
 
@@ -123,6 +125,14 @@ def main():
     print("numpy_logmel_audio_seconds_per_second %.1f (numpy %s)" % (rate(numpy_logmel, data, a.seconds),
                                                                      np.__version__))
     print("numpy_fft_audio_seconds_per_second %.1f" % rate(numpy_fft, data, a.seconds))
+    # CPU time of this (single-threaded) process: robust against other load, pairs with LogMelCpuTime
+    try:
+        import librosa  # noqa: F401,F811
+        print("librosa_audio_seconds_per_cpu_second %.1f" % rate(librosa_logmel, data, a.seconds, time.process_time))
+    except ImportError:
+        pass
+    print("numpy_logmel_audio_seconds_per_cpu_second %.1f" % rate(numpy_logmel, data, a.seconds, time.process_time))
+    print("numpy_fft_audio_seconds_per_cpu_second %.1f" % rate(numpy_fft, data, a.seconds, time.process_time))
 
 
 if __name__ == "__main__":

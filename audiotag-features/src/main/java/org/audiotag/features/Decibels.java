@@ -1,6 +1,7 @@
 package org.audiotag.features;
 
 import java.util.Objects;
+import org.audiotag.features.internal.FastLog;
 
 /**
  * dB conversions as librosa's {@code power_to_db}, {@code amplitude_to_db}, {@code db_to_power} and
@@ -52,8 +53,9 @@ public final class Decibels {
     }
 
     /**
-     * Float32 fast path of {@link #powerToDb(DoubleMatrix, DbRef, double, double)} (each value computed in double and
-     * rounded, so it equals the double result cast to float).
+     * Float32 fast path of {@link #powerToDb(DoubleMatrix, DbRef, double, double)}: each value is computed in double
+     * with a table-driven logarithm (relative error about 1e-15) and rounded to float, so it matches the double
+     * result cast to float up to the last float bit.
      *
      * @param s power values, &gt;= 0
      * @param ref reference
@@ -68,8 +70,9 @@ public final class Decibels {
         float[] out = new float[in.length];
         double offset = 10.0 * Math.log10(Math.max(amin, refValue));
         float max = Float.NEGATIVE_INFINITY;
+        float floorDb = (float) (10.0 * Math.log10(amin) - offset);
         for (int i = 0; i < in.length; i++) {
-            float v = (float) (10.0 * Math.log10(Math.max(amin, in[i])) - offset);
+            float v = in[i] <= amin ? floorDb : (float) (10.0 * FastLog.log10(in[i]) - offset);
             out[i] = v;
             if (v > max) {
                 max = v;

@@ -235,6 +235,27 @@ public final class MelFilterBank {
         }
     }
 
+    /**
+     * Block variant: spectra of {@code count} frames, bin-major with stride {@link Stft#BLOCK}, to
+     * {@code out[m * cols + t0 + b]}; {@code acc} is scratch of length {@link Stft#BLOCK}.
+     */
+    void applyBlock(float[] block, int count, float[] out, int cols, int t0, float[] acc) {
+        final int stride = Stft.BLOCK;
+        for (int m = 0; m < nMels; m++) {
+            float[] w = weightsF[m];
+            int s = start[m];
+            java.util.Arrays.fill(acc, 0f);
+            for (int i = 0; i < w.length; i++) {
+                float wi = w[i];
+                int src = (s + i) * stride;
+                for (int b = 0; b < stride; b++) {
+                    acc[b] += wi * block[src + b];
+                }
+            }
+            System.arraycopy(acc, 0, out, m * cols + t0, count);
+        }
+    }
+
     /** Float column variant. */
     void applyColumn(float[] spec, float[] out, int cols, int t) {
         for (int m = 0; m < nMels; m++) {

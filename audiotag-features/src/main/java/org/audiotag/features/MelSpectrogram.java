@@ -89,7 +89,9 @@ public final class MelSpectrogram {
         Checks.finiteSignal(y, "y");
         int nFrames = stftConfig.frameCount(y.length);
         float[] out = new float[bank.nMels() * nFrames];
-        stft.forEachFrame(y, (float) power, (t, spec) -> bank.applyColumn(spec, out, nFrames, t));
+        float[] acc = new float[Stft.BLOCK];
+        stft.forEachFrameBlock(y, (float) power, (t0, count, block) -> bank.applyBlock(block, count, out, nFrames, t0,
+                acc));
         return new FeatureMatrix(bank.nMels(), nFrames, out, true);
     }
 

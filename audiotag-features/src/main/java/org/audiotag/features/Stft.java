@@ -261,6 +261,56 @@ public final class Stft {
         }
     }
 
+    /** Frames per block of the blocked float path. */
+    static final int BLOCK = 16;
+
+    /**
+     * Receives the spectra of up to {@link #BLOCK} consecutive frames starting at {@code t0}, bin-major:
+     * frame {@code t0 + b}, bin {@code k} at {@code block[k * BLOCK + b]}; the array is reused.
+     */
+    @FunctionalInterface
+    interface FloatBlockSink {
+        void accept(int t0, int count, float[] block);
+    }
+
+    /** Blocked float path: FFT frame by frame, spectra gathered {@link #BLOCK} frames at a time (cache friendly). */
+    void forEachFrameBlock(float[] y, float power, FloatBlockSink sink) {
+        int nFrames = config.frameCount(y.length);
+        Workspace ws = workspaces.get();
+        float[] buf = ws.fframe;
+        float[] block = ws.fblock();
+        FloatFFT_1D fft = ws.ffft();
+        boolean even = (nFft & 1) == 0;
+        int last = nBins - 1;
+        for (int t0 = 0; t0 < nFrames; t0 += BLOCK) {
+            int count = Math.min(BLOCK, nFrames - t0);
+            for (int b = 0; b < count; b++) {
+                fillFrame(y, t0 + b, buf);
+                fft.realForward(buf);
+                block[b] = buf[0] * buf[0];
+                for (int k = 1; k < last; k++) {
+                    float r = buf[2 * k];
+                    float i = buf[2 * k + 1];
+                    block[k * BLOCK + b] = r * r + i * i;
+                }
+                if (last > 0) {
+                    float r = even ? buf[1] : buf[2 * last];
+                    float i = even ? 0f : buf[1];
+                    block[last * BLOCK + b] = r * r + i * i;
+                }
+            }
+            if (power != 2f) {
+                for (int k = 0; k < nBins; k++) {
+                    for (int b = 0; b < count; b++) {
+                        float p = block[k * BLOCK + b];
+                        block[k * BLOCK + b] = power == 1f ? (float) Math.sqrt(p) : (float) Math.pow(p, power / 2.0);
+                    }
+                }
+            }
+            sink.accept(t0, count, block);
+        }
+    }
+
     private void fillFrame(double[] y, int t, double[] buf) {
         long start = (long) t * hop - (config.center() ? nFft / 2 : 0);
         int n = y.length;
@@ -388,8 +438,10 @@ public final class Stft {
         final float[] fframe;
         final double[] dspec;
         final float[] fspec;
+        private final int nBins;
         private DoubleFFT_1D dfft;
         private FloatFFT_1D ffft;
+        private float[] fblock;
 
         Workspace(int nFft, int nBins) {
             this.nFft = nFft;
@@ -397,6 +449,14 @@ public final class Stft {
             this.fframe = new float[nFft];
             this.dspec = new double[nBins];
             this.fspec = new float[nBins];
+            this.nBins = nBins;
+        }
+
+        float[] fblock() {
+            if (fblock == null) {
+                fblock = new float[nBins * BLOCK];
+            }
+            return fblock;
         }
 
         DoubleFFT_1D dfft() {

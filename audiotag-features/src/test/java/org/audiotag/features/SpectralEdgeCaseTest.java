@@ -205,6 +205,18 @@ class SpectralEdgeCaseTest {
     }
 
     @Test
+    void fastLogMatchesMathLog10() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            double v = Math.pow(10, r.nextDouble(-12, 12));
+            double expect = Math.log10(v);
+            assertThat(org.audiotag.features.internal.FastLog.log10(v)).isCloseTo(expect,
+                    within(1e-14 * Math.max(1, Math.abs(expect))));
+        }
+        assertThat(org.audiotag.features.internal.FastLog.log10(1.0)).isCloseTo(0.0, within(1e-16));
+    }
+
+    @Test
     void melScaleRoundTripsAndKnownValues() {
         assertThat(MelScale.hzToMel(1000, false)).isCloseTo(15.0, within(1e-12));
         assertThat(MelScale.hzToMel(500, false)).isCloseTo(7.5, within(1e-12));

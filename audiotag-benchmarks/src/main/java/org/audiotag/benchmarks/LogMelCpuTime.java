@@ -1,0 +1,48 @@
+package org.audiotag.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+/**
+ * Single-thread log-mel cost measured in <em>CPU time</em> of the measuring thread, which other processes on a
+ * busy machine disturb far less than wall-clock time; pair it with {@code python/time_logmel.py}, which reports
+ * {@code time.process_time()} figures for the same work. Prints audio seconds per CPU second for the extractor
+ * ({@code LogMelBenchmark.logMelOneThread}) and the FFT-only and naive-port baselines.
+ * Run: {@code java -cp audiotag-benchmarks/target/benchmarks.jar org.audiotag.benchmarks.LogMelCpuTime [seconds]}.
+ */
+public final class LogMelCpuTime {
+    private LogMelCpuTime() {
+    }
+
+    /**
+     * @param args optional CPU seconds per measurement (default 3)
+     */
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        LogMelBenchmark b = new LogMelBenchmark();
+        b.setup();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        String[] names = {"java_logmel_1thread", "java_fft_only", "java_naive_port"};
+        for (int round = 0; round < 2; round++) {
+            for (int which = 0; which < names.length; which++) {
+                long start = mx.getCurrentThreadCpuTime();
+                long clips = 0;
+                double sink = 0;
+                while (mx.getCurrentThreadCpuTime() - start < (long) (seconds * 1e9)) {
+                    switch (which) {
+                        case 0: sink += b.logMelOneThread().get(0, 0); break;
+                        case 1: sink += b.baselineFftOnly(); break;
+                        default: sink += b.baselineNaivePort()[0]; break;
+                    }
+                    clips++;
+                }
+                double cpu = (mx.getCurrentThreadCpuTime() - start) / 1e9;
+                if (round == 1) {
+                    System.out.printf(Locale.ROOT, "%s_audio_seconds_per_cpu_second %.1f%s%n", names[which],
+                            clips * 5.0 / cpu, Double.isNaN(sink) ? " (NaN!)" : "");
+                }
+            }
+        }
+    }
+}
