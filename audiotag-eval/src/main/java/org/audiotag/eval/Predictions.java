@@ -66,7 +66,8 @@ public final class Predictions {
     }
 
     /**
-     * From (n_samples, n_classes) arrays (copied).
+     * From (n_samples, n_classes) arrays (copied). With no rows the class count is taken as 1; use
+     * {@link #ofFlat} to give it explicitly.
      *
      * @param truth truth[i][c] = class c is a label of sample i
      * @param scores scores[i][c], finite
