@@ -3,69 +3,25 @@ package org.audiotag.augment.internal;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * Double-precision ports of the librosa 0.10.2 / scipy 1.10 routines behind {@code librosa.effects.time_stretch}
- * and {@code librosa.effects.pitch_shift}: {@code stft} (periodic Hann, centred, constant padding),
- * {@code phase_vocoder}, {@code istft} (with {@code length}) and {@code scipy.signal.resample} ({@code res_type='fft'}).
+ * Double-precision ports of the librosa 0.10.2 / scipy 1.10 routines behind {@code librosa.effects.time_stretch},
+ * {@code librosa.effects.pitch_shift} and {@code librosa.effects.hpss}: {@code phase_vocoder},
+ * {@code scipy.signal.resample} ({@code res_type='fft'}; pitch shift resamples from the non-integer rate
+ * {@code sr / rate}), median-filter HPSS; the STFT and iSTFT are audiotag-features' {@code Stft} (n_fft 2048,
+ * hop 512, periodic Hann, centred, zero padding, librosa-exact).
  *
  * <p>Complex matrices are kept as two arrays {@code re}, {@code im} in librosa's (bin, frame) layout: bin k of
  * frame t at {@code k * nFrames + t}.
  */
 public final class Spectral {
+    /** librosa's default STFT of the effects: n_fft 2048, hop 512, periodic Hann, centred, zero padding. */
+    private static final org.audiotag.features.Stft STFT = org.audiotag.features.Stft.of(
+            org.audiotag.features.StftConfig.builder().nFft(2048).hopLength(512).build());
+
     private Spectral() {
     }
 
     /** A complex (bin, frame) matrix as two row-major arrays. */
     public record ComplexMatrix(double[] re, double[] im, int nBins, int nFrames) {
-    }
-
-    /**
-     * Periodic Hann window of length n, {@code scipy.signal.get_window('hann', n, fftbins=True)}.
-     *
-     * @param n window length
-     * @return the window
-     */
-    public static double[] hann(int n) {
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = 0.5 - 0.5 * Math.cos(2.0 * Math.PI * i / n);
-        }
-        return w;
-    }
-
-    /**
-     * {@code librosa.stft(y, n_fft=nFft, hop_length=hop, center=True, pad_mode='constant')}.
-     *
-     * @param y signal
-     * @param nFft FFT size (even)
-     * @param hop hop length in samples
-     * @return (1 + nFft/2, 1 + len(y)/hop) complex matrix
-     */
-    public static ComplexMatrix stft(double[] y, int nFft, int hop) {
-        int pad = nFft / 2;
-        int nFrames = 1 + y.length / hop;
-        int nBins = nFft / 2 + 1;
-        double[] win = hann(nFft);
-        double[] re = new double[nBins * nFrames];
-        double[] im = new double[nBins * nFrames];
-        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
-        double[] buf = new double[nFft];
-        for (int t = 0; t < nFrames; t++) {
-            int start = t * hop - pad;
-            for (int i = 0; i < nFft; i++) {
-                int j = start + i;
-                buf[i] = (j >= 0 && j < y.length) ? y[j] * win[i] : 0.0;
-            }
-            fft.realForward(buf);
-            re[t] = buf[0];
-            im[t] = 0.0;
-            re[(nBins - 1) * nFrames + t] = buf[1];
-            im[(nBins - 1) * nFrames + t] = 0.0;
-            for (int k = 1; k < nBins - 1; k++) {
-                re[k * nFrames + t] = buf[2 * k];
-                im[k * nFrames + t] = buf[2 * k + 1];
-            }
-        }
-        return new ComplexMatrix(re, im, nBins, nFrames);
     }
 
     /**
@@ -114,52 +70,6 @@ public final class Spectral {
         return new ComplexMatrix(re, im, nBins, nOut);
     }
 
-    /**
-     * {@code librosa.istft(D, length=length)} with hop {@code n_fft // 4}, periodic Hann, centre=True.
-     *
-     * @param d the STFT
-     * @param hop hop length
-     * @param length output length in samples
-     * @return the signal
-     */
-    public static double[] istft(ComplexMatrix d, int hop, int length) {
-        int nBins = d.nBins();
-        int nFft = 2 * (nBins - 1);
-        int paddedLength = length + 2 * (nFft / 2);
-        int nFrames = Math.min(d.nFrames(), (int) Math.ceil(paddedLength / (double) hop));
-        int full = nFft + hop * (nFrames - 1);
-        double[] win = hann(nFft);
-        double[] acc = new double[full];
-        double[] wss = new double[full];
-        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
-        double[] buf = new double[nFft];
-        int cols = d.nFrames();
-        for (int t = 0; t < nFrames; t++) {
-            buf[0] = d.re()[t];
-            buf[1] = d.re()[(nBins - 1) * cols + t];
-            for (int k = 1; k < nBins - 1; k++) {
-                buf[2 * k] = d.re()[k * cols + t];
-                buf[2 * k + 1] = d.im()[k * cols + t];
-            }
-            fft.realInverse(buf, true);
-            int off = t * hop;
-            for (int i = 0; i < nFft; i++) {
-                acc[off + i] += win[i] * buf[i];
-                wss[off + i] += win[i] * win[i];
-            }
-        }
-        double tiny = Double.MIN_NORMAL;
-        double[] y = new double[length];
-        int start = nFft / 2;
-        for (int i = 0; i < length; i++) {
-            int j = start + i;
-            if (j < full) {
-                double w = wss[j];
-                y[i] = w > tiny ? acc[j] / w : acc[j];
-            }
-        }
-        return y;
-    }
 
     /**
      * {@code librosa.effects.hpss(y, kernel_size=kernel, power=power, margin=1)}: STFT (2048, hop 512), median
@@ -173,7 +83,8 @@ public final class Spectral {
      * @return {harmonic, percussive}
      */
     public static double[][] hpss(double[] y, int kernel, double power) {
-        ComplexMatrix d = stft(y, 2048, 512);
+        org.audiotag.features.ComplexMatrix f = STFT.stft(y);
+        ComplexMatrix d = new ComplexMatrix(f.realParts(), f.imagParts(), f.rows(), f.cols());
         int nb = d.nBins();
         int nf = d.nFrames();
         double[] mag = new double[nb * nf];
@@ -216,8 +127,8 @@ public final class Spectral {
             pi[i] = d.im()[i] * mp;
         }
         return new double[][] {
-            istft(new ComplexMatrix(hr, hi, nb, nf), 512, y.length),
-            istft(new ComplexMatrix(pr, pi, nb, nf), 512, y.length)};
+            STFT.istft(org.audiotag.features.ComplexMatrix.of(nb, nf, hr, hi), y.length),
+            STFT.istft(org.audiotag.features.ComplexMatrix.of(nb, nf, pr, pi), y.length)};
     }
 
     /** scipy.ndimage 'reflect' (half-sample symmetric: d c b a | a b c d | d c b a) index into [0, n). */
@@ -273,10 +184,10 @@ public final class Spectral {
      * @return signal of {@code round(len(y) / rate)} samples (round half to even)
      */
     public static double[] timeStretch(double[] y, double rate) {
-        ComplexMatrix s = stft(y, 2048, 512);
-        ComplexMatrix st = phaseVocoder(s, rate);
+        org.audiotag.features.ComplexMatrix d = STFT.stft(y);
+        ComplexMatrix st = phaseVocoder(new ComplexMatrix(d.realParts(), d.imagParts(), d.rows(), d.cols()), rate);
         int len = (int) Math.rint(y.length / rate);
-        return istft(st, 512, len);
+        return STFT.istft(org.audiotag.features.ComplexMatrix.of(st.nBins(), st.nFrames(), st.re(), st.im()), len);
     }
 
     /**
