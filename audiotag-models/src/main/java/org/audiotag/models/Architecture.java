@@ -8,6 +8,12 @@ import java.util.Locale;
  * meaning of {@link ModelConfig#widths()}. Each entry builds a {@link TagModel}; variants of the same network are
  * separate entries so that their names can be listed and chosen from the command line.
  *
+ * <p>Layout: TensorFlow runs channels-last, so the original PyTorch {@code (N, C, H, W)} image tensors are
+ * {@code (N, H = time, W = mel, C)} here and {@code (N, C, L)} sequences are {@code (N, L, C)}. Flattening before a
+ * dense layer therefore orders features (H, W, C) instead of PyTorch's (C, H, W); it is a fixed permutation of the
+ * dense layer's input rows, so widths and parameter counts are unchanged (DCNN flattens 2 x 25 x 48 = 2400 values
+ * either way). MCNN flattens time-major, {@code t * C + c}, exactly as the original.
+ *
  * <p>Trainable parameter counts at the original shapes with 80 tags: dcnn 722,336; moddcnn 722,576; kaggle 4,764,305;
  * gru 254,288; mcnn and mcnn-nomask 4,247,120; samplecnn 1,854,480; rese2multi 389,648 (SEED-SPEC 4.1-4.7).
  */

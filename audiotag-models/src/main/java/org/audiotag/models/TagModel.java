@@ -268,6 +268,10 @@ public final class TagModel implements AutoCloseable {
     public float trainStep(float[] x, float[] y, int batch, float learningRate) {
         requireTraining(trainStep);
         checkFeatures(x, batch);
+        if (batch < 2 && !layers.updates().isEmpty()) {
+            throw new IllegalArgumentException("batch must be >= 2 to train " + architecture.cliName()
+                    + ": its batch-norm layers need more than one value per channel (PyTorch raises the same)");
+        }
         checkTargets(y, batch);
         if (!(learningRate > 0f) || !Float.isFinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);

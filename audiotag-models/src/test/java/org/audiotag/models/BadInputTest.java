@@ -64,11 +64,15 @@ class BadInputTest {
             nan[n + 3] = Float.NaN;
             assertThatThrownBy(() -> m.predict(nan, 2)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("features[" + (n + 3) + "]").hasMessageContaining("example 1");
-            assertThatThrownBy(() -> m.trainStep(new float[n], new float[] {0, 1, 2, 0, 0}, 1, 1e-3f))
+            assertThatThrownBy(() -> m.trainStep(new float[2 * n], new float[] {0, 1, 2, 0, 0, 0, 0, 0, 0, 0}, 2, 1e-3f))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targets[2]");
-            assertThatThrownBy(() -> m.trainStep(new float[n], new float[5], 1, 0f))
+            assertThatThrownBy(() -> m.trainStep(new float[2 * n], new float[10], 2, 0f))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learningRate");
             assertThatThrownBy(() -> m.predict(new float[0], 0)).hasMessageContaining("batch");
+        }
+        try (TagModel m = Architecture.KAGGLE.build(Tiny.config(Architecture.KAGGLE).build())) {
+            assertThatThrownBy(() -> m.trainStep(new float[m.exampleSize()], new float[5], 1, 1e-3f)).isInstanceOf(
+                    IllegalArgumentException.class).hasMessageContaining("batch must be >= 2");
         }
         try (TagModel m = Architecture.GRU.build(Tiny.config(Architecture.GRU).trainingGraph(false).build())) {
             assertThatThrownBy(() -> m.trainStep(new float[m.exampleSize()], new float[5], 1, 1e-3f))
