@@ -100,13 +100,12 @@ public final class GriffinLimEngine {
         int nUse = synthesisFrames(nFrames, length);
         int expected = nFft + hop * (nUse - 1);
         double[] wss = windowSumSquare(nUse, expected);
-        double[] frames = new double[nFft * nUse];
         double[] y = new double[length];
         double[] rebuilt = new double[nFft * nFrames];
         double[] prev = new double[nFft * nFrames];
         double c = momentum / (1.0 + momentum);
         for (int it = 0; it < nIter; it++) {
-            istft(angles, nUse, frames, wss, expected, y);
+            istft(angles, nUse, wss, expected, y);
             final double[] r = rebuilt;
             final double[] p = prev;
             final boolean first = it == 0;
@@ -119,7 +118,7 @@ public final class GriffinLimEngine {
             rebuilt = prev;
             prev = r;
         }
-        istft(angles, nUse, frames, wss, expected, y);
+        istft(angles, nUse, wss, expected, y);
         return y;
     }
 
@@ -130,6 +129,32 @@ public final class GriffinLimEngine {
         fillFrame(y, t, r, o);
         fft.realForward(r, o);
         int so = t * nBins;
+        if ((nFft & 1) == 0) {
+            // even n_fft: DC at o, Nyquist at o + 1 (both real), bin k at o + 2k, o + 2k + 1
+            angles[o] = realBin(r[o], first ? 0.0 : p[o], c, s[so]);
+            angles[o + 1] = realBin(r[o + 1], first ? 0.0 : p[o + 1], c, s[so + nBins - 1]);
+            int half = nFft / 2;
+            if (first) {
+                for (int k = 1; k < half; k++) {
+                    int ri = o + 2 * k;
+                    double re = r[ri];
+                    double im = r[ri + 1];
+                    double scale = s[so + k] / (Math.sqrt(re * re + im * im) + Double.MIN_NORMAL);
+                    angles[ri] = re * scale;
+                    angles[ri + 1] = im * scale;
+                }
+            } else {
+                for (int k = 1; k < half; k++) {
+                    int ri = o + 2 * k;
+                    double re = r[ri] - c * p[ri];
+                    double im = r[ri + 1] - c * p[ri + 1];
+                    double scale = s[so + k] / (Math.sqrt(re * re + im * im) + Double.MIN_NORMAL);
+                    angles[ri] = re * scale;
+                    angles[ri + 1] = im * scale;
+                }
+            }
+            return;
+        }
         for (int k = 0; k < nBins; k++) {
             int ri = o + reIdx[k];
             int ii = imIdx[k] >= 0 ? o + imIdx[k] : -1;
@@ -141,43 +166,61 @@ public final class GriffinLimEngine {
                     im -= c * p[ii];
                 }
             }
-            double d = Math.sqrt(re * re + im * im) + Double.MIN_NORMAL;
-            double mag = s[so + k];
-            angles[ri] = re / d * mag;
+            double scale = s[so + k] / (Math.sqrt(re * re + im * im) + Double.MIN_NORMAL);
+            angles[ri] = re * scale;
             if (ii >= 0) {
-                angles[ii] = im / d * mag;
+                angles[ii] = im * scale;
             }
         }
     }
 
-    private void synthesiseFrame(DoubleFFT_1D fft, double[] angles, double[] frames, int t) {
+    /** Update of a real bin (DC / Nyquist): S (R - c P) / (|R - c P| + tiny). */
+    private static double realBin(double r, double p, double c, double mag) {
+        double re = r - c * p;
+        return re * (mag / (Math.abs(re) + Double.MIN_NORMAL));
+    }
+
+    /** In place: spectrum t of {@code frames} becomes window * irfft(spectrum). */
+    private void synthesiseFrame(DoubleFFT_1D fft, double[] frames, int t) {
         int o = t * nFft;
-        System.arraycopy(angles, o, frames, o, nFft);
         fft.realInverse(frames, o, true);
         for (int i = 0; i < nFft; i++) {
             frames[o + i] *= window[i];
         }
     }
 
+    /**
+     * y[i] for i in [i0, i1): the frames overlapping output sample j = i + start added in increasing frame order
+     * (librosa's order), divided by the window sum-square where it exceeds the smallest normal double.
+     */
     private void overlapAdd(double[] frames, double[] wss, int nUse, int expected, int start, double[] y, int i0,
                             int i1) {
-        for (int i = i0; i < i1; i++) {
-            int j = i + start;
-            if (j >= expected) {
-                y[i] = 0.0;
-                continue;
-            }
-            int tHi = Math.min(nUse - 1, j / hop);
-            int tLo = Math.max(0, (j - nFft) / hop);
-            double sum = 0.0;
+        java.util.Arrays.fill(y, i0, i1, 0.0);
+        int j0 = i0 + start;
+        int j1 = Math.min(i1 + start, expected);
+        if (j0 >= j1) {
+            return;
+        }
+        final int block = 4096;
+        for (int b0 = j0; b0 < j1; b0 += block) {
+            int b1 = Math.min(j1, b0 + block);
+            int tLo = Math.max(0, (b0 - nFft) / hop);
+            int tHi = Math.min(nUse - 1, (b1 - 1) / hop);
             for (int t = tLo; t <= tHi; t++) {
-                int off = j - t * hop;
-                if (off >= 0 && off < nFft) {
-                    sum += frames[t * nFft + off];
+                int fs = t * hop;
+                int a = Math.max(b0, fs);
+                int b = Math.min(b1, fs + nFft);
+                int fo = t * nFft - fs;
+                for (int j = a; j < b; j++) {
+                    y[j - start] += frames[fo + j];
                 }
             }
+        }
+        for (int j = j0; j < j1; j++) {
             double w = wss[j];
-            y[i] = w > Double.MIN_NORMAL ? sum / w : sum;
+            if (w > Double.MIN_NORMAL) {
+                y[j - start] /= w;
+            }
         }
     }
 
@@ -198,17 +241,18 @@ public final class GriffinLimEngine {
         return wss;
     }
 
-    private void istft(double[] angles, int nUse, double[] frames, double[] wss, int expected, double[] y) {
+    /** y = istft(angles); the spectra in {@code angles} are overwritten by the windowed frames. */
+    private void istft(double[] angles, int nUse, double[] wss, int expected, double[] y) {
         parallelFrames(nUse, (t0, t1) -> {
             DoubleFFT_1D fft = ffts.get();
             for (int t = t0; t < t1; t++) {
-                synthesiseFrame(fft, angles, frames, t);
+                synthesiseFrame(fft, angles, t);
             }
         });
         int start = center ? nFft / 2 : 0;
         int len = y.length;
         int chunks = Math.max(1, Math.min(len, 8 * Runtime.getRuntime().availableProcessors()));
-        IntStream.range(0, chunks).parallel().forEach(ci -> overlapAdd(frames, wss, nUse, expected, start, y,
+        IntStream.range(0, chunks).parallel().forEach(ci -> overlapAdd(angles, wss, nUse, expected, start, y,
                 (int) ((long) len * ci / chunks), (int) ((long) len * (ci + 1) / chunks)));
     }
 
