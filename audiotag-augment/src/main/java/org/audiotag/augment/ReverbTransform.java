@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.audiotag.augment.internal.FftConvolver;
-import org.audiotag.augment.internal.Spectral;
 
 /**
  * Reverberation by convolution with a room impulse response drawn uniformly from a set (SEED-SPEC section 6
  * step 4): linear (not circular) FFT convolution {@code wet(n) = sum_m h(m) x(n - m)}, then
  * {@code y = wetGain * wet + (1 - wetGain) * x}, then optional level normalisation.
  *
- * <p>Impulse responses at another sample rate are resampled to the clip rate by Fourier resampling
- * ({@code scipy.signal.resample}, output length {@code ceil(len * sr / irSr)}); responses longer than
+ * <p>Impulse responses at another sample rate are resampled to the clip rate as {@code librosa.load(sr=...)}
+ * did for the original's IRs (audiotag-features' {@code Resampler}, kaiser_best, output length
+ * {@code ceil(len * sr / irSr)}); responses longer than
  * {@code maxIrSeconds} are rejected; with {@code tailThresholdDb} set, each response's tail is cut where its
  * remaining (Schroeder backward-integrated) energy falls below that level relative to its total energy.
  * Output length is either the full convolution {@code L + M - 1} ({@link OutputLength#FULL}, the original) or the
@@ -271,17 +271,8 @@ public final class ReverbTransform implements AudioTransform {
         }
 
         private static float[] resample(float[] h, int from, int to) {
-            double[] d = new double[h.length];
-            for (int i = 0; i < h.length; i++) {
-                d[i] = h[i];
-            }
-            int n = (int) Math.ceil(h.length * ((double) to / from));
-            double[] r = Spectral.resample(d, n);
-            float[] out = new float[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) r[i];
-            }
-            return out;
+            return org.audiotag.features.Resampler.resample(h, from, to,
+                    org.audiotag.features.ResampleType.KAISER_BEST);
         }
 
         static float[] truncateTail(float[] h, double thresholdDb) {
