@@ -54,8 +54,8 @@ public final class Decibels {
 
     /**
      * Float32 fast path of {@link #powerToDb(DoubleMatrix, DbRef, double, double)}: each value is computed in double
-     * with a table-driven logarithm (relative error about 1e-15) and rounded to float, so it matches the double
-     * result cast to float up to the last float bit.
+     * with a fast logarithm (absolute error below 1e-8 dB) and rounded to float, so it matches the double result
+     * cast to float up to the last float bit.
      *
      * @param s power values, &gt;= 0
      * @param ref reference
@@ -72,18 +72,16 @@ public final class Decibels {
         float max = Float.NEGATIVE_INFINITY;
         float floorDb = (float) (10.0 * Math.log10(amin) - offset);
         for (int i = 0; i < in.length; i++) {
-            float v = in[i] <= amin ? floorDb : (float) (10.0 * FastLog.log10(in[i]) - offset);
+            float x = in[i];
+            float v = x <= amin ? floorDb
+                    : (float) (10.0 * (x >= Float.MIN_NORMAL ? FastLog.log10(x) : Math.log10(x)) - offset);
             out[i] = v;
-            if (v > max) {
-                max = v;
-            }
+            max = Math.max(max, v);
         }
         if (topDb != NO_TOP_DB && in.length > 0) {
             float floor = (float) (max - topDb);
             for (int i = 0; i < out.length; i++) {
-                if (out[i] < floor) {
-                    out[i] = floor;
-                }
+                out[i] = Math.max(out[i], floor);
             }
         }
         return new FeatureMatrix(s.rows(), s.cols(), out, true);

@@ -63,7 +63,13 @@ public final class FeatureExtractor {
      */
     public FeatureMatrix extract(float[] y, SplittableRandom rng) {
         float[] prepared = prepare(y, rng);
-        return featuresOfPrepared(prepared);
+        if (config.kind() == FeatureConfig.Kind.RAW_WAVEFORM) {
+            return featuresOfPrepared(prepared);
+        }
+        // prepare() checked the samples; trimming and padding keep them finite and non-empty
+        FeatureMatrix db = Decibels.powerToDb(mel.computeChecked(prepared), config.ref(), config.amin(),
+                config.topDb());
+        return config.kind() == FeatureConfig.Kind.LOG_MEL_SEQUENCE ? db.transpose() : db;
     }
 
     /**

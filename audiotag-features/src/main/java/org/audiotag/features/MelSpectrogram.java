@@ -87,6 +87,11 @@ public final class MelSpectrogram {
      */
     public FeatureMatrix compute(float[] y) {
         Checks.finiteSignal(y, "y");
+        return computeChecked(y);
+    }
+
+    /** {@link #compute(float[])} for a signal already checked to be non-empty and finite. */
+    FeatureMatrix computeChecked(float[] y) {
         int nFrames = stftConfig.frameCount(y.length);
         float[] out = new float[bank.nMels() * nFrames];
         float[] acc = new float[Stft.BLOCK];

@@ -1,40 +1,34 @@
 package org.audiotag.features.internal;
 
 /**
- * A table-driven {@code log10} for positive normal doubles, accurate to about 1e-15 relative (far below float32
- * resolution): {@code ln(m) = ln(c_i) + ln(1 + x)} with {@code c_i} the mantissa rounded down to 10 bits from a
- * 1024-entry table and {@code x = (m - c_i) / c_i < 2^-10} from a 4-term series. Used by the float32 dB fast path,
- * where {@link Math#log10} dominated the cost after the FFT. Not part of the API.
+ * A fast {@code log10} of positive normal floats for the float32 dB path, where {@link Math#log10} cost about a
+ * fifth of a log-mel. The float is split into exponent {@code e} and mantissa {@code m} in
+ * {@code [sqrt(1/2), sqrt(2))}; {@code ln m = 2 atanh(t)}, {@code t = (m - 1) / (m + 1)}, from five terms of the
+ * series {@code 2 (t + t^3/3 + ... + t^9/9)} in double. Absolute error below 1e-9 in {@code log10} (1e-8 dB),
+ * far below float32 resolution. Not part of the API.
  */
 public final class FastLog {
-    private static final int BITS = 10;
-    private static final double[] LN_BASE = new double[1 << BITS];
-    private static final double[] INV_BASE = new double[1 << BITS];
     private static final double LN2 = Math.log(2.0);
     private static final double INV_LN10 = 1.0 / Math.log(10.0);
-
-    static {
-        for (int i = 0; i < LN_BASE.length; i++) {
-            double c = 1.0 + (double) i / LN_BASE.length;
-            LN_BASE[i] = Math.log(c);
-            INV_BASE[i] = 1.0 / c;
-        }
-    }
+    /** 2^23 (1 - (sqrt(2) - 1)): adding it to the 23 mantissa bits carries into bit 23 iff m >= sqrt(2). */
+    private static final int SQRT2_CARRY = 0x4AFB0D;
 
     private FastLog() {
     }
 
     /**
-     * @param v a positive normal double (not zero, subnormal, infinite or NaN; callers clamp with amin first)
+     * @param v a positive normal float (callers clamp with {@code amin} first)
      * @return {@code log10(v)}
      */
-    public static double log10(double v) {
-        long bits = Double.doubleToRawLongBits(v);
-        int e = (int) ((bits >>> 52) & 0x7ff) - 1023;
-        int i = (int) ((bits >>> (52 - BITS)) & ((1 << BITS) - 1));
-        double m = Double.longBitsToDouble((bits & 0x000f_ffff_ffff_ffffL) | 0x3ff0_0000_0000_0000L);
-        double x = (m - (1.0 + (double) i / (1 << BITS))) * INV_BASE[i];
-        double ln1p = x * (1.0 - x * (0.5 - x * (1.0 / 3 - x * 0.25)));
-        return (e * LN2 + LN_BASE[i] + ln1p) * INV_LN10;
+    public static double log10(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int mantissa = bits & 0x7FFFFF;
+        int adj = ((mantissa + SQRT2_CARRY) >>> 23) & 1;
+        int e = ((bits >>> 23) & 0xFF) - 127 + adj;
+        double m = Float.intBitsToFloat(mantissa | ((127 - adj) << 23));
+        double t = (m - 1.0) / (m + 1.0);
+        double t2 = t * t;
+        double ln = 2.0 * t * (1.0 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9)))));
+        return (e * LN2 + ln) * INV_LN10;
     }
 }
