@@ -23,6 +23,7 @@ import org.audiotag.augment.internal.FftConvolver;
  * <p>{@link Builder#faithful()}: 100% wet, no normalisation, full length, no tail truncation (the original).
  */
 public final class ReverbTransform implements AudioTransform {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReverbTransform.class);
 
     /** Output level normalisation after the wet/dry mix. */
     public enum Normalisation {
@@ -266,6 +267,9 @@ public final class ReverbTransform implements AudioTransform {
                 }
                 kernels[i] = truncateTail(h, tailThresholdDb);
                 names.add(ir.name());
+                LOG.debug("impulse response {}: {} samples at {} Hz -> {} samples at {} Hz after the {} dB tail cut",
+                        ir.name(), ir.samplesView().length, ir.sampleRate(), kernels[i].length, sampleRate,
+                        tailThresholdDb);
             }
             return new ReverbTransform(this, names, kernels);
         }
