@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
         description = "Invert a mel spectrogram (.npy, (n_mels, n_frames), float32/float64) to a WAV file, as "
                 + "librosa.feature.inverse.mel_to_audio (NNLS + fast Griffin-Lim).")
 final class InvertCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--mel", required = true, description = "Mel spectrogram .npy, shape (n_mels, n_frames).")
     Path mel;
 
@@ -153,11 +156,12 @@ final class InvertCommand implements Callable<Integer> {
             throw new CliException(1, out + ": cannot write (" + e.getMessage() + ")", e);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(java.util.Locale.ROOT,
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                 "%s: %d samples at %d Hz (%.2f s) from %d mels x %d frames; NNLS iterations %d; spectral convergence "
                         + "%.4f; mel residual %.4f; %.2f s%n",
                 out, y.length, sr, y.length / (double) sr, shape[0], shape[1], r.nnlsIterations(),
                 r.spectralConvergence(), r.melResidual(), secs);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

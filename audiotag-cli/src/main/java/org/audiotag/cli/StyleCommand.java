@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
         description = "Stylise a sound's log-mel with a picture (PNG/JPEG) or another sound, then invert it to a WAV "
                 + "file (random shallow conv net, content + Gram style + TV loss, Adam; NNLS + Griffin-Lim).")
 final class StyleCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--content", required = true, description = "Content audio (WAV/OGG/FLAC).")
     Path content;
 
@@ -129,11 +132,12 @@ final class StyleCommand implements Callable<Integer> {
             throw new CliException(1, out + ": cannot write (" + e.getMessage() + ")", e);
         }
         int n = r.styleLoss().length - 1;
-        System.out.printf(Locale.ROOT, "%s: %.2f s at %d Hz; style loss %.4f -> %.4f, content loss %.4f, frame-energy "
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.2f s at %d Hz; style loss %.4f -> %.4f, content loss %.4f, frame-energy "
                         + "correlation with the content %.3f; spectral convergence %.4f; %.1f s%n",
                 out, f.length / (double) sr, sr, r.styleLoss()[0], r.styleLoss()[n], r.contentLoss()[n],
                 StyleTransfer.frameEnergyCorrelation(c, img), audio.spectralConvergence(),
                 (System.nanoTime() - t0) / 1e9);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
