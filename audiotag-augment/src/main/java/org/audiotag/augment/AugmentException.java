@@ -18,6 +18,12 @@ public final class AugmentException extends RuntimeException {
     public AugmentException(long index, String source, Throwable cause) {
         super("example " + index + " (" + source + "): " + cause, cause);
         this.index = index;
+        this.source = source;
+    }
+
+    /** @return the source name of the failed example (or a description if unknown) */
+    public String source() {
+        return source;
     }
 
     /** @return the index of the failed example */

@@ -153,7 +153,7 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
             close();
             Throwable c = e.getCause();
             if (c instanceof AugmentException ae) {
-                throw new AugmentException(ae.index(), describe(ae), ae.getCause());
+                throw new AugmentException(ae.index(), ae.source(), ae.getCause());
             }
             throw new AugmentException(delivered, "unknown source", c);
         } catch (InterruptedException e) {
@@ -161,13 +161,6 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for example " + delivered);
         }
-    }
-
-    private static String describe(AugmentException ae) {
-        String m = ae.getMessage();
-        int open = m.indexOf('(');
-        int close = m.indexOf("): ");
-        return open >= 0 && close > open ? m.substring(open + 1, close) : "unknown source";
     }
 
     /** @return the number of examples delivered so far */
