@@ -10,6 +10,9 @@ public final class AugmentException extends RuntimeException {
     /** Index of the failed example in the epoch. */
     private final long index;
 
+    /** Source name of the failed example. */
+    private final String source;
+
     /**
      * @param index index of the failed example
      * @param source the example's source name (or a description if unknown)
