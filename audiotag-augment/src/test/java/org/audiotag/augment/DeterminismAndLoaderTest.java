@@ -63,6 +63,32 @@ class DeterminismAndLoaderTest {
     }
 
     @Test
+    void logMelWithSpecAugmentOnTheWorkersIsThreadCountIndependent() throws IOException {
+        List<LabeledAudio> esc = TestData.esc10();
+        AugmentPipeline p = AugmentPipeline.builder().add(CropOrPad.random(22050))
+                .add(MixTransform.builder(esc).clips(2, 2).keepInputLength(true).build()).build();
+        org.audiotag.features.MelSpectrogram mel = org.audiotag.features.MelSpectrogram.builder().sampleRate(44100)
+                .nMels(40).build();
+        SpecAugment sa = SpecAugment.of(8, 1, 10, 1, false);
+        List<List<float[]>> runs = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            List<float[]> out = new ArrayList<>();
+            try (ParallelAugmentLoader<float[]> loader = ParallelAugmentLoader.builder(i -> esc.get(i % 10), 8, p,
+                    (AugmentedExample e) -> {
+                        org.audiotag.features.FeatureMatrix m = mel.compute(e.audio().samples());
+                        return sa.apply(m, e.random(0), e.draws()).toArray();
+                    }).seed(5).threads(threads).build()) {
+                loader.forEachRemaining(out::add);
+            }
+            runs.add(out);
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThat(java.util.Arrays.equals(runs.get(0).get(i), runs.get(1).get(i))).isTrue();
+        }
+        assertThat(java.util.Arrays.equals(runs.get(0).get(0), runs.get(0).get(1))).isFalse();
+    }
+
+    @Test
     void failuresArePropagatedWithTheExampleAndItsSource() throws IOException {
         List<LabeledAudio> esc = TestData.esc10();
         LabeledAudio silent = LabeledAudio.of(new float[4000], 44100, "silent-clip.wav");
@@ -75,7 +101,8 @@ class DeterminismAndLoaderTest {
             }
             assertThatThrownBy(loader::next).isInstanceOf(AugmentException.class)
                     .hasMessageContaining("example 5").hasMessageContaining("silent-clip.wav")
-                    .hasRootCauseInstanceOf(IllegalArgumentException.class);
+                    .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(((AugmentException) e).source()).isEqualTo("silent-clip.wav"));
             assertThat(loader.hasNext()).isFalse();
         }
         try (ParallelAugmentLoader<AugmentedExample> loader = ParallelAugmentLoader
