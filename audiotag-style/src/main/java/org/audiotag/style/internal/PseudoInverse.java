@@ -118,6 +118,24 @@ public final class PseudoInverse {
      * @param t1 end frame (exclusive)
      */
     public void solveClipped(double[] m, double[] x, int t0, int t1) {
+        solve(m, x, t0, t1);
+        for (int i = t0 * cols; i < t1 * cols; i++) {
+            if (!(x[i] > 0.0)) {
+                x[i] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * x[t*cols + c] = (pinv(A) m_t)[c] for frames t in [t0, t1), without clipping (negative values kept, as the 2019
+     * notebook's {@code np.linalg.pinv(mel_basis) @ amp}).
+     *
+     * @param m frame-major right-hand sides, {@code rows} values per frame
+     * @param x frame-major output, {@code cols} values per frame
+     * @param t0 first frame
+     * @param t1 end frame (exclusive)
+     */
+    public void solve(double[] m, double[] x, int t0, int t1) {
         if (gramInverse != null) {
             double[] z = new double[rows];
             for (int t = t0; t < t1; t++) {
@@ -144,11 +162,6 @@ public final class PseudoInverse {
                     }
                     x[xo + c] = s;
                 }
-            }
-        }
-        for (int i = t0 * cols; i < t1 * cols; i++) {
-            if (!(x[i] > 0.0)) {
-                x[i] = 0.0;
             }
         }
     }
