@@ -114,6 +114,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clips", type=int, default=16)
     ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--no-cpu", action="store_true", help="skip the CPU-time measurements")
     a = ap.parse_args()
     data = clips(a.clips)
     try:
@@ -126,6 +127,8 @@ def main():
                                                                      np.__version__))
     print("numpy_fft_audio_seconds_per_second %.1f" % rate(numpy_fft, data, a.seconds))
     # CPU time of this (single-threaded) process: robust against other load, pairs with LogMelCpuTime
+    if a.no_cpu:
+        return
     try:
         import librosa  # noqa: F401,F811
         print("librosa_audio_seconds_per_cpu_second %.1f" % rate(librosa_logmel, data, a.seconds, time.process_time))
