@@ -83,6 +83,34 @@ class SpectralEdgeCaseTest {
     }
 
     @Test
+    void floatFastPathAgreesWithDoubleForOddAndEvenSizes() {
+        double[] y = noise(5000, 9);
+        float[] yf = SpectralFixtures.toFloat(y);
+        for (int nFft : new int[] {1, 2, 255, 400, 1023, 2048}) {
+            for (float power : new float[] {1f, 2f, 1.5f}) {
+                StftConfig c = StftConfig.builder().nFft(nFft).hopLength(Math.max(1, nFft / 3))
+                        .padMode(PadMode.REFLECT).build();
+                MelSpectrogram mel = MelSpectrogram.builder().sampleRate(16000).stft(c).nMels(Math.min(16, nFft))
+                        .norm(MelNorm.NONE).power(power).build();
+                DoubleMatrix ref = mel.compute(y);
+                FeatureMatrix fast = mel.compute(yf);
+                double max = Math.max(1e-30, ref.max());
+                for (int i = 0; i < ref.rows(); i++) {
+                    for (int t = 0; t < ref.cols(); t++) {
+                        assertThat((double) fast.get(i, t)).as("n_fft %d power %s (%d,%d)", nFft, power, i, t)
+                                .isCloseTo(ref.get(i, t), within(1e-5 * max + 1e-4 * Math.abs(ref.get(i, t))));
+                    }
+                }
+                DoubleMatrix mag = Stft.of(c).magnitude(y, power);
+                FeatureMatrix magF = Stft.of(c).magnitude(yf, power);
+                assertThat(magF.cols()).isEqualTo(mag.cols());
+                assertThat((double) magF.get(magF.rows() - 1, 1)).isCloseTo(mag.get(mag.rows() - 1, 1),
+                        within(1e-5 * Math.max(1, mag.max())));
+            }
+        }
+    }
+
+    @Test
     void otherWindowsMatchTheTextbookDft() {
         double[] y = noise(2000, 2);
         for (Window w : Window.values()) {
