@@ -16,6 +16,9 @@ import org.tensorflow.types.TFloat32;
  * ({@code clip_grad_norm_}); {@code t += 1}; {@code m = b1 m + (1 - b1) g}; {@code v = b2 v + (1 - b2) g^2};
  * {@code w -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}.
  *
+ * <p>Every update waits for every gradient (TF1's {@code GATE_GRAPH}), so a step is bit-reproducible: no
+ * in-place update can race a backward-pass read of a reference-typed variable.
+ *
  * <p>The moments are non-trainable variables {@code <var>_adam_m} and {@code <var>_adam_v} and the step counter is
  * {@code adam_step}, all created through {@link Layers#variable}, so checkpoints include the optimiser state.
  */
@@ -72,8 +75,21 @@ public final class FeedableAdam {
             Operand<TFloat32> norm = tf.math.sqrt(tf.math.addN(squares));
             Operand<TFloat32> scale = tf.math.minimum(tf.constant(1f),
                     tf.math.div(tf.constant(clipNorm), tf.math.add(norm, tf.constant(1e-6f))));
-            grads.replaceAll(gi -> tf.math.mul(gi, scale));
+            for (int i = 0; i < grads.size(); i++) {
+                grads.set(i, tf.math.mul(grads.get(i), scale));
+            }
         }
+        // Gate the updates on every gradient (TF1's GATE_GRAPH): the variables are reference-typed, so without this
+        // an update of W2 may run while the backward pass still reads W2 to compute dX for W1's gradient, making
+        // the step depend on thread scheduling.
+        List<Op> gradOps = new ArrayList<>();
+        for (int i = 0; i < grads.size(); i++) {
+            var id = tf.identity(grads.get(i));
+            gradOps.add(id);
+            grads.set(i, id);
+        }
+        Op allGradients = tf.withControlDependencies(gradOps).withName("adam_gradients_ready").noOp();
+        tf = tf.withControlDependencies(List.of(allGradients));
         Variable<TFloat32> t = layers.variable("adam_step", new long[0], Init.constant(0), false);
         Operand<TFloat32> tNew = tf.math.add(t, tf.constant(1f));
         Operand<TFloat32> bc1 = tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(beta1), tNew));
@@ -97,7 +113,7 @@ public final class FeedableAdam {
             ops.add(tf.assign(v, vNew));
         }
         ops.add(tf.assign(t, tNew));
-        this.step = tf.withControlDependencies(ops).withName("adam_update").noOp();
+        this.step = layers.tf().withControlDependencies(ops).withName("adam_update").noOp();
     }
 
     private static int[] allAxes(Operand<TFloat32> x) {
