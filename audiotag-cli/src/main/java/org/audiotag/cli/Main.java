@@ -33,6 +33,7 @@ public final class Main implements Runnable {
         TrainCommand.class,
         TagCommand.class,
         CompareCommand.class,
+        SplitCommand.class,
     };
 
     @CommandLine.Spec

@@ -79,6 +79,10 @@ final class TrainCommand implements Callable<Integer> {
         Path csv;
     }
 
+    @Option(names = "--split", paramLabel = "SPLIT.csv",
+            description = "Use a split written by 'audiotag split': validation = its fold 0, or fold K with --val-fold K.")
+    Path splitFile;
+
     @Option(names = "--schedule", defaultValue = "PLATEAU",
             description = "PLATEAU (factor 0.5, patience 10), COSINE or CONSTANT (default: ${DEFAULT-VALUE}).")
     ScheduleKind schedule;
@@ -111,8 +115,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         TrainingConfig cfg = config(spec, model, epochs, batchSize, lr, seed, schedule, patience, aggregation,
                 weightDecay, clipNorm, !noNormalize, skipBad);
-        Selection sel = select(spec, data, validation == null ? null : validation.fold,
-                validation == null ? null : validation.csv, seed, skipBad);
+        Selection sel = splitFile != null ? fromSplitFile(validation == null ? null : validation.fold)
+                : select(spec, data, validation == null ? null : validation.fold,
+                        validation == null ? null : validation.csv, seed, skipBad);
         AugmentSpec aug = augment(spec, augment);
         Path cacheDir = cache != null ? cache : out.toAbsolutePath().getParent().resolve(".audiotag-cache");
         o.printf(Locale.ROOT, "%s: %d clips, %d tags; %d training, %d validation (%s)%n", sel.dataset.name(),
@@ -128,6 +133,25 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException(1, r.message());
         }
         return 0;
+    }
+
+    private Selection fromSplitFile(Integer fold) {
+        if (validation != null && validation.csv != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--split and --val-csv exclude each other");
+        }
+        int k = fold == null ? 0 : fold;
+        try {
+            Dataset ds = Datasets.open(data, LoadOptions.defaults().withPolicy(skipBad ? RowPolicy.SKIP
+                    : RowPolicy.FAIL));
+            Split s = Split.read(splitFile, ds);
+            if (k < 0 || k >= s.numFolds()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--val-fold " + k + ": " + splitFile
+                        + " has folds 0-" + (s.numFolds() - 1));
+            }
+            return new Selection(ds, s.indicesNotIn(k), s.indicesIn(k), "fold " + k + " of " + splitFile);
+        } catch (IOException e) {
+            throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
+        }
     }
 
     static TrainingConfig config(CommandLine.Model.CommandSpec spec, String model, int epochs, int batchSize,

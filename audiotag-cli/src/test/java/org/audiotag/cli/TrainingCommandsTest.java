@@ -90,4 +90,19 @@ class TrainingCommandsTest {
         assertThat(badData.exit()).isEqualTo(2);
         assertThat(badData.err()).contains("missing.csv");
     }
+
+    @Test
+    void splitWritesAStratifiedSplitThatReadsBack(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("split.csv");
+        Run r = run("split", "--data", esc().toString(), "--out", out.toString(), "--seed", "7");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("fold 0: 3[0-4] clips, 3[0-4] labels \\(validation\\)");
+        assertThat(Files.readAllLines(out)).hasSize(319).first().isEqualTo("path,fold");
+        Run k = run("split", "--data", esc().toString(), "--out", out.toString(), "--folds", "4");
+        assertThat(k.exit()).as(k.err()).isZero();
+        assertThat(k.out()).contains("fold 3:");
+        Run bad = run("split", "--data", esc().toString(), "--out", out.toString(), "--test-size", "1.5");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("testSize");
+    }
 }
