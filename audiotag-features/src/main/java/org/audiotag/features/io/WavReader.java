@@ -162,53 +162,81 @@ final class WavReader {
         }
         int n = (int) frames;
         int nc = f.channels();
+        int total = n * nc;
         float[][] out = new float[nc][n];
         int bytesPer = f.bitsPerSample() / 8;
-        int p = off;
-        if (f.formatTag() == WAVE_FORMAT_IEEE_FLOAT) {
-            for (int i = 0; i < n; i++) {
-                for (int c = 0; c < nc; c++) {
-                    out[c][i] = bytesPer == 4 ? bb.getFloat(p) : (float) bb.getDouble(p);
-                    p += bytesPer;
+        // bulk views of the data chunk (little-endian), then de-interleave
+        ByteBuffer data = bb.duplicate().position(off).limit(off + (int) size).slice().order(ByteOrder.LITTLE_ENDIAN);
+        if (f.formatTag() == WAVE_FORMAT_IEEE_FLOAT && bytesPer == 4) {
+            float[] tmp = new float[total];
+            data.asFloatBuffer().get(tmp);
+            deinterleave(tmp, out, 1f);
+        } else if (f.formatTag() == WAVE_FORMAT_IEEE_FLOAT) {
+            double[] tmp = new double[total];
+            data.asDoubleBuffer().get(tmp);
+            for (int c = 0; c < nc; c++) {
+                float[] ch = out[c];
+                for (int i = 0, k = c; i < n; i++, k += nc) {
+                    ch[i] = (float) tmp[k];
                 }
             }
         } else {
             switch (bytesPer) {
                 case 1 -> {
-                    for (int i = 0; i < n; i++) {
-                        for (int c = 0; c < nc; c++) {
-                            out[c][i] = ((bb.get(p++) & 0xFF) - 128) / 128f;
+                    byte[] raw = new byte[total];
+                    data.get(raw);
+                    for (int c = 0; c < nc; c++) {
+                        float[] ch = out[c];
+                        for (int i = 0, k = c; i < n; i++, k += nc) {
+                            ch[i] = ((raw[k] & 0xFF) - 128) / 128f;
                         }
                     }
                 }
                 case 2 -> {
-                    for (int i = 0; i < n; i++) {
-                        for (int c = 0; c < nc; c++) {
-                            out[c][i] = bb.getShort(p) / 32768f;
-                            p += 2;
+                    short[] tmp = new short[total];
+                    data.asShortBuffer().get(tmp);
+                    for (int c = 0; c < nc; c++) {
+                        float[] ch = out[c];
+                        for (int i = 0, k = c; i < n; i++, k += nc) {
+                            ch[i] = tmp[k] / 32768f;
                         }
                     }
                 }
                 case 3 -> {
-                    for (int i = 0; i < n; i++) {
-                        for (int c = 0; c < nc; c++) {
-                            int v = (bb.get(p) & 0xFF) | ((bb.get(p + 1) & 0xFF) << 8) | (bb.get(p + 2) << 16);
-                            out[c][i] = v / 8388608f;
-                            p += 3;
+                    byte[] raw = new byte[3 * total];
+                    data.get(raw);
+                    for (int c = 0; c < nc; c++) {
+                        float[] ch = out[c];
+                        for (int i = 0, k = 3 * c; i < n; i++, k += 3 * nc) {
+                            int v = (raw[k] & 0xFF) | ((raw[k + 1] & 0xFF) << 8) | (raw[k + 2] << 16);
+                            ch[i] = v / 8388608f;
                         }
                     }
                 }
                 default -> {
-                    for (int i = 0; i < n; i++) {
-                        for (int c = 0; c < nc; c++) {
-                            out[c][i] = (float) (bb.getInt(p) / 2147483648.0);
-                            p += 4;
+                    int[] tmp = new int[total];
+                    data.asIntBuffer().get(tmp);
+                    for (int c = 0; c < nc; c++) {
+                        float[] ch = out[c];
+                        for (int i = 0, k = c; i < n; i++, k += nc) {
+                            ch[i] = (float) (tmp[k] / 2147483648.0);
                         }
                     }
                 }
             }
         }
         return new DecodedAudio(out, f.sampleRate(), file, true);
+    }
+
+    private static void deinterleave(float[] tmp, float[][] out, float scale) {
+        int nc = out.length;
+        int n = out[0].length;
+        for (int c = 0; c < nc; c++) {
+            float[] ch = out[c];
+            for (int i = 0, k = c; i < n; i++, k += nc) {
+                ch[i] = tmp[k] * scale;
+            }
+        }
     }
 
     static String codecName(int tag) {

@@ -47,44 +47,53 @@ class ShippedAudioDecodingTest {
         Path root = IoTestSupport.root();
         List<Ref> refs = reference();
         assertThat(refs).hasSizeGreaterThanOrEqualTo(412);
-        Map<String, Double> worst = new TreeMap<>();
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Ref ref : refs) {
-            Path file = root.resolve(ref.path());
-            DecodedAudio a = AudioDecoder.decode(file);
-            boolean lossy = ref.subtype().equals("VORBIS");
-            String kind = ref.subtype();
-            counts.merge(kind, 1, Integer::sum);
-            assertThat(a.frames()).as("frames of %s", ref.path()).isEqualTo(ref.frames());
-            assertThat(a.channels()).as("channels of %s", ref.path()).isEqualTo(ref.channels());
-            assertThat(a.sampleRate()).as("rate of %s", ref.path()).isEqualTo(ref.sr());
-            double ss = 0;
-            for (int c = 0; c < a.channels(); c++) {
-                for (int i = 0; i < a.frames(); i++) {
-                    double v = a.sample(c, i);
-                    ss += v * v;
-                }
+        Map<String, Double> worst = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        // files are independent and the decoder is stateless: use both cores
+        refs.parallelStream().forEach(ref -> {
+            try {
+                check(root, ref, worst, counts);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            assertThat(ss).as("sum of squares of %s", ref.path())
-                    .isCloseTo(ref.sumsq(), org.assertj.core.data.Offset.offset(
-                            (lossy ? 1e-5 : 1e-9) * Math.max(1e-3, ref.sumsq())));
-            double tol = lossy ? 1e-6 : 0.0;
-            for (String probe : ref.probes().split(" ")) {
-                String[] p = probe.split(":");
-                int i = Integer.parseInt(p[0]);
-                float first = Float.parseFloat(p[1]);
-                float last = Float.parseFloat(p[2]);
-                double d = Math.max(Math.abs(a.sample(0, i) - first),
-                        Math.abs(a.sample(a.channels() - 1, i) - last));
-                worst.merge(kind, d, Math::max);
-                assertThat(d).as("sample %d of %s", i, ref.path()).isLessThanOrEqualTo(tol);
-            }
-        }
+        });
         // the three kinds of shipped audio are all covered
         assertThat(counts).containsKeys("VORBIS", "PCM_16", "PCM_24");
         assertThat(counts.get("VORBIS")).isEqualTo(318);
-        System.getLogger(getClass().getName()).log(System.Logger.Level.INFO,
-                "decoded " + refs.size() + " shipped files " + counts + "; worst probe difference " + worst);
+        System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "decoded " + refs.size()
+                + " shipped files " + new TreeMap<>(counts) + "; worst probe difference " + new TreeMap<>(worst));
+    }
+
+    private static void check(Path root, Ref ref, Map<String, Double> worst, Map<String, Integer> counts)
+            throws java.io.IOException {
+        Path file = root.resolve(ref.path());
+        DecodedAudio a = AudioDecoder.decode(file);
+        boolean lossy = ref.subtype().equals("VORBIS");
+        String kind = ref.subtype();
+        counts.merge(kind, 1, Integer::sum);
+        assertThat(a.frames()).as("frames of %s", ref.path()).isEqualTo(ref.frames());
+        assertThat(a.channels()).as("channels of %s", ref.path()).isEqualTo(ref.channels());
+        assertThat(a.sampleRate()).as("rate of %s", ref.path()).isEqualTo(ref.sr());
+        double ss = 0;
+        for (int c = 0; c < a.channels(); c++) {
+            for (int i = 0; i < a.frames(); i++) {
+                double v = a.sample(c, i);
+                ss += v * v;
+            }
+        }
+        assertThat(ss).as("sum of squares of %s", ref.path())
+                .isCloseTo(ref.sumsq(), org.assertj.core.data.Offset.offset(
+                        (lossy ? 1e-5 : 1e-9) * Math.max(1e-3, ref.sumsq())));
+        double tol = lossy ? 1e-6 : 0.0;
+        for (String probe : ref.probes().split(" ")) {
+            String[] p = probe.split(":");
+            int i = Integer.parseInt(p[0]);
+            float first = Float.parseFloat(p[1]);
+            float last = Float.parseFloat(p[2]);
+            double d = Math.max(Math.abs(a.sample(0, i) - first), Math.abs(a.sample(a.channels() - 1, i) - last));
+            worst.merge(kind, d, Math::max);
+            assertThat(d).as("sample %d of %s", i, ref.path()).isLessThanOrEqualTo(tol);
+        }
     }
 
     @Test
