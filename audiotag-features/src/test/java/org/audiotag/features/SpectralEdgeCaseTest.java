@@ -245,6 +245,34 @@ class SpectralEdgeCaseTest {
     }
 
     @Test
+    void pcenMaxFilterAcrossFrequency() {
+        int bins = 5;
+        int frames = 40;
+        double[] flat = new double[bins * frames];
+        java.util.Arrays.fill(flat, 3.0e6);
+        DoubleMatrix s = DoubleMatrix.of(bins, frames, flat);
+        Pcen p1 = Pcen.builder().build();
+        Pcen p3 = Pcen.builder().maxSize(3).build();
+        // equal across frequency: the max filter changes nothing
+        assertThat(p3.apply(s).toArray()).containsExactly(p1.apply(s).toArray(), within(1e-12));
+        // one loud bin: its neighbours are normalised by the loud smoother, so they come out lower; far bins not
+        double[] spike = flat.clone();
+        for (int t = 0; t < frames; t++) {
+            spike[2 * frames + t] = 3.0e9;
+        }
+        DoubleMatrix a1 = p1.apply(DoubleMatrix.of(bins, frames, spike));
+        DoubleMatrix a3 = p3.apply(DoubleMatrix.of(bins, frames, spike));
+        int t = frames - 1;
+        assertThat(a3.get(1, t)).isLessThan(a1.get(1, t) * 0.5);
+        assertThat(a3.get(3, t)).isLessThan(a1.get(3, t) * 0.5);
+        assertThat(a3.get(0, t)).isCloseTo(a1.get(0, t), within(1e-12));
+        assertThat(a3.get(2, t)).isCloseTo(a1.get(2, t), within(1e-12));
+        // b from the time constant: T = 0.4 * 22050 / 512
+        double tf = 0.4 * 22050 / 512;
+        assertThat(p1.b()).isCloseTo((Math.sqrt(1 + 4 * tf * tf) - 1) / (2 * tf * tf), within(1e-15));
+    }
+
+    @Test
     void melScaleRoundTripsAndKnownValues() {
         assertThat(MelScale.hzToMel(1000, false)).isCloseTo(15.0, within(1e-12));
         assertThat(MelScale.hzToMel(500, false)).isCloseTo(7.5, within(1e-12));
