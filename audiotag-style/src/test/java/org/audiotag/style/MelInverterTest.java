@@ -73,6 +73,9 @@ class MelInverterTest {
             den += ref[i] * ref[i];
         }
         assertThat(Math.sqrt(num / den)).isLessThan(0.1);
+        org.slf4j.LoggerFactory.getLogger(MelInverterTest.class).info(
+                "sines22k NNLS: {} iterations, mel residual {} (librosa 0.008433, x0 0.1457), ||X - X_librosa||/||X_librosa|| {}",
+                r.iterations(), residual, Math.sqrt(num / den));
     }
 
     @Test
