@@ -136,8 +136,27 @@ public final class MixTransform implements AudioTransform {
             checkCompatible(List.of(in, clips.get(0)));
             checkCompatible(clips);
         }
+        int outLen = 0;
+        for (LabeledAudio c : clips) {
+            outLen = Math.max(outLen, c.length());
+        }
+        int[] offsets = new int[k];
+        int[] windowStarts = new int[k];
+        if (keepInputLength) {
+            outLen = in.length();
+            for (int i = 0; i < k; i++) {
+                LabeledAudio c = clips.get(i);
+                if (c.length() > outLen) {
+                    windowStarts[i] = rng.nextInt(c.length() - outLen + 1);
+                    float[] w = java.util.Arrays.copyOfRange(c.samplesView(), windowStarts[i],
+                            windowStarts[i] + outLen);
+                    clips.set(i, c.withOwned(w, c.targetView(), c.source()));
+                }
+            }
+        }
         double[] weights = new double[k];
         double[] mixGains = new double[k];
+        double[] snr = new double[k];
         switch (weighting) {
             case UNIFORM_NORMALISED -> {
                 double s = 0;
@@ -172,7 +191,6 @@ public final class MixTransform implements AudioTransform {
                     throw new IllegalArgumentException(ref.source() + ": silent clip, an SNR-weighted mix is undefined");
                 }
                 mixGains[0] = 1.0;
-                double[] snr = new double[k];
                 for (int i = 1; i < k; i++) {
                     snr[i] = snrDbMin + (snrDbMax - snrDbMin) * rng.nextDouble();
                     double pi = power(clips.get(i).samplesView());
@@ -188,24 +206,6 @@ public final class MixTransform implements AudioTransform {
             }
             default -> throw new IllegalStateException();
         }
-        int outLen = 0;
-        for (LabeledAudio c : clips) {
-            outLen = Math.max(outLen, c.length());
-        }
-        int[] offsets = new int[k];
-        int[] windowStarts = new int[k];
-        if (keepInputLength) {
-            outLen = in.length();
-            for (int i = 1; i < k; i++) {
-                LabeledAudio c = clips.get(i);
-                if (c.length() > outLen) {
-                    windowStarts[i] = rng.nextInt(c.length() - outLen + 1);
-                    float[] w = java.util.Arrays.copyOfRange(c.samplesView(), windowStarts[i],
-                            windowStarts[i] + outLen);
-                    clips.set(i, c.withOwned(w, c.targetView(), c.source()));
-                }
-            }
-        }
         if (randomOffsets) {
             for (int i = 0; i < k; i++) {
                 offsets[i] = rng.nextInt(outLen - clips.get(i).length() + 1);
@@ -215,13 +215,15 @@ public final class MixTransform implements AudioTransform {
         for (int i = 0; i < k; i++) {
             sources[i] = clips.get(i).source();
         }
+        List<Object> kv = new ArrayList<>(List.of("k", k, "sources", sources, "poolIndices", poolIdx, "weights",
+                weights, "gains", mixGains, "offsets", offsets));
         if (keepInputLength) {
-            log.record(name(), "k", k, "sources", sources, "poolIndices", poolIdx, "weights", weights,
-                    "gains", mixGains, "offsets", offsets, "windowStarts", windowStarts);
-        } else {
-            log.record(name(), "k", k, "sources", sources, "poolIndices", poolIdx, "weights", weights,
-                    "gains", mixGains, "offsets", offsets);
+            kv.addAll(List.of("windowStarts", windowStarts));
         }
+        if (weighting == Weighting.SNR_DB) {
+            kv.addAll(List.of("snrDb", snr));
+        }
+        log.record(name(), kv.toArray());
         return mixUnchecked(clips, mixGains, weights, offsets, labels);
     }
 

@@ -120,6 +120,32 @@ class MixTransformTest {
     }
 
     @Test
+    void keepInputLengthMixesAWindowOfTheLongerPartnerAtTheDrawnSnr() throws IOException {
+        List<LabeledAudio> esc = TestData.esc10();
+        LabeledAudio crop = LabeledAudio.of(java.util.Arrays.copyOf(esc.get(1).samples(), 44100), 44100,
+                esc.get(1).target(), "rain-1s");
+        MixTransform mix = MixTransform.builder(esc.subList(7, 8)).clips(2, 2).keepInputLength(true)
+                .weighting(MixTransform.Weighting.SNR_DB).snrDb(0, 20).build();
+        DrawLog log = new DrawLog();
+        LabeledAudio out = mix.apply(crop, new SplittableRandom(8), log);
+        assertThat(out.length()).isEqualTo(44100);
+        DrawLog.Draw d = log.find("mix");
+        int start = ((int[]) d.values().get("windowStarts"))[1];
+        double g = ((double[]) d.values().get("gains"))[1];
+        double snr = ((double[]) d.values().get("snrDb"))[1];
+        float[] partner = java.util.Arrays.copyOfRange(esc.get(7).samples(), start, start + 44100);
+        double measured = 10 * Math.log10(MixTransform.power(crop.samples()) / (g * g * MixTransform.power(partner)));
+        assertThat(measured).isCloseTo(snr, within(1e-6));
+        float[] y = out.samples();
+        float[] x = crop.samples();
+        for (int n = 0; n < y.length; n += 499) {
+            assertThat((double) y[n]).isCloseTo(x[n] + g * partner[n], within(1e-5));
+        }
+        assertThat(out.target()[1]).isEqualTo(1f);
+        assertThat(out.target()[7]).isEqualTo(1f);
+    }
+
+    @Test
     void dirichletWeightsArePositiveAndSumToOne() throws IOException {
         List<LabeledAudio> esc = TestData.esc10();
         MixTransform mix = MixTransform.builder(esc).clips(3, 3).weighting(MixTransform.Weighting.DIRICHLET)
