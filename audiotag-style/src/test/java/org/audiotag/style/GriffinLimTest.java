@@ -73,6 +73,23 @@ class GriffinLimTest {
     }
 
     @Test
+    void nonCentredReflectAndShortWindowConfigurationsConverge() throws java.io.IOException {
+        java.nio.file.Path wav = Fixtures.root().resolve("data/speech/librivox_flatland_ruth_golding_excerpt.wav");
+        double[] y = org.audiotag.features.AudioLoader.builder().sr(16000).duration(1.5).build().load(wav)
+                .samplesAsDouble();
+        for (StftConfig cfg : new StftConfig[] {
+            StftConfig.builder().nFft(1024).hopLength(256).center(false).build(),
+            StftConfig.builder().nFft(1024).hopLength(256).winLength(512)
+                    .padMode(org.audiotag.features.PadMode.REFLECT).build()}) {
+            double[] s = org.audiotag.features.Stft.of(cfg).magnitude(y, 1.0).toArray();
+            int frames = s.length / 513;
+            GriffinLim gl = GriffinLim.builder(cfg).nIter(48).seed(2).build();
+            double[] out = gl.reconstruct(s, frames);
+            assertThat(GriffinLim.spectralConvergence(s, frames, out, cfg)).as(cfg.toString()).isLessThan(0.2);
+        }
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         StftConfig cfg = StftConfig.builder().nFft(2048).hopLength(512).build();
         assertThatThrownBy(() -> GriffinLim.builder(cfg).momentum(-1)).hasMessageContaining("momentum");

@@ -18,13 +18,24 @@ class MelToAudioTest {
     void fixtureMelToAudioQualityIsAsGoodAsLibrosa() {
         Fixtures.Case c = Fixtures.get("mel_to_audio_odd44099_random_init");
         double[] m = Fixtures.read(c.inputs().get("M"));
-        MelToAudio m2a = MelToAudio.builder().sr(44100).fMin(20)
-                .stft(StftConfig.builder().nFft(2048).hopLength(512).build()).seed(1).build();
-        MelToAudio.Result r = m2a.invert(m, 128, 87, 44099);
-        assertThat(r.audio()).hasSize(44099);
-        // librosa 0.10.2, 5 random-init runs: spectral convergence 0.1302..0.1337, mel residual 0.0458..0.0500
-        assertThat(r.spectralConvergence()).isLessThan(0.1337 * 1.05);
-        assertThat(r.melResidual()).isLessThan(0.0500 * 1.05);
+        double sc = 0;
+        double residual = 0;
+        int seeds = 4;
+        for (long seed = 0; seed < seeds; seed++) {
+            MelToAudio m2a = MelToAudio.builder().sr(44100).fMin(20)
+                    .stft(StftConfig.builder().nFft(2048).hopLength(512).build()).seed(seed).build();
+            MelToAudio.Result r = m2a.invert(m, 128, 87, 44099);
+            assertThat(r.audio()).hasSize(44099);
+            sc += r.spectralConvergence() / seeds;
+            residual += r.melResidual() / seeds;
+        }
+        // librosa 0.10.2, 5 random-init runs: spectral convergence 0.1302..0.1337, mel residual 0.0458..0.0500;
+        // here (4 seeds) the means must stay within 5 % of librosa's worst run (measured 0.1368 and 0.0500).
+        assertThat(sc).isLessThan(0.1337 * 1.05);
+        assertThat(residual).isLessThan(0.0500 * 1.05);
+        org.slf4j.LoggerFactory.getLogger(MelToAudioTest.class).info(
+                "odd44099 mel_to_audio, mean of 4 seeds: spectral convergence {} (librosa 0.1302..0.1337), mel "
+                        + "residual {} (librosa 0.0458..0.0500)", sc, residual);
     }
 
     @Test
