@@ -267,7 +267,7 @@ public final class ReverbTransform implements AudioTransform {
                 }
                 kernels[i] = truncateTail(h, tailThresholdDb);
                 names.add(ir.name());
-                LOG.debug("impulse response {}: {} samples at {} Hz -> {} samples at {} Hz after the {} dB tail cut",
+                LOG.trace("impulse response {}: {} samples at {} Hz -> {} samples at {} Hz after the {} dB tail cut",
                         ir.name(), ir.samplesView().length, ir.sampleRate(), kernels[i].length, sampleRate,
                         tailThresholdDb);
             }
