@@ -8,7 +8,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * Additive noise. White noise is i.i.d. standard Gaussian; pink (power spectral density proportional to 1/f) and
  * brown (1/f^2) noise are white Gaussian noise shaped in the Fourier domain (bin k scaled by k^-1/2 or k^-1,
  * DC removed). In SNR mode the noise is scaled so that {@code 10 log10(P_signal / P_noise)} equals an SNR drawn
- * uniformly from [{@code snrDbMin}, {@code snrDbMax}] dB exactly, P being the mean square over the clip. In
+ * uniformly from [{@code snrDbMin}, {@code snrDbMax}] dB exactly, P being the mean square over the clip (an
+ * all-zero clip, e.g. a silent crop, is returned unchanged and the draw record says {@code skipped}). In
  * fixed-amplitude mode the unit-variance noise is multiplied by a constant: the original's disabled
  * {@code x += 5e-5 * N(0, 1)} is {@link #faithful()}.
  */
@@ -88,7 +89,9 @@ public final class NoiseTransform implements AudioTransform {
             double snr = snrDbMin + (snrDbMax - snrDbMin) * rng.nextDouble();
             double ps = MixTransform.power(x);
             if (ps == 0) {
-                throw new IllegalArgumentException(in.source() + ": silent clip, noise at an SNR is undefined");
+                // an SNR relative to silence is undefined: leave the clip as it is and say so in the record
+                log.record(name(), "color", color, "snrDb", snr, "skipped", "silent clip");
+                return in;
             }
             double pn = 0;
             for (double v : noise) {

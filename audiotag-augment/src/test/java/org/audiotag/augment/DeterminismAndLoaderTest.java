@@ -91,8 +91,8 @@ class DeterminismAndLoaderTest {
     @Test
     void failuresArePropagatedWithTheExampleAndItsSource() throws IOException {
         List<LabeledAudio> esc = TestData.esc10();
-        LabeledAudio silent = LabeledAudio.of(new float[4000], 44100, "silent-clip.wav");
-        AugmentPipeline p = AugmentPipeline.builder().add(NoiseTransform.atSnr(NoiseTransform.Color.WHITE, 0, 1))
+        LabeledAudio silent = LabeledAudio.of(new float[4000], 22050, "silent-clip.wav");
+        AugmentPipeline p = AugmentPipeline.builder().add(ReverbTransform.builder(TestData.irs(), 44100).build())
                 .build();
         try (ParallelAugmentLoader<AugmentedExample> loader = ParallelAugmentLoader
                 .builder(i -> i == 5 ? silent : esc.get(i), 10, p).threads(2).build()) {
