@@ -58,18 +58,17 @@ final class ResampleKernels {
         if (num == 0) {
             return new double[0];
         }
-        // forward: full complex spectrum of the real signal
-        double[] spec = new double[2 * nx];
-        System.arraycopy(x, 0, spec, 0, nx);
-        new DoubleFFT_1D(nx).realForwardFull(spec);
+        // forward: packed half spectrum of the real signal (JTransforms realForward layout)
+        double[] spec = x.clone();
+        new DoubleFFT_1D(nx).realForward(spec);
         int half = num / 2 + 1;
         double[] yr = new double[half];
         double[] yi = new double[half];
         int n = Math.min(num, nx);
         int nyq = n / 2 + 1;
         for (int k = 0; k < Math.min(nyq, half); k++) {
-            yr[k] = spec[2 * k];
-            yi[k] = spec[2 * k + 1];
+            yr[k] = packedRe(spec, nx, k);
+            yi[k] = packedIm(spec, nx, k);
         }
         if (n % 2 == 0) {
             int k = n / 2;
@@ -81,24 +80,58 @@ final class ResampleKernels {
                 yi[k] *= 0.5;
             }
         }
-        // inverse real FFT of length num through a Hermitian-completed complex spectrum
-        double[] z = new double[2 * num];
+        // inverse real FFT of length num (irfft: the imaginary parts of DC and, for even num, Nyquist are ignored)
+        double[] z = new double[num];
         for (int k = 0; k < half; k++) {
-            z[2 * k] = yr[k];
-            z[2 * k + 1] = yi[k];
-            int m = num - k;
-            if (k > 0 && m != k && m < num) {
-                z[2 * m] = yr[k];
-                z[2 * m + 1] = -yi[k];
-            }
+            putPacked(z, num, k, yr[k], yi[k]);
         }
-        new DoubleFFT_1D(num).complexInverse(z, false);
-        double[] y = new double[num];
-        double scale = 1.0 / nx; // irfft's 1/num times scipy's num/nx
+        // scaled inverse = irfft (1/num); the unscaled variant is off by 2 for power-of-two lengths in JTransforms
+        new DoubleFFT_1D(num).realInverse(z, true);
+        double scale = (double) num / nx; // scipy's num/nx
         for (int i = 0; i < num; i++) {
-            y[i] = z[2 * i] * scale;
+            z[i] *= scale;
         }
-        return y;
+        return z;
+    }
+
+    /** Real part of bin k (0 <= k <= n/2) in JTransforms' packed realForward layout. */
+    private static double packedRe(double[] a, int n, int k) {
+        if (k == 0) {
+            return a[0];
+        }
+        if (n % 2 == 0 && k == n / 2) {
+            return a[1];
+        }
+        if (n % 2 == 1 && k == (n - 1) / 2) {
+            return a[n - 1];
+        }
+        return a[2 * k];
+    }
+
+    /** Imaginary part of bin k in the packed layout (0 for DC and an even length's Nyquist bin). */
+    private static double packedIm(double[] a, int n, int k) {
+        if (k == 0 || (n % 2 == 0 && k == n / 2)) {
+            return 0.0;
+        }
+        if (n % 2 == 1 && k == (n - 1) / 2) {
+            return n == 1 ? 0.0 : a[1];
+        }
+        return a[2 * k + 1];
+    }
+
+    /** Stores bin k into the packed layout that realInverse reads (imaginary parts of DC/Nyquist dropped). */
+    private static void putPacked(double[] a, int n, int k, double re, double im) {
+        if (k == 0) {
+            a[0] = re;
+        } else if (n % 2 == 0 && k == n / 2) {
+            a[1] = re;
+        } else if (n % 2 == 1 && k == (n - 1) / 2) {
+            a[n - 1] = re;
+            a[1] = im;
+        } else {
+            a[2 * k] = re;
+            a[2 * k + 1] = im;
+        }
     }
 
     // ------------------------------------------------------------------ polyphase (scipy.signal.resample_poly)

@@ -157,6 +157,28 @@ class ResamplerFixtureTest {
     }
 
     @Test
+    void fftIsExactForPeriodicBandLimitedSignals() {
+        // a periodic signal whose harmonics are below both Nyquist frequencies is reproduced exactly by
+        // scipy.signal.resample; covers odd and even lengths, powers of two and up/down-sampling
+        int[][] sizes = {{5, 8}, {8, 5}, {7, 16}, {1000, 1024}, {1024, 999}, {441, 160}, {160, 441}};
+        for (int[] sz : sizes) {
+            int nx = sz[0];
+            int num = sz[1];
+            double[] x = new double[nx];
+            for (int i = 0; i < nx; i++) {
+                x[i] = 0.3 + Math.cos(2 * Math.PI * i / nx) - 0.5 * Math.sin(2 * Math.PI * i / nx + 0.7);
+            }
+            double[] y = ResampleKernels.fft(x, num);
+            assertThat(y).hasSize(num);
+            for (int j = 0; j < num; j++) {
+                double expect = 0.3 + Math.cos(2 * Math.PI * j / num) - 0.5 * Math.sin(2 * Math.PI * j / num + 0.7);
+                assertThat(y[j]).as("%d -> %d, sample %d", nx, num, j)
+                        .isCloseTo(expect, org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
+
+    @Test
     void rejectsBadParameters() {
         assertThatThrownBy(() -> Resampler.resample(new double[10], 0, 16000, ResampleType.FFT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orig_sr");
