@@ -10,7 +10,7 @@ import org.jtransforms.fft.FloatFFT_1D;
  */
 public final class FftConvolver {
     private final float[][] kernels;
-    private final ConcurrentHashMap<Long, float[]> spectra = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, float[]> spectra = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, FloatFFT_1D> ffts = new ConcurrentHashMap<>();
     private final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -21,14 +21,22 @@ public final class FftConvolver {
         this.kernels = kernels;
     }
 
-    private static int pow2(int need) {
-        return Integer.highestOneBit(need) == need ? need : Integer.highestOneBit(need) << 1;
+    /** Cache key: kernel, FFT size, kernel prefix length. */
+    private record Key(int kernel, int n, int used) {
+    }
+
+    private static int pow2(long need) {
+        if (need > (1 << 29)) {
+            throw new IllegalArgumentException("convolution of " + need + " samples is too long for one FFT (limit "
+                    + (1 << 29) + ")");
+        }
+        int k = (int) need;
+        return Integer.highestOneBit(k) == k ? k : Integer.highestOneBit(k) << 1;
     }
 
     /** Spectrum at FFT size n of the first {@code used} samples of kernel k, computed once and cached. */
     private float[] spectrum(int n, int k, int used) {
-        long key = ((long) k << 48) | ((long) n << 24) | used;
-        return spectra.computeIfAbsent(key, x -> {
+        return spectra.computeIfAbsent(new Key(k, n, used), x -> {
             float[] sp = new float[n];
             System.arraycopy(kernels[k], 0, sp, 0, used);
             fft(n).realForward(sp);
@@ -58,12 +66,12 @@ public final class FftConvolver {
         int used;
         int outLength;
         if (full) {
+            n = pow2((long) x.length + m - 1);
             outLength = x.length + m - 1;
-            n = pow2(outLength);
             used = m;
         } else {
             outLength = x.length;
-            n = pow2(x.length + Math.min(m, x.length) - 1);
+            n = pow2((long) x.length + Math.min(m, x.length) - 1);
             used = Math.min(m, n / 2);
         }
         float[] h = spectrum(n, k, used);
