@@ -322,11 +322,22 @@ public final class Layers {
         checkWindow(name, x.shape().get(1), kh, ph, "height/time");
         checkWindow(name, x.shape().get(2), kw, pw, "width");
         Operand<TFloat32> in = x;
+        String padding = "VALID";
         if (ph > 0 || pw > 0) {
-            in = tf.pad(x, tf.constant(new int[][] {{0, 0}, {ph, ph}, {pw, pw}, {0, 0}}), tf.constant(0f));
+            if (sameCompatible(kh, sh, ph) && sameCompatible(kw, sw, pw)) {
+                // stride 1, odd kernel, pad (k-1)/2: TensorFlow's SAME pads exactly this, without a padded copy
+                padding = "SAME";
+            } else {
+                in = tf.pad(x, tf.constant(new int[][] {{0, 0}, {ph, ph}, {pw, pw}, {0, 0}}), tf.constant(0f));
+            }
         }
-        Operand<TFloat32> y = tf.nn.conv2d(in, w, List.of(1L, (long) sh, (long) sw, 1L), "VALID");
+        Operand<TFloat32> y = tf.nn.conv2d(in, w, List.of(1L, (long) sh, (long) sw, 1L), padding);
         return tf.nn.biasAdd(y, b);
+    }
+
+    /** Whether PyTorch zero padding {@code pad} along one axis equals TensorFlow's SAME padding. */
+    private static boolean sameCompatible(int k, int stride, int pad) {
+        return stride == 1 && k % 2 == 1 && pad == (k - 1) / 2;
     }
 
     // ------------------------------------------------------------------------------------------------ normalisation

@@ -235,6 +235,56 @@ class LayerNumericsTest {
         }
     }
 
+    /** Conv2d with PyTorch zero padding, both through SAME (stride 1) and through an explicit pad (stride 2). */
+    @Test
+    void conv2dMatchesADirectConvolution() {
+        int n = 2;
+        int hgt = 7;
+        int wid = 6;
+        int cin = 3;
+        int cout = 4;
+        float[] xv = random(n * hgt * wid * cin, 12);
+        for (int stride : new int[] {1, 2}) {
+            try (Graph g = new Graph(); Session s = new Session(g)) {
+                Layers l = new Layers(g, 3);
+                Placeholder<TFloat32> x = l.tf().placeholder(TFloat32.class,
+                        Placeholder.shape(Shape.of(n, hgt, wid, cin)));
+                Operand<TFloat32> y = l.conv2d("c", x, cout, 3, 3, stride, stride, 1, 1);
+                s.initialize();
+                float[] out = run(s, y, x, xv, Shape.of(n, hgt, wid, cin));
+                float[] w = fetch(s, l.variables().get("c_w"));
+                float[] b = fetch(s, l.variables().get("c_b"));
+                int oh = (hgt + 2 - 3) / stride + 1;
+                int ow = (wid + 2 - 3) / stride + 1;
+                assertThat(out).hasSize(n * oh * ow * cout);
+                for (int bi = 0; bi < n; bi++) {
+                    for (int i = 0; i < oh; i++) {
+                        for (int j = 0; j < ow; j++) {
+                            for (int o = 0; o < cout; o++) {
+                                double acc = b[o];
+                                for (int di = 0; di < 3; di++) {
+                                    for (int dj = 0; dj < 3; dj++) {
+                                        int r = i * stride + di - 1;
+                                        int c = j * stride + dj - 1;
+                                        if (r < 0 || r >= hgt || c < 0 || c >= wid) {
+                                            continue;
+                                        }
+                                        for (int k = 0; k < cin; k++) {
+                                            acc += xv[((bi * hgt + r) * wid + c) * cin + k]
+                                                    * w[((di * 3 + dj) * cin + k) * cout + o];
+                                        }
+                                    }
+                                }
+                                assertThat((double) out[((bi * oh + i) * ow + j) * cout + o]).as("stride %d", stride)
+                                        .isCloseTo(acc, within(1e-5));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static double sig(double a) {
         return 1 / (1 + Math.exp(-a));
     }
