@@ -44,5 +44,24 @@ public final class LogMelCpuTime {
                 }
             }
         }
+        // batch API on 2 threads: audio per CPU second of the whole process (all threads). Equal to the
+        // single-thread figure means no parallel overhead, i.e. wall-clock throughput scales with free cores.
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int round = 0; round < 2; round++) {
+            long cpu0 = os.getProcessCpuTime();
+            long wall0 = System.nanoTime();
+            long clips = 0;
+            while (os.getProcessCpuTime() - cpu0 < (long) (2 * seconds * 1e9)) {
+                b.logMelBatchTwoThreads();
+                clips += LogMelBenchmark.CLIPS;
+            }
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            if (round == 1) {
+                System.out.printf(Locale.ROOT, "java_logmel_batch_2threads_audio_seconds_per_cpu_second %.1f"
+                        + " (cpu/wall %.2f)%n", clips * 5.0 / cpu, cpu / wall);
+            }
+        }
     }
 }
