@@ -91,11 +91,14 @@ final class WavReader {
             }
             pos = body + size + (size & 1);
         }
+        boolean cutHeader = dataOffset < 0 && pos < end && end - pos < 8;
         if (fmt == null) {
-            throw new AudioFormatException(file, "WAV file has no fmt chunk");
+            throw new AudioFormatException(file, "WAV file has no fmt chunk"
+                    + (cutHeader ? " (file truncated inside a chunk header at byte " + pos + ")" : ""));
         }
         if (dataOffset < 0) {
-            throw new AudioFormatException(file, "WAV file has no data chunk");
+            throw new AudioFormatException(file, "WAV file has no data chunk"
+                    + (cutHeader ? " (file truncated inside a chunk header at byte " + pos + ")" : ""));
         }
         if (unknownSize) {
             dataSize -= dataSize % fmt.blockAlign();

@@ -102,6 +102,9 @@ class BadAudioInputTest {
         Path ir = IoTestSupport.root().resolve("data/impulse-responses/rir_clap.wav");
         byte[] whole = Files.readAllBytes(ir);
         assertBad(write("half.wav", Arrays.copyOf(whole, whole.length / 2)), "WAV data chunk truncated");
+        // cut inside the data chunk's own 8-byte header
+        assertBad(write("cuthead.wav", Arrays.copyOf(whole, 40)),
+                "no data chunk (file truncated inside a chunk header at byte 36)");
         // block align that contradicts channels x bits
         assertBad(new Riff().chunk("fmt ", fmtBody(1, 2, 8000, 2, 16)).chunk("data", le16(1, 2))
                 .write(dir.resolve("align.wav")), "block align 2 bytes, but 2 channels x 16 bits need 4");
