@@ -80,6 +80,12 @@ final class AugmentCommand implements Callable<Integer> {
         checkFinite("--noise-snr", noiseSnr);
         checkFinite("--mix-snr", mixSnr);
         checkFinite("--gain", gain);
+        if (timeStretch != null && !(timeStretch > 0 && timeStretch <= 100)) {
+            throw new CliException(2, "--time-stretch must be in (0, 100], got " + timeStretch);
+        }
+        if (pitchShift != null && !(pitchShift >= -48 && pitchShift <= 48)) {
+            throw new CliException(2, "--pitch-shift must be in [-48, 48] semitones, got " + pitchShift);
+        }
         if (output.getFileName() == null || !output.getFileName().toString().toLowerCase().endsWith(".wav")) {
             throw new CliException(2, output + ": --output must name a .wav file");
         }

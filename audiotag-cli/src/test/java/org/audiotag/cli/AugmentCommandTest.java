@@ -72,7 +72,7 @@ class AugmentCommandTest {
         assertThat(corrupt.err()).contains("notaudio.wav").hasLineCount(1);
         Run rate = run("augment", "--input", dog(), "--output", out, "--time-stretch", "0");
         assertThat(rate.exit()).isEqualTo(2);
-        assertThat(rate.err()).contains("rate").hasLineCount(1);
+        assertThat(rate.err()).contains("--time-stretch").hasLineCount(1);
         Run snr = run("augment", "--input", dog(), "--output", out, "--mix-snr", "3");
         assertThat(snr.exit()).isEqualTo(2);
         assertThat(snr.err()).contains("--mix");
