@@ -115,13 +115,8 @@ final class StyleCommand implements Callable<Integer> {
                 throw new CliException(1, image + ": cannot write (" + e.getMessage() + ")", e);
             }
         }
-        double[] db = img.db();
-        double[] power = new double[db.length];
-        for (int i = 0; i < db.length; i++) {
-            power[i] = Math.pow(10.0, db[i] / 10.0);
-        }
         MelToAudio m2a = MelToAudio.builder().sr(sr).stft(melSpec.stftConfig()).nIter(nIter).seed(seed).build();
-        MelToAudio.Result audio = m2a.invert(power, img.nBins(), img.nFrames(), y.length);
+        MelToAudio.Result audio = m2a.invertDb(img, y.length);
         float[] f = new float[audio.audio().length];
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) audio.audio()[i];

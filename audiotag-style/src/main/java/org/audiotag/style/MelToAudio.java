@@ -83,6 +83,26 @@ public final class MelToAudio {
     }
 
     /**
+     * Inverts a log-mel image to audio. The values are dB of the mel power, 10 log10 (mel of |STFT|^2) with
+     * ref = 1 (librosa {@code power_to_db(S, ref=1)} for power 2, {@code amplitude_to_db(S, ref=1)} for power 1), so
+     * the mel spectrogram is 10^(dB x power / 20); then {@link #invert(double[], int, int, int)}. Values clipped by
+     * {@code top_db} stay at the clip level.
+     *
+     * @param image the log-mel spectrogram (n_mels, n_frames) in dB, e.g. read back from a PNG
+     * @param length output samples (its STFT must have n_frames frames)
+     * @return the reconstruction with its quality measures
+     */
+    public Result invertDb(SpectrogramImage image, int length) {
+        Objects.requireNonNull(image, "image");
+        double[] db = image.db();
+        double[] mel = new double[db.length];
+        for (int i = 0; i < db.length; i++) {
+            mel[i] = Math.pow(10.0, db[i] * power / 20.0);
+        }
+        return invert(mel, image.nBins(), image.nFrames(), length);
+    }
+
+    /**
      * Inverts a mel spectrogram to audio with librosa's default length (hop x (n_frames - 1) when centred).
      *
      * @param mel (n_mels, n_frames) row-major mel spectrogram (|STFT|^power through the filter bank)
