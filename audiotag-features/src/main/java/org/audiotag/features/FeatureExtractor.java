@@ -88,6 +88,31 @@ public final class FeatureExtractor {
     }
 
     /**
+     * Test-time features of a whole clip: after trimming (if configured), {@link FixedLength#slidingWindows} of
+     * {@link FeatureConfig#nSamples()} samples every {@code hopSamples}, each turned into features; score each
+     * window and average (or max) the model outputs.
+     *
+     * @param y mono audio at the configured sample rate
+     * @param hopSamples step between windows in samples, &gt;= 1 (e.g. one second)
+     * @return one feature matrix per window, in time order
+     */
+    public List<FeatureMatrix> extractWindows(float[] y, int hopSamples) {
+        Checks.finiteSignal(y, "y");
+        float[] x = y;
+        if (trim != null) {
+            int[] span = trim.span(x);
+            if (span[1] > span[0]) {
+                x = java.util.Arrays.copyOfRange(x, span[0], span[1]);
+            }
+        }
+        List<FeatureMatrix> out = new ArrayList<>();
+        for (float[] w : FixedLength.slidingWindows(x, config.nSamples(), hopSamples)) {
+            out.add(featuresOfPrepared(w));
+        }
+        return out;
+    }
+
+    /**
      * The waveform after trimming and the fixed-length step (what the spectral part sees).
      *
      * @param y mono audio

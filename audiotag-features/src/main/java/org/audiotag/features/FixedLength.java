@@ -154,6 +154,40 @@ public final class FixedLength {
         return out;
     }
 
+    /**
+     * Sliding windows for test-time evaluation of long clips (the fix of SEED-SPEC bug 4: average or max the logits
+     * over windows instead of scoring only the first 2 s). Clips of at most {@code n} samples give one centre-padded
+     * window; longer clips give windows starting at {@code 0, hop, 2 hop, ...} plus, if the last of those does not
+     * reach the end, one window ending exactly at the end.
+     *
+     * @param y signal, at least one sample
+     * @param n window length, &gt;= 1
+     * @param hop step between window starts, &gt;= 1
+     * @return the windows, each of exactly {@code n} samples, in time order
+     */
+    public static java.util.List<float[]> slidingWindows(float[] y, int n, int hop) {
+        check(y, n);
+        if (hop < 1) {
+            throw new IllegalArgumentException("hop must be >= 1, got " + hop);
+        }
+        if (y.length == 0) {
+            throw new IllegalArgumentException("y is empty: no windows");
+        }
+        java.util.List<float[]> out = new java.util.ArrayList<>();
+        if (y.length <= n) {
+            out.add(centrePad(y, n));
+            return out;
+        }
+        int start = 0;
+        for (; start + n <= y.length; start += hop) {
+            out.add(Arrays.copyOfRange(y, start, start + n));
+        }
+        if (start - hop + n < y.length) {
+            out.add(Arrays.copyOfRange(y, y.length - n, y.length));
+        }
+        return out;
+    }
+
     private static void check(float[] y, int n) {
         Objects.requireNonNull(y, "y");
         if (n < 1) {

@@ -136,6 +136,36 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void slidingWindowsCoverTheWholeClip() throws Exception {
+        float[] y = new float[10];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i;
+        }
+        List<float[]> w = FixedLength.slidingWindows(y, 4, 3);
+        assertThat(w).hasSize(3);
+        assertThat(w.get(0)).containsExactly(0, 1, 2, 3);
+        assertThat(w.get(1)).containsExactly(3, 4, 5, 6);
+        assertThat(w.get(2)).containsExactly(6, 7, 8, 9);
+        // windows at 0 and 4 leave the last two samples: one more window ends at the end
+        List<float[]> w4 = FixedLength.slidingWindows(y, 4, 4);
+        assertThat(w4).hasSize(3);
+        assertThat(w4.get(2)).containsExactly(6, 7, 8, 9);
+        assertThat(FixedLength.slidingWindows(y, 4, 2)).hasSize(4);
+        assertThat(FixedLength.slidingWindows(y, 4, 2).get(3)).containsExactly(6, 7, 8, 9);
+        assertThat(FixedLength.slidingWindows(y, 12, 1)).hasSize(1);
+        assertThat(FixedLength.slidingWindows(y, 12, 1).get(0)).containsExactly(0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0);
+        assertThatThrownBy(() -> FixedLength.slidingWindows(y, 4, 0)).hasMessageContaining("hop");
+        // the 5 s dog bark in 2 s windows every second: the window holding the bark is loud, the first is silent
+        List<FeatureMatrix> win = FeatureExtractor.of(FeatureConfig.pipelineA()).extractWindows(dogBark(), 44100);
+        assertThat(win).hasSizeBetween(4, 5); // 4 for exactly 5 s; one more end-aligned window if the decode is longer
+        assertThat(win.get(0).max()).isEqualTo(-100f);
+        assertThat(win.get(2).max()).isGreaterThan(-20f);
+        for (FeatureMatrix m : win) {
+            assertThat(m.cols()).isEqualTo(128);
+        }
+    }
+
+    @Test
     void featureConfigRoundTripsAndRejectsBadInput() {
         for (FeatureConfig c : List.of(FeatureConfig.pipelineA(), FeatureConfig.pipelineC(), FeatureConfig.modern(),
                 FeatureConfig.rawWaveform().toBuilder().muLaw(255).build(),
