@@ -23,7 +23,29 @@ public final class Stft {
     private final int nBins;
     private final double[] window;
     private final float[] windowF;
-    private final ThreadLocal<Workspace> workspaces;
+    private final Workspaces workspaces;
+
+    /**
+     * Per-thread FFT plans and buffers shared by every {@code Stft} of the same {@code n_fft} (a small map per thread,
+     * bounded by the number of distinct sizes in use), so creating many instances never accumulates buffers.
+     */
+    private static final ThreadLocal<java.util.HashMap<Integer, Workspace>> WORKSPACES =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /** Accessor bound to this instance's size. */
+    private static final class Workspaces {
+        private final int nFft;
+        private final int nBins;
+
+        Workspaces(int nFft, int nBins) {
+            this.nFft = nFft;
+            this.nBins = nBins;
+        }
+
+        Workspace get() {
+            return WORKSPACES.get().computeIfAbsent(nFft, n -> new Workspace(nFft, nBins));
+        }
+    }
 
     private Stft(StftConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -35,7 +57,7 @@ public final class Stft {
         for (int i = 0; i < nFft; i++) {
             windowF[i] = (float) window[i];
         }
-        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(nFft, nBins));
+        this.workspaces = new Workspaces(nFft, nBins);
     }
 
     /**
