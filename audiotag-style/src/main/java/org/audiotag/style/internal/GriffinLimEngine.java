@@ -8,11 +8,13 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * The inner loop of fast Griffin-Lim (librosa.griffinlim 0.10.2) with every per-frame FFT run in parallel.
  *
  * <p>Spectra are kept frame-major in JTransforms' packed real-FFT layout ({@code nFft} doubles per frame), so an
- * iteration is: (1) inverse FFT and window of every frame (parallel over frames); (2) overlap-add divided by the
- * window sum-square where it exceeds the smallest normal double, cut to the output length (parallel over output
- * samples, each gathering its overlapping frames, so no two threads write the same sample); (3) forward STFT of that
- * signal (zero or reflect padding) with the fused update A = R - m/(1+m) R_prev, A = S A / (|A| + tiny) (parallel over
- * frames). The arithmetic is librosa's in the same order, in double precision.
+ * iteration is: (1) inverse FFT and window of every frame, in place (parallel over frames); (2) overlap-add divided
+ * by the window sum-square where it exceeds the smallest normal double, cut to the output length (parallel over
+ * disjoint ranges of output samples, each summing its overlapping frames in increasing frame order, cache-blocked,
+ * so no two threads write the same sample); (3) forward STFT of that signal (zero or reflect padding) with the fused
+ * update A = R - m/(1+m) R_prev, A = S A / (|A| + tiny) (parallel over frames). The arithmetic follows librosa's
+ * order in double precision (the update computes S / (|A| + tiny) once per bin); the librosa griffinlim fixtures
+ * match element-wise.
  */
 public final class GriffinLimEngine {
     private final int nFft;
