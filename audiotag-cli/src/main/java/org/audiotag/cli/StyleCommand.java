@@ -13,6 +13,7 @@ import org.audiotag.features.MelSpectrogram;
 import org.audiotag.features.StftConfig;
 import org.audiotag.features.io.WavWriter;
 import org.audiotag.style.ColorMap;
+import org.audiotag.style.FeedForwardStylizer;
 import org.audiotag.style.MelToAudio;
 import org.audiotag.style.SpectrogramImage;
 import org.audiotag.style.StyleTransfer;
@@ -47,8 +48,14 @@ final class StyleCommand implements Callable<Integer> {
     @Option(names = "--colormap", defaultValue = "viridis", description = "PNG colour map: viridis or grey.")
     String colormap;
 
-    @Option(names = "--iterations", defaultValue = "300", description = "Adam iterations (default 300).")
+    @Option(names = "--iterations", defaultValue = "300",
+            description = "Adam iterations on the spectrogram, or training steps with --method feed-forward (300).")
     int iterations;
+
+    @Option(names = "--method", defaultValue = "optimise",
+            description = "optimise (Gatys, default) or feed-forward (train a Johnson-style stylizer on crops of the "
+                    + "content for --iterations steps, then stylise in one pass).")
+    String method;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the random network, init and phases.")
     long seed;
@@ -101,13 +108,42 @@ final class StyleCommand implements Callable<Integer> {
         double[] y = loadAudio(content);
         SpectrogramImage c = logMel(melSpec, y, content);
         SpectrogramImage s = isPicture(style) ? readPicture(style) : logMel(melSpec, loadAudio(style), style);
-        StyleTransfer.Result r;
-        try {
-            r = new StyleTransfer(cfg).transfer(c, s);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(2, content + ": " + e.getMessage(), e);
+        String m = method.toLowerCase(Locale.ROOT);
+        if (!m.equals("optimise") && !m.equals("optimize") && !m.equals("feed-forward")) {
+            throw new CliException(2, "--method must be optimise or feed-forward, got '" + method + "'");
         }
-        SpectrogramImage img = r.image();
+        SpectrogramImage img;
+        String lossLine;
+        if (m.equals("feed-forward")) {
+            if (nMels % 4 != 0) {
+                throw new CliException(2, "--method feed-forward needs --n-mels divisible by 4, got " + nMels);
+            }
+            int crop = Math.min(64, c.nFrames() / 4 * 4);
+            if (crop < 4) {
+                throw new CliException(2, content + ": too short for --method feed-forward (" + c.nFrames()
+                        + " frames)");
+            }
+            try (FeedForwardStylizer ff = FeedForwardStylizer.train(java.util.List.of(c), s, cfg,
+                    new int[] {16, 32, 64}, 3, crop, 4)) {
+                img = ff.stylise(c);
+                double[] lt = ff.lossTrace();
+                lossLine = lt.length == 0 ? "no training steps" : String.format(Locale.ROOT,
+                        "training loss %.4f -> %.4f", lt[0], lt[lt.length - 1]);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(2, content + ": " + e.getMessage(), e);
+            }
+        } else {
+            StyleTransfer.Result r;
+            try {
+                r = new StyleTransfer(cfg).transfer(c, s);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(2, content + ": " + e.getMessage(), e);
+            }
+            img = r.image();
+            int n = r.styleLoss().length - 1;
+            lossLine = String.format(Locale.ROOT, "style loss %.4f -> %.4f, content loss %.4f", r.styleLoss()[0],
+                    r.styleLoss()[n], r.contentLoss()[n]);
+        }
         if (image != null) {
             try {
                 img.write(image, map, 8);
@@ -126,12 +162,10 @@ final class StyleCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(1, out + ": cannot write (" + e.getMessage() + ")", e);
         }
-        int n = r.styleLoss().length - 1;
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.2f s at %d Hz; style loss %.4f -> %.4f, content loss %.4f, frame-energy "
-                        + "correlation with the content %.3f; spectral convergence %.4f; %.1f s%n",
-                out, f.length / (double) sr, sr, r.styleLoss()[0], r.styleLoss()[n], r.contentLoss()[n],
-                StyleTransfer.frameEnergyCorrelation(c, img), audio.spectralConvergence(),
-                (System.nanoTime() - t0) / 1e9);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.2f s at %d Hz; %s; frame-energy correlation with "
+                        + "the content %.3f; spectral convergence %.4f; %.1f s%n",
+                out, f.length / (double) sr, sr, lossLine, StyleTransfer.frameEnergyCorrelation(c, img),
+                audio.spectralConvergence(), (System.nanoTime() - t0) / 1e9);
         spec.commandLine().getOut().flush();
         return 0;
     }

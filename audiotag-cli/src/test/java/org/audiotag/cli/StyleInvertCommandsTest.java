@@ -99,6 +99,15 @@ class StyleInvertCommandsTest {
         SpectrogramImage back = SpectrogramImage.read(png);
         assertThat(back.nBins()).isEqualTo(32);
         assertThat(r.out()).contains("style loss");
+        Run ff = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out", wav.toString(),
+                "--method", "feed-forward", "--iterations", "5", "--filters", "16", "--n-mels", "32", "--n-iter",
+                "2");
+        assertThat(ff.exit()).as(ff.err()).isZero();
+        assertThat(ff.out()).contains("training loss");
+        Run badMethod = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out",
+                wav.toString(), "--method", "magic");
+        assertThat(badMethod.exit()).isEqualTo(2);
+        assertThat(badMethod.err()).contains("--method");
         Run badStyle = run("style", "--content", clip.toString(), "--style", dir.resolve("none.png").toString(),
                 "--out", wav.toString());
         assertThat(badStyle.exit()).isEqualTo(2);
