@@ -236,23 +236,23 @@ public final class MelFilterBank {
     }
 
     /**
-     * Block variant: spectra of {@code count} frames, bin-major with stride {@link Stft#BLOCK}, to
-     * {@code out[m * cols + t0 + b]}; {@code acc} is scratch of length {@link Stft#BLOCK}.
+     * Block variant: spectra of {@code count} frames, frame-major ({@code block[b * nBins + k]}), to
+     * {@code out[m * cols + t0 + b]}: short contiguous dot products over each filter's non-zero span.
      */
-    void applyBlock(float[] block, int count, float[] out, int cols, int t0, float[] acc) {
-        final int stride = Stft.BLOCK;
+    void applyBlock(float[] block, int count, float[] out, int cols, int t0) {
+        final int nBins = nBins();
         for (int m = 0; m < nMels; m++) {
             float[] w = weightsF[m];
             int s = start[m];
-            java.util.Arrays.fill(acc, 0f);
-            for (int i = 0; i < w.length; i++) {
-                float wi = w[i];
-                int src = (s + i) * stride;
-                for (int b = 0; b < stride; b++) {
-                    acc[b] += wi * block[src + b];
+            int dst = m * cols + t0;
+            for (int b = 0; b < count; b++) {
+                int src = b * nBins + s;
+                float a = 0f;
+                for (int i = 0; i < w.length; i++) {
+                    a += w[i] * block[src + i];
                 }
+                out[dst + b] = a;
             }
-            System.arraycopy(acc, 0, out, m * cols + t0, count);
         }
     }
 

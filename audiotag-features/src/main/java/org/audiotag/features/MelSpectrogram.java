@@ -94,9 +94,7 @@ public final class MelSpectrogram {
     FeatureMatrix computeChecked(float[] y) {
         int nFrames = stftConfig.frameCount(y.length);
         float[] out = new float[bank.nMels() * nFrames];
-        float[] acc = new float[Stft.BLOCK];
-        stft.forEachFrameBlock(y, (float) power, (t0, count, block) -> bank.applyBlock(block, count, out, nFrames, t0,
-                acc));
+        stft.forEachFrameBlock(y, (float) power, (t0, count, block) -> bank.applyBlock(block, count, out, nFrames, t0));
         return new FeatureMatrix(bank.nMels(), nFrames, out, true);
     }
 

@@ -287,8 +287,8 @@ public final class Stft {
     static final int BLOCK = 16;
 
     /**
-     * Receives the spectra of up to {@link #BLOCK} consecutive frames starting at {@code t0}, bin-major:
-     * frame {@code t0 + b}, bin {@code k} at {@code block[k * BLOCK + b]}; the array is reused.
+     * Receives the spectra of up to {@link #BLOCK} consecutive frames starting at {@code t0}, frame-major:
+     * frame {@code t0 + b}, bin {@code k} at {@code block[b * (1 + n_fft/2) + k]}; the array is reused.
      */
     @FunctionalInterface
     interface FloatBlockSink {
@@ -309,23 +309,22 @@ public final class Stft {
             for (int b = 0; b < count; b++) {
                 fillFrame(y, t0 + b, buf);
                 fft.realForward(buf);
-                block[b] = buf[0] * buf[0];
+                int base = b * nBins;
+                block[base] = buf[0] * buf[0];
                 for (int k = 1; k < last; k++) {
                     float r = buf[2 * k];
                     float i = buf[2 * k + 1];
-                    block[k * BLOCK + b] = r * r + i * i;
+                    block[base + k] = r * r + i * i;
                 }
                 if (last > 0) {
                     float r = even ? buf[1] : buf[2 * last];
                     float i = even ? 0f : buf[1];
-                    block[last * BLOCK + b] = r * r + i * i;
+                    block[base + last] = r * r + i * i;
                 }
-            }
-            if (power != 2f) {
-                for (int k = 0; k < nBins; k++) {
-                    for (int b = 0; b < count; b++) {
-                        float p = block[k * BLOCK + b];
-                        block[k * BLOCK + b] = power == 1f ? (float) Math.sqrt(p) : (float) Math.pow(p, power / 2.0);
+                if (power != 2f) {
+                    for (int k = 0; k < nBins; k++) {
+                        float p = block[base + k];
+                        block[base + k] = power == 1f ? (float) Math.sqrt(p) : (float) Math.pow(p, power / 2.0);
                     }
                 }
             }
