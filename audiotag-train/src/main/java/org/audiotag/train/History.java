@@ -9,8 +9,9 @@ import org.audiotag.train.internal.AtomicFiles;
 import org.audiotag.train.internal.CsvReader;
 
 /**
- * The per-epoch records of a training run, written as {@code history.csv} and {@code history.json}. In the files the
- * epoch column counts from 1 (as printed); {@link EpochRecord#epoch()} counts from 0.
+ * The per-epoch records of a training run, written as {@code history.csv} and {@code history.json} with every number
+ * in its shortest exact decimal form (so a resumed run reads back exactly what it wrote). In the files the epoch
+ * column counts from 1 (as printed); {@link EpochRecord#epoch()} counts from 0.
  */
 public final class History {
 
@@ -58,10 +59,10 @@ public final class History {
         StringBuilder json = new StringBuilder("[\n");
         for (int i = 0; i < records.size(); i++) {
             EpochRecord r = records.get(i);
-            csv.append(String.format(Locale.ROOT, "%d,%.8g,%.8g,%.8g,%.8g,%.8g,%.8g,%.6f,%.4f%n", r.epoch() + 1,
-                    r.lr(),
-                    r.trainLoss(), r.valLoss(), r.valLwlrap(), r.valMap(), r.valAccuracy(), r.trainSeconds(),
-                    r.trainSamplesPerSecond()));
+            csv.append(r.epoch() + 1).append(',').append(r.lr()).append(',').append(r.trainLoss()).append(',')
+                    .append(r.valLoss()).append(',').append(r.valLwlrap()).append(',').append(r.valMap()).append(',')
+                    .append(r.valAccuracy()).append(',').append(r.trainSeconds()).append(',')
+                    .append(r.trainSamplesPerSecond()).append('\n');
             json.append(String.format(Locale.ROOT, "  {\"epoch\": %d, \"lr\": %s, \"train_loss\": %s, "
                     + "\"val_loss\": %s, \"val_lwlrap\": %s, \"val_map\": %s, \"val_accuracy\": %s, "
                     + "\"train_seconds\": %s, \"train_samples_per_second\": %s}%s%n", r.epoch() + 1, num(r.lr()),
@@ -74,7 +75,7 @@ public final class History {
     }
 
     private static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.8g", v) : "null";
+        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
     /**
