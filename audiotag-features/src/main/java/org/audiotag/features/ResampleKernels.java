@@ -196,29 +196,47 @@ final class ResampleKernels {
         double[] h = new double[lenH];
         System.arraycopy(h0, 0, h, nPrePad, h0.length);
         // polyphase decomposition: output j needs conv[m], m = (j + nPreRemove) * down = q * up + p, which is
-        // sum_k h[p + k*up] * x[q - k]; the taps of each phase p are stored contiguously
-        double[][] phases = new double[up][];
+        // sum_k h[p + k*up] * x[q - k]. The taps of each phase are stored reversed and contiguous,
+        // rev[p][len - 1 - k] = h[p + k*up], so that the sum walks both arrays forwards.
+        double[][] rev = new double[up][];
         for (int p = 0; p < up; p++) {
             int count = p < lenH ? (lenH - p + up - 1) / up : 0;
-            double[] ph = new double[count];
+            double[] r = new double[count];
             for (int k = 0; k < count; k++) {
-                ph[k] = h[p + k * up];
+                r[count - 1 - k] = h[p + k * up];
             }
-            phases[p] = ph;
+            rev[p] = r;
         }
         double[] y = new double[nOut];
         for (int j = 0; j < nOut; j++) {
             long m = (long) (j + nPreRemove) * down;
             int q = (int) (m / up);
-            double[] ph = phases[(int) (m % up)];
-            // valid k: 0 <= k < ph.length and 0 <= q - k < nIn
+            double[] r = rev[(int) (m % up)];
+            int len = r.length;
+            // k runs over max(0, q - nIn + 1) .. min(len - 1, q); in reversed index i = len - 1 - k
             int kLo = Math.max(0, q - (nIn - 1));
-            int kHi = Math.min(ph.length - 1, q);
-            double acc = 0;
-            for (int k = kLo; k <= kHi; k++) {
-                acc += ph[k] * x[q - k];
+            int kHi = Math.min(len - 1, q);
+            if (kLo > kHi) {
+                continue;
             }
-            y[j] = acc;
+            int iLo = len - 1 - kHi;
+            int iHi = len - 1 - kLo;
+            int xOff = q - (len - 1); // x index = xOff + i
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            int i = iLo;
+            for (; i + 3 <= iHi; i += 4) {
+                a0 += r[i] * x[xOff + i];
+                a1 += r[i + 1] * x[xOff + i + 1];
+                a2 += r[i + 2] * x[xOff + i + 2];
+                a3 += r[i + 3] * x[xOff + i + 3];
+            }
+            for (; i <= iHi; i++) {
+                a0 += r[i] * x[xOff + i];
+            }
+            y[j] = (a0 + a1) + (a2 + a3);
         }
         return y;
     }

@@ -140,6 +140,10 @@ public final class WavWriter {
             throw new IllegalArgumentException("channels: " + nc + " channels of " + encoding.bits
                     + " bits exceed the WAV block size limit of 65535 bytes");
         }
+        if (blockAlign * sampleRate > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("sampleRate: " + sampleRate + " Hz x " + blockAlign
+                    + "-byte frames exceeds the WAV byte-rate field (32 bits)");
+        }
         long dataSize = blockAlign * frames;
         boolean isFloat = encoding.isFloat();
         int fmtSize = isFloat ? 18 : 16;
