@@ -313,10 +313,16 @@ public final class Trainer {
                     new History(records).write(runDir);
                     writeState(epoch + 1, prefix, schedule, bestEpoch, bestLwlrap);
                     pruneCheckpoints(ckptDir, prefix, String.format(Locale.ROOT, "epoch-%04d", bestEpoch));
-                    LOG.info(String.format(Locale.ROOT, "epoch %d: lr %.3g train loss %.4f val loss %.4f lwlrap "
+                    // with a listener (the CLI's progress display) the per-epoch log line is DEBUG, else INFO
+                    String line = String.format(Locale.ROOT, "epoch %d: lr %.3g train loss %.4f val loss %.4f lwlrap "
                             + "%.4f mAP %.4f acc %.4f (%.1f s, %.0f samples/s)%s", epoch + 1, lr, rec.trainLoss(),
                             rec.valLoss(), rec.valLwlrap(), rec.valMap(), rec.valAccuracy(), trainSeconds,
-                            rec.trainSamplesPerSecond(), improved ? " *" : ""));
+                            rec.trainSamplesPerSecond(), improved ? " *" : "");
+                    if (listener == TrainingListener.NONE) {
+                        LOG.info(line);
+                    } else {
+                        LOG.debug(line);
+                    }
                     listener.onEpoch(rec, improved);
                 }
                 if (reason == StopReason.EPOCHS_DONE && cfg.earlyStoppingPatience() > 0 && bestEpoch >= 0
