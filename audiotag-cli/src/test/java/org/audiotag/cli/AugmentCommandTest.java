@@ -1,37 +1,19 @@
 package org.audiotag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.audiotag.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.audiotag.features.AudioClip;
 import org.audiotag.features.AudioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code audiotag augment} and {@code audiotag bench augment} on the shipped ESC-10 clips and impulse responses. */
 class AugmentCommandTest {
     static Path data() {
-        String p = System.getProperty("audiotag.root");
-        Path root = p == null || p.isBlank() ? Paths.get("..") : Paths.get(p);
-        return root.resolve("data").toAbsolutePath().normalize();
-    }
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.root().resolve("data");
     }
 
     static String dog() {
@@ -46,7 +28,7 @@ class AugmentCommandTest {
         String[] args = {"augment", "--input", dog(), "--output", out.toString(), "--mix", rain, "--mix-snr", "6",
             "--time-stretch", "1.25", "--pitch-shift", "-2", "--reverb", ir, "--noise-snr", "20", "--gain", "-3",
             "--seed", "5"};
-        Run r = run(args);
+        CliRun r = run(args);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("draws mix{").containsSubsequence("mix{", "timeStretch{rate=1.25}",
                 "pitchShift{semitones=-2.0}", "reverb{ir=", "noise{color=WHITE, snrDb=20.0}", "gain{gainDb=-3.0}");
@@ -63,28 +45,28 @@ class AugmentCommandTest {
     @Test
     void badInputExitsWithTwoAndOneLine(@TempDir Path dir) throws Exception {
         String out = dir.resolve("o.wav").toString();
-        Run missing = run("augment", "--input", dir.resolve("none.wav").toString(), "--output", out);
+        CliRun missing = run("augment", "--input", dir.resolve("none.wav").toString(), "--output", out);
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("none.wav").hasLineCount(1);
         Path text = Files.writeString(dir.resolve("notaudio.wav"), "hello");
-        Run corrupt = run("augment", "--input", text.toString(), "--output", out);
+        CliRun corrupt = run("augment", "--input", text.toString(), "--output", out);
         assertThat(corrupt.exit()).isEqualTo(2);
         assertThat(corrupt.err()).contains("notaudio.wav").hasLineCount(1);
-        Run rate = run("augment", "--input", dog(), "--output", out, "--time-stretch", "0");
+        CliRun rate = run("augment", "--input", dog(), "--output", out, "--time-stretch", "0");
         assertThat(rate.exit()).isEqualTo(2);
         assertThat(rate.err()).contains("--time-stretch").hasLineCount(1);
-        Run snr = run("augment", "--input", dog(), "--output", out, "--mix-snr", "3");
+        CliRun snr = run("augment", "--input", dog(), "--output", out, "--mix-snr", "3");
         assertThat(snr.exit()).isEqualTo(2);
         assertThat(snr.err()).contains("--mix");
-        Run ext = run("augment", "--input", dog(), "--output", dir.resolve("o.mp3").toString());
+        CliRun ext = run("augment", "--input", dog(), "--output", dir.resolve("o.mp3").toString());
         assertThat(ext.exit()).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("o.wav"))).isFalse();
     }
 
     @Test
     void benchAugmentPrintsExamplesPerSecondAndTheBaseline() {
-        Run r = run("bench", "augment", "--threads", "2", "--examples", "16", "--warmup", "0", "--clips", "6", "--data",
-                data().toString());
+        CliRun r = run("bench", "augment", "--threads", "2", "--examples", "16", "--warmup", "0", "--clips", "6",
+                "--data", data().toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^examples_per_second \\d+\\.\\d$")
                 .containsPattern("(?m)^baseline_logmel_examples_per_second \\d+\\.\\d$")

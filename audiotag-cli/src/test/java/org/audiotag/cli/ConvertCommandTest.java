@@ -1,12 +1,11 @@
 package org.audiotag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.audiotag.cli.CliRun.root;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.audiotag.features.AudioLoader;
 import org.audiotag.features.ResampleType;
 import org.audiotag.features.io.AudioDecoder;
@@ -15,7 +14,6 @@ import org.audiotag.features.io.NpyArray;
 import org.audiotag.features.io.NpyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code audiotag convert} and {@code audiotag info} on shipped audio, and their errors. */
 class ConvertCommandTest {
@@ -25,16 +23,8 @@ class ConvertCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    static Path root() {
-        String r = System.getProperty("audiotag.root");
-        return (r == null || r.isBlank() ? Paths.get("..") : Paths.get(r)).toAbsolutePath().normalize();
-    }
-
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return CliRun.execute(out, err, args);
     }
 
     @Test

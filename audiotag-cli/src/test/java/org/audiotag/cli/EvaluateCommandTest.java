@@ -1,42 +1,24 @@
 package org.audiotag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.audiotag.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code audiotag evaluate} on the ESC-10 fold-1 examples of audiotag-eval, and its exit code on bad input. */
 class EvaluateCommandTest {
     static Path esc10() {
-        String p = System.getProperty("audiotag.root");
-        Path root = p == null || p.isBlank() ? Paths.get("..") : Paths.get(p);
-        return root.resolve("audiotag-eval/src/test/resources/esc10").toAbsolutePath().normalize();
-    }
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.root().resolve("audiotag-eval/src/test/resources/esc10");
     }
 
     @Test
     void textAndJsonGiveTheSameLwlrap(@TempDir Path dir) throws Exception {
         String truth = esc10().resolve("esc10_fold1_truth.csv").toString();
         String scores = esc10().resolve("esc10_fold1_scores.csv").toString();
-        Run text = run("evaluate", "--truth", truth, "--scores", scores, "--per-class");
+        CliRun text = run("evaluate", "--truth", truth, "--scores", scores, "--per-class");
         assertThat(text.exit()).isZero();
         // expected values: src/test/resources/esc10/expected_values.py (independent numpy derivation)
         assertThat(text.out()).contains("lwlrap 0.64674000\n").contains("top1_accuracy 0.48101266\n")
@@ -46,11 +28,11 @@ class EvaluateCommandTest {
                 .isZero();
         assertThat(Files.readAllLines(csv)).hasSize(11).first()
                 .isEqualTo("class,support,ap,roc_auc,lwlrap_weight,lwlrap_score");
-        Run json = run("evaluate", "--truth", truth, "--scores", scores, "--format", "json", "--tie-rule",
+        CliRun json = run("evaluate", "--truth", truth, "--scores", scores, "--format", "json", "--tie-rule",
                 "sklearn");
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"lwlrap\": 0.62142354832228");
-        Run boot = run("evaluate", "--truth", truth, "--scores", scores, "--bootstrap", "50", "--seed", "3");
+        CliRun boot = run("evaluate", "--truth", truth, "--scores", scores, "--bootstrap", "50", "--seed", "3");
         assertThat(boot.out()).containsPattern("lwlrap_ci 0\\.\\d{8} 0\\.\\d{8} \\(95%, 50 resamples\\)");
         assertThat(run("evaluate", "--truth", truth, "--scores", scores, "--bootstrap", "50", "--seed", "3").out())
                 .isEqualTo(boot.out());
@@ -60,13 +42,13 @@ class EvaluateCommandTest {
     void badInputExitsWithTwoAndOneLine(@TempDir Path dir) throws Exception {
         Path truth = Files.writeString(dir.resolve("TRUTH.csv"), "fname,labels\n1-100032-A.ogg,Dog bark\n");
         Path scores = Files.writeString(dir.resolve("SCORES.csv"), "fname,Dog bark,Rain\n1-100032-A.ogg,0.5,inf\n");
-        Run r = run("evaluate", "--truth", truth.toString(), "--scores", scores.toString());
+        CliRun r = run("evaluate", "--truth", truth.toString(), "--scores", scores.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("audiotag: " + scores + ":2: score of class 'Rain' is 'inf' (scores must be"
                 + " finite)" + System.lineSeparator());
-        Run missing = run("evaluate", "--truth", dir.resolve("none.csv").toString(), "--scores", scores.toString());
+        CliRun missing = run("evaluate", "--truth", dir.resolve("none.csv").toString(), "--scores", scores.toString());
         assertThat(missing.exit()).isEqualTo(2);
-        Run noLabels = run("evaluate", "--truth",
+        CliRun noLabels = run("evaluate", "--truth",
                 Files.writeString(dir.resolve("T2.csv"), "fname,labels\n1-100032-A.ogg,\n").toString(),
                 "--scores", Files.writeString(dir.resolve("S2.csv"), "fname,a\n1-100032-A.ogg,1\n").toString());
         assertThat(noLabels.exit()).isEqualTo(2);

@@ -1,38 +1,28 @@
 package org.audiotag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.audiotag.cli.CliRun.root;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.audiotag.features.io.NpyArray;
 import org.audiotag.features.io.NpyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code audiotag features} against a librosa fixture, its errors, and {@code audiotag bench features}. */
 class FeaturesCommandTest {
     @TempDir
     Path tmp;
 
-    static Path root() {
-        String r = System.getProperty("audiotag.root");
-        return (r == null || r.isBlank() ? Paths.get("..") : Paths.get(r)).toAbsolutePath().normalize();
-    }
-
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return CliRun.execute(out, err, args);
     }
 
     static double[] f64(Path p) throws Exception {

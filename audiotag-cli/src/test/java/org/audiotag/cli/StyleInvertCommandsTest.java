@@ -1,41 +1,22 @@
 package org.audiotag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.audiotag.cli.CliRun.root;
+import static org.audiotag.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.stream.Stream;
 import org.audiotag.features.io.NpyFile;
 import org.audiotag.style.ColorMap;
 import org.audiotag.style.SpectrogramImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code audiotag invert} and {@code audiotag style} on shipped data, and their exit code on bad input. */
 class StyleInvertCommandsTest {
-    static Path root() {
-        String p = System.getProperty("audiotag.root");
-        return (p == null || p.isBlank() ? Paths.get("..") : Paths.get(p)).toAbsolutePath().normalize();
-    }
-
-    record Run(int exit, String out, String err) { }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void invertWritesAWavWithLibrosaQuality(@TempDir Path dir) throws Exception {
         // librosa melspectrogram of the odd44099 fixture (n_fft 2048, hop 512, fmin 20), float64 (128, 87)
@@ -46,7 +27,7 @@ class StyleInvertCommandsTest {
         Path npy = dir.resolve("mel.npy");
         NpyFile.write(npy, m, 128, 87);
         Path wav = dir.resolve("out.wav");
-        Run r = run("invert", "--mel", npy.toString(), "--sr", "44100", "--n-fft", "2048", "--hop-length", "512",
+        CliRun r = run("invert", "--mel", npy.toString(), "--sr", "44100", "--n-fft", "2048", "--hop-length", "512",
                 "--fmin", "20", "--length", "44099", "--out", wav.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.size(wav)).isEqualTo(44 + 2L * 44099);
@@ -56,13 +37,13 @@ class StyleInvertCommandsTest {
 
     @Test
     void invertRejectsBadInput(@TempDir Path dir) throws Exception {
-        Run missing = run("invert", "--mel", dir.resolve("nope.npy").toString(), "--sr", "22050", "--n-fft", "2048",
+        CliRun missing = run("invert", "--mel", dir.resolve("nope.npy").toString(), "--sr", "22050", "--n-fft", "2048",
                 "--hop-length", "512", "--out", dir.resolve("o.wav").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.npy");
         Path cube = dir.resolve("cube.npy");
         NpyFile.write(cube, new float[8], 2, 2, 2);
-        Run shape = run("invert", "--mel", cube.toString(), "--sr", "22050", "--n-fft", "2048", "--hop-length",
+        CliRun shape = run("invert", "--mel", cube.toString(), "--sr", "22050", "--n-fft", "2048", "--hop-length",
                 "512", "--out", dir.resolve("o.wav").toString());
         assertThat(shape.exit()).isEqualTo(2);
         assertThat(shape.err()).contains("cube.npy").contains("2-D");
@@ -70,7 +51,7 @@ class StyleInvertCommandsTest {
         float[] v = new float[128 * 4];
         v[3] = -1f;
         NpyFile.write(bad, v, 128, 4);
-        Run neg = run("invert", "--mel", bad.toString(), "--sr", "22050", "--n-fft", "2048", "--hop-length", "512",
+        CliRun neg = run("invert", "--mel", bad.toString(), "--sr", "22050", "--n-fft", "2048", "--hop-length", "512",
                 "--out", dir.resolve("o.wav").toString());
         assertThat(neg.exit()).isEqualTo(2);
         assertThat(neg.err()).contains("neg.npy").contains("non-negative");
@@ -91,7 +72,7 @@ class StyleInvertCommandsTest {
         SpectrogramImage.of(stripes, 16, 40).write(picture, ColorMap.GREY, 8);
         Path wav = dir.resolve("styled.wav");
         Path png = dir.resolve("styled.png");
-        Run r = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out", wav.toString(),
+        CliRun r = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out", wav.toString(),
                 "--image", png.toString(), "--iterations", "10", "--filters", "16", "--n-mels", "32", "--n-iter",
                 "4", "--seed", "1");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -99,16 +80,16 @@ class StyleInvertCommandsTest {
         SpectrogramImage back = SpectrogramImage.read(png);
         assertThat(back.nBins()).isEqualTo(32);
         assertThat(r.out()).contains("style loss");
-        Run ff = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out", wav.toString(),
+        CliRun ff = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out", wav.toString(),
                 "--method", "feed-forward", "--iterations", "5", "--filters", "16", "--n-mels", "32", "--n-iter",
                 "2");
         assertThat(ff.exit()).as(ff.err()).isZero();
         assertThat(ff.out()).contains("training loss");
-        Run badMethod = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out",
+        CliRun badMethod = run("style", "--content", clip.toString(), "--style", picture.toString(), "--out",
                 wav.toString(), "--method", "magic");
         assertThat(badMethod.exit()).isEqualTo(2);
         assertThat(badMethod.err()).contains("--method");
-        Run badStyle = run("style", "--content", clip.toString(), "--style", dir.resolve("none.png").toString(),
+        CliRun badStyle = run("style", "--content", clip.toString(), "--style", dir.resolve("none.png").toString(),
                 "--out", wav.toString());
         assertThat(badStyle.exit()).isEqualTo(2);
         assertThat(badStyle.err()).contains("none.png");

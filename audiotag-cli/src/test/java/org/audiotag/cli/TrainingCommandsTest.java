@@ -1,35 +1,19 @@
 package org.audiotag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.audiotag.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code train}, {@code tag} (scores CSV read back by {@code evaluate}) and their bad-argument handling. */
 class TrainingCommandsTest {
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     static Path esc() {
-        String p = System.getProperty("audiotag.root");
-        return Path.of(p == null || p.isBlank() ? ".." : p).resolve("data/esc10").toAbsolutePath().normalize();
+        return CliRun.root().resolve("data/esc10");
     }
 
     @Test
@@ -47,7 +31,7 @@ class TrainingCommandsTest {
         Path list = dir.resolve("list.csv");
         Files.writeString(list, csv);
         Path runDir = dir.resolve("run");
-        Run t = run("train", "--data", list.toString(), "--model", "dcnn", "--epochs", "1", "--batch-size", "4",
+        CliRun t = run("train", "--data", list.toString(), "--model", "dcnn", "--epochs", "1", "--batch-size", "4",
                 "--val-fold", "2", "--out", runDir.toString(), "--cache", dir.resolve("cache").toString());
         assertThat(t.exit()).as(t.err()).isZero();
         assertThat(t.out()).contains("4 training, 4 validation (source fold 2)").contains("epoch   1");
@@ -56,7 +40,7 @@ class TrainingCommandsTest {
         Path a = esc().resolve("001 - Dog bark/" + dogs.get(3));
         Path b = esc().resolve("001 - Dog bark/" + dogs.get(2));
         Path scores = dir.resolve("scores.csv");
-        Run tag = run("tag", "--model", runDir.resolve("model").toString(), a.toString(), b.toString(),
+        CliRun tag = run("tag", "--model", runDir.resolve("model").toString(), a.toString(), b.toString(),
                 "--scores-csv", scores.toString(), "--top-k", "2");
         assertThat(tag.exit()).as(tag.err()).isZero();
         List<String> lines = tag.out().lines().filter(l -> l.endsWith("")).toList();
@@ -64,28 +48,28 @@ class TrainingCommandsTest {
         assertThat(Files.readAllLines(scores).get(0)).isEqualTo("fname,Dog,Rain");
         Path truth = dir.resolve("truth.csv");
         Files.writeString(truth, "fname,labels\n" + dogs.get(3) + ",Dog\n" + dogs.get(2) + ",Dog\n");
-        Run ev = run("evaluate", "--truth", truth.toString(), "--scores", scores.toString());
+        CliRun ev = run("evaluate", "--truth", truth.toString(), "--scores", scores.toString());
         assertThat(ev.exit()).as(ev.err()).isZero();
         assertThat(ev.out()).contains("lwlrap");
     }
 
     @Test
     void badArgumentsEndWithExitCode2AndANamedProblem(@TempDir Path dir) {
-        Run noModel = run("tag", "--model", dir.resolve("nowhere").toString(), "x.wav");
+        CliRun noModel = run("tag", "--model", dir.resolve("nowhere").toString(), "x.wav");
         assertThat(noModel.exit()).isEqualTo(2);
         assertThat(noModel.err()).contains("nowhere");
-        Run badArch = run("train", "--data", esc().toString(), "--model", "nosuch", "--out", dir.toString());
+        CliRun badArch = run("train", "--data", esc().toString(), "--model", "nosuch", "--out", dir.toString());
         assertThat(badArch.exit()).isEqualTo(2);
         assertThat(badArch.err()).contains("unknown architecture 'nosuch'");
-        Run badAug = run("train", "--data", esc().toString(), "--model", "dcnn", "--augment", "wobble",
+        CliRun badAug = run("train", "--data", esc().toString(), "--model", "dcnn", "--augment", "wobble",
                 "--out", dir.toString());
         assertThat(badAug.exit()).isEqualTo(2);
         assertThat(badAug.err()).contains("wobble");
-        Run badFold = run("train", "--data", esc().toString(), "--model", "dcnn", "--val-fold", "4",
+        CliRun badFold = run("train", "--data", esc().toString(), "--model", "dcnn", "--val-fold", "4",
                 "--out", dir.toString());
         assertThat(badFold.exit()).isEqualTo(2);
         assertThat(badFold.err()).contains("[1, 2, 3, 5]");
-        Run badData = run("train", "--data", dir.resolve("missing.csv").toString(), "--model", "dcnn",
+        CliRun badData = run("train", "--data", dir.resolve("missing.csv").toString(), "--model", "dcnn",
                 "--out", dir.toString());
         assertThat(badData.exit()).isEqualTo(2);
         assertThat(badData.err()).contains("missing.csv");
@@ -94,14 +78,14 @@ class TrainingCommandsTest {
     @Test
     void splitWritesAStratifiedSplitThatReadsBack(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("split.csv");
-        Run r = run("split", "--data", esc().toString(), "--out", out.toString(), "--seed", "7");
+        CliRun r = run("split", "--data", esc().toString(), "--out", out.toString(), "--seed", "7");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("fold 0: 3[0-4] clips, 3[0-4] labels \\(validation\\)");
         assertThat(Files.readAllLines(out)).hasSize(319).first().isEqualTo("path,fold");
-        Run k = run("split", "--data", esc().toString(), "--out", out.toString(), "--folds", "4");
+        CliRun k = run("split", "--data", esc().toString(), "--out", out.toString(), "--folds", "4");
         assertThat(k.exit()).as(k.err()).isZero();
         assertThat(k.out()).contains("fold 3:");
-        Run bad = run("split", "--data", esc().toString(), "--out", out.toString(), "--test-size", "1.5");
+        CliRun bad = run("split", "--data", esc().toString(), "--out", out.toString(), "--test-size", "1.5");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("testSize");
     }

@@ -1,0 +1,36 @@
+package org.audiotag.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import picocli.CommandLine;
+
+/**
+ * One in-process run of the {@code audiotag} command line for the CLI tests: its exit code and what it printed to
+ * stdout and stderr; also the project root the tests read shipped data from.
+ */
+record CliRun(int exit, String out, String err) {
+
+    /** The project root: system property {@code audiotag.root} (set by Surefire), else {@code ..}; absolute. */
+    static Path root() {
+        String p = System.getProperty("audiotag.root");
+        return (p == null || p.isBlank() ? Paths.get("..") : Paths.get(p)).toAbsolutePath().normalize();
+    }
+
+    /** Runs {@code audiotag args...} on a fresh command line, capturing stdout and stderr of this run only. */
+    static CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = execute(out, err, args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /** Runs {@code audiotag args...} on a fresh command line, appending stdout and stderr to the given writers. */
+    static int execute(StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+}
