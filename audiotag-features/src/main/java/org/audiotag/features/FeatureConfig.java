@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.audiotag.features.internal.Checks;
 
 /**
  * A complete, immutable and serialisable description of one feature extraction: what a trained model was fed, so
@@ -635,9 +636,7 @@ public final class FeatureConfig {
             if (muLaw > 0 && kind != Kind.RAW_WAVEFORM) {
                 throw new IllegalArgumentException("mu_law applies to kind raw_waveform only, not " + kind);
             }
-            if (!(amin > 0) || Double.isInfinite(amin)) {
-                throw new IllegalArgumentException("amin must be a finite number > 0, got " + amin);
-            }
+            Checks.positive(amin, "amin");
             if (!(topDb >= 0)) {
                 throw new IllegalArgumentException("top_db must be >= 0 or none, got " + topDb);
             }

@@ -1,6 +1,7 @@
 package org.audiotag.features;
 
 import java.util.Objects;
+import org.audiotag.features.internal.Checks;
 
 /**
  * A mel filter bank as {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}, stored sparsely: each
@@ -24,9 +25,7 @@ public final class MelFilterBank {
     private final float[][] weightsF;
 
     private MelFilterBank(double sr, int nFft, int nMels, double fMin, double fMax, boolean htk, MelNorm norm) {
-        if (!(sr > 0) || Double.isInfinite(sr)) {
-            throw new IllegalArgumentException("sr must be a finite number > 0, got " + sr);
-        }
+        Checks.positive(sr, "sr");
         if (nFft < 1) {
             throw new IllegalArgumentException("n_fft must be >= 1, got " + nFft);
         }

@@ -218,9 +218,7 @@ public final class MelSpectrogram {
          */
         public MelSpectrogram build() {
             Stft.checkPower(power);
-            if (!(sampleRate > 0) || Double.isInfinite(sampleRate)) {
-                throw new IllegalArgumentException("sr must be a finite number > 0, got " + sampleRate);
-            }
+            Checks.positive(sampleRate, "sr");
             return new MelSpectrogram(this);
         }
     }

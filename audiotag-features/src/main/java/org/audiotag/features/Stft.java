@@ -426,9 +426,7 @@ public final class Stft {
     }
 
     static void checkPower(double power) {
-        if (!(power > 0) || Double.isInfinite(power)) {
-            throw new IllegalArgumentException("power must be a finite number > 0, got " + power);
-        }
+        Checks.positive(power, "power");
     }
 
     static double powerOf(double squaredMagnitude, double power) {
