@@ -11,7 +11,6 @@ import org.audiotag.features.AudioLoader;
 import org.audiotag.features.DbRef;
 import org.audiotag.features.Decibels;
 import org.audiotag.features.DoubleMatrix;
-import org.audiotag.features.MelNorm;
 import org.audiotag.features.MelSpectrogram;
 import org.audiotag.features.Mfcc;
 import org.audiotag.features.PadMode;
@@ -74,11 +73,8 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "Magnitude exponent (default 2 for mel/logmel/mfcc, 1 for stft).")
     Double power;
 
-    @Option(names = "--htk", description = "HTK mel scale instead of Slaney.")
-    boolean htk;
-
-    @Option(names = "--norm", defaultValue = "slaney", description = "Mel filter norm: slaney or none.")
-    String norm;
+    @CommandLine.Mixin
+    MelOptions melOptions = new MelOptions();
 
     @Option(names = "--pad-mode", defaultValue = "constant", description = "STFT padding: constant or reflect.")
     String padMode;
@@ -118,7 +114,7 @@ final class FeaturesCommand implements Callable<Integer> {
             if (rawSr != null && rawSr < 1) {
                 throw new IllegalArgumentException("--raw-sr must be >= 1, got " + rawSr);
             }
-            MelNorm.parse(norm);
+            melOptions.melNorm();
         } catch (NumberFormatException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top-db must be a number or none, got '"
                     + topDb + "'");
@@ -134,7 +130,8 @@ final class FeaturesCommand implements Callable<Integer> {
                 out = Stft.of(stftConfig).magnitude(y, p);
             } else {
                 mel = MelSpectrogram.builder().sampleRate(clip.sampleRate()).stft(stftConfig).nMels(nMels).fMin(fMin)
-                        .fMax(fMax == null ? Double.NaN : fMax).htk(htk).norm(MelNorm.parse(norm)).power(p).build();
+                        .fMax(fMax == null ? Double.NaN : fMax).htk(melOptions.htk).norm(melOptions.melNorm())
+                        .power(p).build();
                 DoubleMatrix m = mel.compute(y);
                 if (kind == Kind.mel) {
                     out = m;

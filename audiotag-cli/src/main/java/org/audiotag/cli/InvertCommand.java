@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.audiotag.features.MelNorm;
 import org.audiotag.features.PadMode;
 import org.audiotag.features.StftConfig;
 import org.audiotag.features.Window;
@@ -14,6 +13,7 @@ import org.audiotag.features.io.WavWriter;
 import org.audiotag.style.GriffinLim;
 import org.audiotag.style.MelToAudio;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,11 +61,8 @@ final class InvertCommand implements Callable<Integer> {
     @Option(names = "--fmax", description = "Highest mel frequency in Hz (default sr/2).")
     Double fMax;
 
-    @Option(names = "--htk", description = "HTK mel scale instead of Slaney.")
-    boolean htk;
-
-    @Option(names = "--norm", defaultValue = "slaney", description = "Mel filter norm: slaney or none.")
-    String norm;
+    @Mixin
+    MelOptions melOptions = new MelOptions();
 
     @Option(names = "--n-iter", defaultValue = "32", description = "Griffin-Lim iterations (default 32).")
     int nIter;
@@ -126,8 +123,8 @@ final class InvertCommand implements Callable<Integer> {
             if (hopLength < 1) {
                 throw new IllegalArgumentException("--hop-length must be >= 1, got " + hopLength);
             }
-            MelToAudio.Builder b = MelToAudio.builder().sr(sr).stft(stft).fMin(fMin).htk(htk)
-                    .norm(MelNorm.parse(norm)).power(power).nIter(nIter).momentum(momentum).init(phase).seed(seed)
+            MelToAudio.Builder b = MelToAudio.builder().sr(sr).stft(stft).fMin(fMin).htk(melOptions.htk)
+                    .norm(melOptions.melNorm()).power(power).nIter(nIter).momentum(momentum).init(phase).seed(seed)
                     // librosa's nnls block: 2^18 bytes / (n_mels * itemsize of M)
                     .blockFrames(Math.max(1, (1 << 18) / (shape[0] * (arr.isFloat64() ? 8 : 4))));
             if (fMax != null) {
