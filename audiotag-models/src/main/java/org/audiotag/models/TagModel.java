@@ -44,7 +44,12 @@ import org.slf4j.LoggerFactory;
  * <p>Graph names (for feeding by name): placeholders {@code features} {@code (N, inputShape...)}, {@code targets}
  * {@code (N, numTags)}, {@code training} (bool, default false), {@code learning_rate} (scalar, default the configured
  * rate); outputs {@code probabilities}, {@code eval_logits}, {@code eval_loss}, {@code logits}, {@code loss}; target
- * {@code train_step}.
+ * {@code train_step}. Architectures with dropout also have the int64 {@code [2]} placeholder {@code dropout_seed}
+ * (default {@code (seed, dropout_step)}) and the checkpointed int64 counter variable {@code dropout_step}, which
+ * {@code train_step} advances by one after the update (see {@link Layers#dropout}).
+ *
+ * <p><b>Reproducibility:</b> dropout masks are drawn by a stateless random op keyed by (seed, step counter), so a
+ * model restored from a checkpoint into a fresh session continues bit for bit like the model that was saved.
  *
  * <p>Arrays are flat, row-major, one example after another in {@link InputKind}'s layout; probabilities and logits are
  * {@code (N, numTags)} row-major.
@@ -121,6 +126,10 @@ public final class TagModel implements AutoCloseable {
         learningRate = adam.learningRate();
         List<Op> deps = new ArrayList<>(layers.updates());
         deps.add(adam.step());
+        Op advance = layers.advanceStepCounter(List.of(adam.step()));
+        if (advance != null) {
+            deps.add(advance);
+        }
         trainStep = tf.withControlDependencies(deps).withName("train_step").noOp();
     }
 
@@ -257,7 +266,9 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * Runs one training step (dropout on, batch statistics, Adam update, moving-statistics update).
+     * Runs one training step (dropout on, batch statistics, Adam update, moving-statistics update). The dropout
+     * masks are keyed by (seed, the checkpointed step counter), which the step then advances; so the same sequence
+     * of calls gives the same masks whether or not the model was saved and restored in between.
      *
      * @param x            features, {@code batch * exampleSize()} finite floats
      * @param y            targets, {@code batch * numTags()} values in [0, 1]
@@ -378,7 +389,8 @@ public final class TagModel implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ persistence
 
     /**
-     * Saves every variable (weights, moving statistics, Adam moments and step) to a TensorFlow checkpoint
+     * Saves every variable (weights, moving statistics, Adam moments and step, the dropout step counter) to a
+     * TensorFlow checkpoint
      * {@code prefix.index} + {@code prefix.data-*}. Parent directories are created; the files are written under a
      * temporary prefix in the same folder and then moved into place, data files first and the index last.
      *

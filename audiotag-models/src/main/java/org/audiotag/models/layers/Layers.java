@@ -12,6 +12,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Identity;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.core.Variable;
@@ -22,6 +23,7 @@ import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A small layer toolkit over TensorFlow Java's {@link Ops}: each method adds one PyTorch-equivalent layer to the graph
@@ -39,7 +41,9 @@ import org.tensorflow.types.TInt32;
  * {@code (in, out)} for dense layers, which hold the same number of parameters as PyTorch's.
  *
  * <p><b>Training flag</b>: every toolkit owns a boolean placeholder named {@code training} with default {@code false}.
- * Dropout built on a training path is active only when it is fed {@code true}; batch-norm layers on a training path
+ * Dropout built on a training path is active only when it is fed {@code true}, and its masks are stateless functions
+ * of {@link #dropoutSeed()} (by default the seed and the checkpointed {@link #stepCounter()}, which the training step
+ * advances through {@link #advanceStepCounter}); batch-norm layers on a training path
  * use batch statistics and register the assignments of their moving statistics in {@link #updates()}, which the
  * training step must run.
  *
@@ -64,6 +68,9 @@ public final class Layers {
     private final List<Op> updates = new ArrayList<>();
     private final PlaceholderWithDefault<TBool> training;
     private long dropoutCounter;
+    private Variable<TInt64> stepCounter;
+    private Identity<TInt64> stepValue;
+    private PlaceholderWithDefault<TInt64> dropoutSeed;
 
     /**
      * Creates a toolkit that adds ops to {@code graph}. The graph stays owned by the caller.
@@ -531,7 +538,13 @@ public final class Layers {
     /**
      * Element-wise inverted dropout ({@code nn.Dropout(rate)}): on a training path, while the {@code training} flag
      * is fed true, each element is zeroed with probability {@code rate} and the rest are scaled by
-     * {@code 1/(1 - rate)}; otherwise the identity. The mask is drawn by a seeded random op.
+     * {@code 1/(1 - rate)}; otherwise the identity (the inference path builds no random op at all).
+     *
+     * <p>The mask comes from a <em>stateless</em> random op ({@code StatelessRandomUniform}), a pure function of the
+     * input shape, of this layer's position among the toolkit's dropout layers and of the int64 pair
+     * {@link #dropoutSeed()}; by default that pair is {@code (seed, step)} with {@code step} the checkpointed counter
+     * {@link #stepCounter()}. So masks never depend on the session's history: a model restored from a checkpoint
+     * draws the same masks as one that kept running.
      *
      * @param x     input
      * @param rate  drop probability in {@code [0, 1)}
@@ -545,12 +558,58 @@ public final class Layers {
         if (!train || rate == 0f) {
             return x;
         }
-        long s2 = (new SplittableRandom(seed + 7919L * ++dropoutCounter).nextLong() & 0x7fffffffL) + 1;
-        Operand<TFloat32> u = tf.random.randomUniform(tf.shape(x), TFloat32.class,
-                RandomUniform.seed((seed & 0x7fffffffL) + 1), RandomUniform.seed2(s2));
+        long salt = new SplittableRandom(seed + 7919L * ++dropoutCounter).nextLong();
+        Operand<TInt64> layerSeed = tf.bitwise.bitwiseXor(dropoutSeed(), tf.constant(new long[] {salt, 0L}));
+        Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), layerSeed, TFloat32.class);
         Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(u, tf.constant(rate)), TFloat32.class);
         Operand<TFloat32> dropped = tf.math.mul(x, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
         return tf.select(training, dropped, x);
+    }
+
+    /**
+     * The int64 {@code [2]} placeholder {@code dropout_seed} keying every dropout mask of the training path, created
+     * on first use (with {@link #stepCounter()}). Its default is {@code (seed, stepCounter)}; a custom runner may
+     * feed its own pair, e.g. {@code (seed, global step)}. The same pair gives the same masks.
+     *
+     * @return the placeholder
+     */
+    public Operand<TInt64> dropoutSeed() {
+        if (dropoutSeed == null) {
+            stepCounter = tf.withName("dropout_step").variable(tf.withInitScope().constant(0L));
+            stepValue = tf.withName("dropout_step_value").identity(stepCounter);
+            dropoutSeed = tf.withName("dropout_seed").placeholderWithDefault(
+                    tf.stack(List.of(tf.constant(seed), stepValue)), Shape.of(2));
+        }
+        return dropoutSeed;
+    }
+
+    /**
+     * The non-trainable int64 scalar variable {@code dropout_step} (initially 0) whose value keys the dropout masks
+     * by default. It is saved and restored with the other variables; the training step must advance it after the
+     * update ({@link #advanceStepCounter}).
+     *
+     * @return the counter, or {@code null} when no training-path dropout was built (the graph then has none)
+     */
+    public Variable<TInt64> stepCounter() {
+        return stepCounter;
+    }
+
+    /**
+     * Builds the op adding 1 to {@link #stepCounter()} once {@code after} (the optimiser's update, which needs every
+     * dropout mask) and the read of the counter have run, so a step's masks always see the counter before its
+     * increment.
+     *
+     * @param after ops that must finish first
+     * @return the increment, or {@code null} when the graph has no training-path dropout
+     */
+    public Op advanceStepCounter(List<Op> after) {
+        if (stepCounter == null) {
+            return null;
+        }
+        List<Op> deps = new ArrayList<>(after);
+        deps.add(stepValue);
+        return tf.withControlDependencies(deps).withName("advance_dropout_step")
+                .assignAdd(stepCounter, tf.constant(1L));
     }
 
     // ------------------------------------------------------------------------------------------------ blocks
