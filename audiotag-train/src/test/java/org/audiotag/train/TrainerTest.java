@@ -19,6 +19,8 @@ import org.audiotag.train.data.LoadOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tiny end-to-end runs on real ESC-10 clips: 40 training clips, 10 validation clips, 1-2 epochs of a DCNN. */
 class TrainerTest {
@@ -153,5 +155,69 @@ class TrainerTest {
                 .contains("augment=gain\\:1.0,noise\\:0.5,mix\\:0.3");
         assertThatThrownBy(() -> AugmentSpec.parse("wobble", null, 44100)).hasMessageContaining("wobble");
         assertThatThrownBy(() -> AugmentSpec.parse("gain:2", null, 44100)).hasMessageContaining("[0, 1]");
+    }
+
+    /** Thrown by a listener to kill a run right after an epoch's checkpoint and state are written. */
+    static final class Killed extends RuntimeException {
+        Killed() {
+            super("killed after epoch 1");
+        }
+    }
+
+    /**
+     * Issue 6: a run killed after epoch 1 and resumed ends with exactly the same history as an uninterrupted run
+     * with the same seed, also for models with dropout (stateless masks keyed by the checkpointed step counter).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dcnn", "moddcnn"})
+    void killedAndResumedRunEqualsUninterruptedRun(String arch, @TempDir Path dir) throws Exception {
+        int[] tr = java.util.Arrays.copyOf(train, 20);
+        TrainingConfig cfg = TrainingConfig.builder().architecture(arch).epochs(3).batchSize(10).seed(5)
+                .mixProbability(0.5).lr(3e-3).build();
+        Path cache = dir.resolve("cache");
+        TrainingResult whole = new Trainer(cfg, LogMelFeatures.pipelineA(), null, cache, null)
+                .train(esc, tr, val, dir.resolve("whole"));
+        Path run = dir.resolve("killed");
+        TrainingListener killer = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochRecord record, boolean best) {
+                throw new Killed();
+            }
+        };
+        assertThatThrownBy(() -> new Trainer(cfg, LogMelFeatures.pipelineA(), null, cache, killer)
+                .train(esc, tr, val, run)).isInstanceOf(Killed.class);
+        assertThat(History.read(run).records()).hasSize(1);
+        assertThat(Files.readString(run.resolve("state.properties"))).contains("epochsDone=1");
+        TrainingResult resumed = new Trainer(cfg, LogMelFeatures.pipelineA(), null, cache, null)
+                .train(esc, tr, val, run);
+
+        List<EpochRecord> a = whole.history().records();
+        List<EpochRecord> b = resumed.history().records();
+        assertThat(a).hasSize(3);
+        assertThat(b).hasSize(3);
+        for (int e = 0; e < 3; e++) {
+            System.out.printf(java.util.Locale.ROOT, "%s epoch %d: train loss %.17g / %.17g, val loss %.17g / %.17g,"
+                    + " lwlrap %.17g / %.17g (uninterrupted / resumed)%n", arch, e + 1, a.get(e).trainLoss(),
+                    b.get(e).trainLoss(), a.get(e).valLoss(), b.get(e).valLoss(), a.get(e).valLwlrap(),
+                    b.get(e).valLwlrap());
+            String at = arch + " epoch " + (e + 1);
+            assertThat(b.get(e).epoch()).as(at).isEqualTo(a.get(e).epoch());
+            assertThat(b.get(e).lr()).as(at + " lr").isEqualTo(a.get(e).lr());
+            assertThat(b.get(e).trainLoss()).as(at + " train loss").isEqualTo(a.get(e).trainLoss());
+            assertThat(b.get(e).valLoss()).as(at + " val loss").isEqualTo(a.get(e).valLoss());
+            assertThat(b.get(e).valLwlrap()).as(at + " lwlrap").isEqualTo(a.get(e).valLwlrap());
+            assertThat(b.get(e).valMap()).as(at + " mAP").isEqualTo(a.get(e).valMap());
+            assertThat(b.get(e).valAccuracy()).as(at + " accuracy").isEqualTo(a.get(e).valAccuracy());
+        }
+        // training moved: the epochs differ from each other
+        assertThat(a.get(2).trainLoss()).isNotEqualTo(a.get(1).trainLoss());
+        assertThat(resumed.bestEpoch()).isEqualTo(whole.bestEpoch());
+        assertThat(resumed.valLwlrap()).isEqualTo(whole.valLwlrap());
+        assertThat(resumed.valMap()).isEqualTo(whole.valMap());
+        // the exported models give identical scores
+        try (Tagger t1 = Tagger.load(whole.modelDir()); Tagger t2 = Tagger.load(resumed.modelDir())) {
+            Path clip = esc.clip(val[0]).file();
+            assertThat(t2.scores(clip)).containsExactly(t1.scores(clip));
+        }
     }
 }
