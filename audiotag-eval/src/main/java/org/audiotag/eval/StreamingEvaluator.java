@@ -47,22 +47,14 @@ public final class StreamingEvaluator {
      * @throws IllegalArgumentException on a shape mismatch or a non-finite score (nothing is added then)
      */
     public void add(boolean[][] batchTruth, float[][] batchScores) {
-        int rows = checkRows(batchTruth.length, batchScores.length);
-        for (int i = 0; i < rows; i++) {
-            checkRow(i, batchTruth[i].length, batchScores[i].length);
-            for (int c = 0; c < nClasses; c++) {
-                checkFinite(i, c, batchScores[i][c]);
+        double[][] widened = new double[batchScores.length][];
+        for (int i = 0; i < batchScores.length; i++) {
+            widened[i] = new double[batchScores[i].length];
+            for (int c = 0; c < batchScores[i].length; c++) {
+                widened[i][c] = batchScores[i][c];
             }
         }
-        ensure(rows);
-        for (int i = 0; i < rows; i++) {
-            int off = (nSamples + i) * nClasses;
-            System.arraycopy(batchTruth[i], 0, truth, off, nClasses);
-            for (int c = 0; c < nClasses; c++) {
-                scores[off + c] = batchScores[i][c] + 0.0;
-            }
-        }
-        commit(rows);
+        add(batchTruth, widened);
     }
 
     /**
