@@ -2,13 +2,15 @@ package org.audiotag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.audiotag.eval.Predictions;
+import org.audiotag.eval.io.LabeledPredictions;
+import org.audiotag.eval.io.TaggingCsv;
 import org.audiotag.train.TagScore;
 import org.audiotag.train.Tagger;
 import picocli.CommandLine;
@@ -54,11 +56,8 @@ final class TagCommand implements Callable<Integer> {
             throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
         }
         try (tagger) {
-            StringBuilder csv = new StringBuilder("fname");
-            for (String t : tagger.vocabulary().labels()) {
-                csv.append(',').append(quote(t));
-            }
-            csv.append('\n');
+            List<String> names = new ArrayList<>();
+            List<float[]> scores = new ArrayList<>();
             for (Path f : files) {
                 if (!Files.isRegularFile(f)) {
                     throw new CliException(Main.EXIT_USAGE, f + ": no such file");
@@ -74,30 +73,21 @@ final class TagCommand implements Callable<Integer> {
                     line.append(String.format(Locale.ROOT, " %s:%.4f", t.tag(), t.probability()));
                 }
                 o.println(line);
-                csv.append(quote(f.getFileName().toString()));
-                for (float v : s) {
-                    csv.append(',').append(String.format(Locale.ROOT, "%.6g", v));
-                }
-                csv.append('\n');
+                names.add(f.getFileName().toString());
+                scores.add(s);
             }
             if (scoresCsv != null) {
                 Path abs = scoresCsv.toAbsolutePath();
                 Files.createDirectories(abs.getParent());
-                Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-                try {
-                    Files.writeString(tmp, csv.toString(), StandardCharsets.UTF_8);
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                float[][] matrix = scores.toArray(new float[0][]);
+                // the Kaggle submission layout, written atomically by the same code that evaluate's reader mirrors;
+                // the truth half of the predictions is unused by the writer
+                TaggingCsv.writeScores(abs, new LabeledPredictions(names, tagger.vocabulary().labels(),
+                        Predictions.of(new boolean[matrix.length][matrix[0].length], matrix)));
                 o.println("scores: " + abs);
             }
         }
         o.flush();
         return 0;
-    }
-
-    static String quote(String s) {
-        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }
