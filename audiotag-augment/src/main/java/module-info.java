@@ -4,7 +4,6 @@
  */
 module org.audiotag.augment {
     requires transitive org.audiotag.features;
-    requires JTransforms;
     requires org.slf4j;
 
     exports org.audiotag.augment;

@@ -2,12 +2,14 @@
  * Audio decoding and librosa-exact audio features: resampling, STFT/iSTFT, mel filter banks, mel spectrograms,
  * dB scaling, MFCC and the fixed-length inputs of the original project. No TensorFlow here.
  */
+@SuppressWarnings("module") // the qualified export names modules built after this one
 module org.audiotag.features {
-    requires JTransforms;
     requires jorbis;
     requires jflac.codec;
     requires org.slf4j;
 
     exports org.audiotag.features;
     exports org.audiotag.features.io;
+    // the FFT engine is shared with the modules that need raw transforms, and with no one else
+    exports org.audiotag.features.internal.fft to org.audiotag.augment, org.audiotag.style;
 }

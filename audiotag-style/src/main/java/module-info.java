@@ -7,7 +7,6 @@ module org.audiotag.style {
     requires transitive org.audiotag.features;
     requires transitive org.audiotag.models;
     requires transitive java.desktop;
-    requires JTransforms;
     requires commons.math3;
     requires org.slf4j;
 

@@ -2,7 +2,8 @@ package org.audiotag.augment;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.audiotag.features.internal.fft.ComplexFft;
+import org.audiotag.features.internal.fft.FftPlans;
 
 /**
  * Additive noise. White noise is i.i.d. standard Gaussian; pink (power spectral density proportional to 1/f) and
@@ -132,9 +133,11 @@ public final class NoiseTransform implements AudioTransform {
         }
         double exponent = color == Color.PINK ? 0.5 : 1.0;
         double[] c = new double[2 * n];
-        System.arraycopy(w, 0, c, 0, n);
-        DoubleFFT_1D fft = new DoubleFFT_1D(n);
-        fft.realForwardFull(c);
+        for (int i = 0; i < n; i++) {
+            c[2 * i] = w[i];
+        }
+        ComplexFft fft = FftPlans.complex(n);
+        fft.forward(c);
         c[0] = 0;
         c[1] = 0;
         for (int k = 1; k < n; k++) {
@@ -143,7 +146,7 @@ public final class NoiseTransform implements AudioTransform {
             c[2 * k] *= s;
             c[2 * k + 1] *= s;
         }
-        fft.complexInverse(c, true);
+        fft.inverse(c, true);
         double p = 0;
         for (int i = 0; i < n; i++) {
             w[i] = c[2 * i];

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.util.SplittableRandom;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.audiotag.features.internal.fft.FftPlans;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class NoiseTransformTest {
         int n = 1 << 16;
         double[] w = NoiseTransform.generate(color, n, new SplittableRandom(42));
         double[] a = w.clone();
-        new DoubleFFT_1D(n).realForward(a);
+        FftPlans.real(n).forwardPacked(a, 0);
         double[] bandDb = new double[6];
         for (int b = 0; b < 6; b++) {
             int lo = 64 << b;

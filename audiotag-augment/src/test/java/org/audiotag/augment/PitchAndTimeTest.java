@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.audiotag.features.internal.fft.FftPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +30,7 @@ class PitchAndTimeTest {
         for (int i = 0; i < n; i++) {
             a[i] = y[start + i] * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
         }
-        new DoubleFFT_1D(n).realForward(a);
+        FftPlans.real(n).forwardPacked(a, 0);
         int best = 1;
         double[] p = new double[n / 2];
         for (int k = 1; k < n / 2; k++) {

@@ -1,6 +1,6 @@
 package org.audiotag.features;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.audiotag.features.internal.fft.FftPlans;
 
 /**
  * The resampling algorithms behind {@link Resampler}, written from the published algorithms and the documented
@@ -58,9 +58,9 @@ final class ResampleKernels {
         if (num == 0) {
             return new double[0];
         }
-        // forward: packed half spectrum of the real signal (JTransforms realForward layout)
+        // forward: packed half spectrum of the real signal (RealFft.forwardPacked layout)
         double[] spec = x.clone();
-        new DoubleFFT_1D(nx).realForward(spec);
+        FftPlans.real(nx).forwardPacked(spec, 0);
         int half = num / 2 + 1;
         double[] yr = new double[half];
         double[] yi = new double[half];
@@ -85,8 +85,8 @@ final class ResampleKernels {
         for (int k = 0; k < half; k++) {
             putPacked(z, num, k, yr[k], yi[k]);
         }
-        // scaled inverse = irfft (1/num); the unscaled variant is off by 2 for power-of-two lengths in JTransforms
-        new DoubleFFT_1D(num).realInverse(z, true);
+        // scaled inverse = irfft (1/num)
+        FftPlans.real(num).inversePacked(z, 0);
         double scale = (double) num / nx; // scipy's num/nx
         for (int i = 0; i < num; i++) {
             z[i] *= scale;
@@ -94,7 +94,7 @@ final class ResampleKernels {
         return z;
     }
 
-    /** Real part of bin k (0 <= k <= n/2) in JTransforms' packed realForward layout. */
+    /** Real part of bin k (0 <= k <= n/2) in the packed layout of RealFft.forwardPacked. */
     private static double packedRe(double[] a, int n, int k) {
         if (k == 0) {
             return a[0];

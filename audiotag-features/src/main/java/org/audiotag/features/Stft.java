@@ -3,8 +3,8 @@ package org.audiotag.features;
 import java.util.Objects;
 import org.audiotag.features.internal.Checks;
 import org.audiotag.features.internal.Padding;
-import org.jtransforms.fft.DoubleFFT_1D;
-import org.jtransforms.fft.FloatFFT_1D;
+import org.audiotag.features.internal.fft.FftPlans;
+import org.audiotag.features.internal.fft.RealFft;
 
 /**
  * Short-time Fourier transform and its inverse, as {@code librosa.stft} / {@code librosa.istft} (0.10).
@@ -13,8 +13,9 @@ import org.jtransforms.fft.FloatFFT_1D;
  * {@code n_fft/2} on both sides with the configured {@link PadMode} when {@code center}; its real FFT gives
  * {@code 1 + n_fft/2} bins (no normalisation). Results use librosa's {@code (bins, frames)} layout.
  *
- * <p>An instance is immutable and thread-safe: the FFT plans (JTransforms) and frame buffers are kept per thread
- * and reused across calls, so one {@code Stft} can serve a whole batch on all cores.
+ * <p>The FFT is the library's own planned real FFT (mixed radix, window and packing fused into its first pass,
+ * {@code |X|^2} into its last step). An instance is immutable and thread-safe: the FFT plans are shared and the frame
+ * buffers are kept per thread and reused across calls, so one {@code Stft} can serve a whole batch on all cores.
  */
 public final class Stft {
     private final StftConfig config;
@@ -85,13 +86,11 @@ public final class Stft {
         double[] re = new double[nBins * nFrames];
         double[] im = new double[nBins * nFrames];
         Workspace ws = workspaces.get();
-        double[] buf = ws.dframe;
         for (int t = 0; t < nFrames; t++) {
-            fillFrame(y, t, buf);
-            ws.dfft().realForward(buf);
+            frameBins(y, t, ws);
             for (int k = 0; k < nBins; k++) {
-                re[k * nFrames + t] = reAt(buf, k);
-                im[k * nFrames + t] = imAt(buf, k);
+                re[k * nFrames + t] = ws.re[k];
+                im[k * nFrames + t] = ws.im[k];
             }
         }
         return new ComplexMatrix(nBins, nFrames, re, im, true);
@@ -197,8 +196,11 @@ public final class Stft {
         Workspace ws = workspaces.get();
         double[] buf = ws.dframe;
         for (int t = 0; t < nFrames; t++) {
-            pack(re, im, cols, t, buf);
-            ws.dfft().realInverse(buf, true);
+            for (int k = 0; k < nBins; k++) {
+                ws.re[k] = re[k * cols + t];
+                ws.im[k] = im[k * cols + t];
+            }
+            ws.plan.inverse(ws.re, ws.im, buf, 0);
             int off = t * hop;
             for (int i = 0; i < nFft; i++) {
                 y[off + i] += buf[i] * window[i];
@@ -233,52 +235,57 @@ public final class Stft {
     void forEachFrame(double[] y, double power, DoubleFrameSink sink) {
         int nFrames = config.frameCount(y.length);
         Workspace ws = workspaces.get();
-        double[] buf = ws.dframe;
         double[] spec = ws.dspec;
-        DoubleFFT_1D fft = ws.dfft();
         for (int t = 0; t < nFrames; t++) {
-            fillFrame(y, t, buf);
-            fft.realForward(buf);
+            frameBins(y, t, ws);
             for (int k = 0; k < nBins; k++) {
-                double r = reAt(buf, k);
-                double i = imAt(buf, k);
+                double r = ws.re[k];
+                double i = ws.im[k];
                 spec[k] = powerOf(r * r + i * i, power);
             }
             sink.accept(t, spec);
         }
     }
 
+    /** Bins of frame t of y into ws.re / ws.im (frames that reach into the padding are assembled first). */
+    private void frameBins(double[] y, int t, Workspace ws) {
+        long start = (long) t * hop - (config.center() ? nFft / 2 : 0);
+        if (start >= 0 && start + nFft <= y.length) {
+            ws.plan.forwardFrame(y, (int) start, window, ws.re, ws.im);
+        } else {
+            fillFrame(y, t, ws.dframe);
+            ws.plan.forwardFrame(ws.dframe, 0, null, ws.re, ws.im);
+        }
+    }
+
+    /** |X|^2 of frame t of y (float) into out[outOff ..], window and packing fused into the FFT's first pass. */
+    private void framePower(float[] y, int t, Workspace ws, float[] out, int outOff) {
+        long start = (long) t * hop - (config.center() ? nFft / 2 : 0);
+        if (start >= 0 && start + nFft <= y.length) {
+            ws.plan.powerFrame(y, (int) start, windowF, out, outOff);
+        } else {
+            fillRawFrame(y, start, ws.fframe);
+            ws.plan.powerFrame(ws.fframe, 0, windowF, out, outOff);
+        }
+    }
+
+    /** Applies |X|^power for power != 2 to n squared magnitudes. */
+    private static void applyPower(float[] spec, int off, int n, float power) {
+        if (power == 2f) {
+            return;
+        }
+        for (int k = off; k < off + n; k++) {
+            spec[k] = power == 1f ? (float) Math.sqrt(spec[k]) : (float) Math.pow(spec[k], power / 2.0);
+        }
+    }
+
     void forEachFrame(float[] y, float power, FloatFrameSink sink) {
         int nFrames = config.frameCount(y.length);
         Workspace ws = workspaces.get();
-        float[] buf = ws.fframe;
         float[] spec = ws.fspec;
-        FloatFFT_1D fft = ws.ffft();
-        boolean even = (nFft & 1) == 0;
         for (int t = 0; t < nFrames; t++) {
-            fillFrame(y, t, buf);
-            fft.realForward(buf);
-            spec[0] = buf[0] * buf[0];
-            int last = nBins - 1;
-            for (int k = 1; k < last; k++) {
-                float r = buf[2 * k];
-                float i = buf[2 * k + 1];
-                spec[k] = r * r + i * i;
-            }
-            if (last > 0) {
-                if (even) {
-                    spec[last] = buf[1] * buf[1];
-                } else {
-                    float r = buf[2 * last];
-                    float i = buf[1];
-                    spec[last] = r * r + i * i;
-                }
-            }
-            if (power != 2f) {
-                for (int k = 0; k < nBins; k++) {
-                    spec[k] = power == 1f ? (float) Math.sqrt(spec[k]) : (float) Math.pow(spec[k], power / 2.0);
-                }
-            }
+            framePower(y, t, ws, spec, 0);
+            applyPower(spec, 0, nBins, power);
             sink.accept(t, spec);
         }
     }
@@ -295,40 +302,37 @@ public final class Stft {
         void accept(int t0, int count, float[] block);
     }
 
-    /** Blocked float path: FFT frame by frame, spectra gathered {@link #BLOCK} frames at a time (cache friendly). */
+    /**
+     * Blocked float path: each frame's power spectrum straight from the signal (window and packing fused into the
+     * FFT's first pass, |X|^2 into its last step), gathered {@link #BLOCK} frames at a time (cache friendly).
+     */
     void forEachFrameBlock(float[] y, float power, FloatBlockSink sink) {
         int nFrames = config.frameCount(y.length);
         Workspace ws = workspaces.get();
-        float[] buf = ws.fframe;
         float[] block = ws.fblock();
-        FloatFFT_1D fft = ws.ffft();
-        boolean even = (nFft & 1) == 0;
-        int last = nBins - 1;
         for (int t0 = 0; t0 < nFrames; t0 += BLOCK) {
             int count = Math.min(BLOCK, nFrames - t0);
             for (int b = 0; b < count; b++) {
-                fillFrame(y, t0 + b, buf);
-                fft.realForward(buf);
-                int base = b * nBins;
-                block[base] = buf[0] * buf[0];
-                for (int k = 1; k < last; k++) {
-                    float r = buf[2 * k];
-                    float i = buf[2 * k + 1];
-                    block[base + k] = r * r + i * i;
-                }
-                if (last > 0) {
-                    float r = even ? buf[1] : buf[2 * last];
-                    float i = even ? 0f : buf[1];
-                    block[base + last] = r * r + i * i;
-                }
-                if (power != 2f) {
-                    for (int k = 0; k < nBins; k++) {
-                        float p = block[base + k];
-                        block[base + k] = power == 1f ? (float) Math.sqrt(p) : (float) Math.pow(p, power / 2.0);
-                    }
-                }
+                framePower(y, t0 + b, ws, block, b * nBins);
             }
+            applyPower(block, 0, count * nBins, power);
             sink.accept(t0, count, block);
+        }
+    }
+
+    /** The unwindowed samples of a frame starting at {@code start} (may reach into the padding). */
+    private void fillRawFrame(float[] y, long start, float[] buf) {
+        int n = y.length;
+        boolean reflect = config.padMode() == PadMode.REFLECT;
+        for (int i = 0; i < nFft; i++) {
+            long idx = start + i;
+            float v;
+            if (idx >= 0 && idx < n) {
+                v = y[(int) idx];
+            } else {
+                v = reflect ? y[Padding.reflect(idx, n)] : 0f;
+            }
+            buf[i] = v;
         }
     }
 
@@ -352,76 +356,6 @@ public final class Stft {
                 v = reflect ? y[Padding.reflect(idx, n)] : 0.0;
             }
             buf[i] = v * window[i];
-        }
-    }
-
-    private void fillFrame(float[] y, int t, float[] buf) {
-        long start = (long) t * hop - (config.center() ? nFft / 2 : 0);
-        int n = y.length;
-        if (start >= 0 && start + nFft <= n) {
-            int s = (int) start;
-            for (int i = 0; i < nFft; i++) {
-                buf[i] = y[s + i] * windowF[i];
-            }
-            return;
-        }
-        boolean reflect = config.padMode() == PadMode.REFLECT;
-        for (int i = 0; i < nFft; i++) {
-            long idx = start + i;
-            float v;
-            if (idx >= 0 && idx < n) {
-                v = y[(int) idx];
-            } else {
-                v = reflect ? y[Padding.reflect(idx, n)] : 0f;
-            }
-            buf[i] = v * windowF[i];
-        }
-    }
-
-    /** Real part of bin k in JTransforms' packed realForward layout. */
-    private double reAt(double[] a, int k) {
-        if (k == 0) {
-            return a[0];
-        }
-        if ((nFft & 1) == 0 && k == nFft / 2) {
-            return a[1];
-        }
-        return a[2 * k];
-    }
-
-    /** Imaginary part of bin k (numpy sign convention, exp(-2 pi i k n / N)). */
-    private double imAt(double[] a, int k) {
-        if (k == 0 || ((nFft & 1) == 0 && k == nFft / 2)) {
-            return 0.0;
-        }
-        if ((nFft & 1) == 1 && k == nFft / 2) {
-            return a[1];
-        }
-        return a[2 * k + 1];
-    }
-
-    /** Packs column t of (re, im) into JTransforms' realInverse layout (imaginary parts of DC/Nyquist dropped). */
-    private void pack(double[] re, double[] im, int cols, int t, double[] a) {
-        a[0] = re[t];
-        if ((nFft & 1) == 0) {
-            int half = nFft / 2;
-            if (half > 0) {
-                a[1] = re[half * cols + t];
-            }
-            for (int k = 1; k < half; k++) {
-                a[2 * k] = re[k * cols + t];
-                a[2 * k + 1] = im[k * cols + t];
-            }
-        } else {
-            int half = nFft / 2;
-            for (int k = 1; k < half; k++) {
-                a[2 * k] = re[k * cols + t];
-                a[2 * k + 1] = im[k * cols + t];
-            }
-            if (half > 0) {
-                a[2 * half] = re[half * cols + t];
-                a[1] = im[half * cols + t];
-            }
         }
     }
 
@@ -450,24 +384,26 @@ public final class Stft {
         return d;
     }
 
-    /** Per-thread FFT plans and buffers, created lazily and reused by every call on that thread. */
+    /** Per-thread FFT plan reference and buffers, created lazily and reused by every call on that thread. */
     private static final class Workspace {
-        private final int nFft;
+        final RealFft plan;
         final double[] dframe;
         final float[] fframe;
         final double[] dspec;
         final float[] fspec;
+        final double[] re;
+        final double[] im;
         private final int nBins;
-        private DoubleFFT_1D dfft;
-        private FloatFFT_1D ffft;
         private float[] fblock;
 
         Workspace(int nFft, int nBins) {
-            this.nFft = nFft;
+            this.plan = FftPlans.real(nFft);
             this.dframe = new double[nFft];
             this.fframe = new float[nFft];
             this.dspec = new double[nBins];
             this.fspec = new float[nBins];
+            this.re = new double[nBins];
+            this.im = new double[nBins];
             this.nBins = nBins;
         }
 
@@ -476,20 +412,6 @@ public final class Stft {
                 fblock = new float[nBins * BLOCK];
             }
             return fblock;
-        }
-
-        DoubleFFT_1D dfft() {
-            if (dfft == null) {
-                dfft = new DoubleFFT_1D(nFft);
-            }
-            return dfft;
-        }
-
-        FloatFFT_1D ffft() {
-            if (ffft == null) {
-                ffft = new FloatFFT_1D(nFft);
-            }
-            return ffft;
         }
     }
 }

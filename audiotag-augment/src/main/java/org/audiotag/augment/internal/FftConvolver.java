@@ -1,18 +1,19 @@
 package org.audiotag.augment.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
-import org.jtransforms.fft.FloatFFT_1D;
+import org.audiotag.features.internal.fft.FftPlans;
+import org.audiotag.features.internal.fft.RealFft;
 
 /**
- * Linear (not circular) convolution of signals with a fixed set of kernels by FFT. Kernel spectra are computed
- * once per FFT size (a power of two at least {@code signalLength + kernelLength - 1}) and cached; work buffers
- * are per thread, so one instance serves all worker threads.
+ * Linear (not circular) convolution of signals with a fixed set of kernels by FFT (audiotag-features' real FFT, in
+ * double precision, single-threaded: no thread pool). Kernel spectra are computed once per FFT size (a power of two
+ * at least {@code signalLength + kernelLength - 1}) and cached; work buffers are per thread, so one instance serves
+ * all worker threads.
  */
 public final class FftConvolver {
     private final float[][] kernels;
-    private final ConcurrentHashMap<Key, float[]> spectra = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, FloatFFT_1D> ffts = new ConcurrentHashMap<>();
-    private final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[0]);
+    private final ConcurrentHashMap<Key, double[]> spectra = new ConcurrentHashMap<>();
+    private final ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[0]);
 
     /**
      * @param kernels the kernels (not copied; must not be modified afterwards)
@@ -35,17 +36,16 @@ public final class FftConvolver {
     }
 
     /** Spectrum at FFT size n of the first {@code used} samples of kernel k, computed once and cached. */
-    private float[] spectrum(int n, int k, int used) {
+    private double[] spectrum(int n, int k, int used) {
         return spectra.computeIfAbsent(new Key(k, n, used), x -> {
-            float[] sp = new float[n];
-            System.arraycopy(kernels[k], 0, sp, 0, used);
-            fft(n).realForward(sp);
+            double[] sp = new double[n];
+            float[] h = kernels[k];
+            for (int i = 0; i < used; i++) {
+                sp[i] = h[i];
+            }
+            FftPlans.real(n).forwardPacked(sp, 0);
             return sp;
         });
-    }
-
-    private FloatFFT_1D fft(int n) {
-        return ffts.computeIfAbsent(n, FloatFFT_1D::new);
     }
 
     /**
@@ -74,27 +74,31 @@ public final class FftConvolver {
             n = pow2((long) x.length + Math.min(m, x.length) - 1);
             used = Math.min(m, n / 2);
         }
-        float[] h = spectrum(n, k, used);
-        float[] buf = buffers.get();
+        double[] h = spectrum(n, k, used);
+        double[] buf = buffers.get();
         if (buf.length != n) {
-            buf = new float[n];
+            buf = new double[n];
             buffers.set(buf);
         }
-        System.arraycopy(x, 0, buf, 0, x.length);
-        java.util.Arrays.fill(buf, x.length, n, 0f);
-        FloatFFT_1D f = fft(n);
-        f.realForward(buf);
+        for (int i = 0; i < x.length; i++) {
+            buf[i] = x[i];
+        }
+        java.util.Arrays.fill(buf, x.length, n, 0.0);
+        RealFft f = FftPlans.real(n);
+        f.forwardPacked(buf, 0);
         buf[0] *= h[0];
         buf[1] *= h[1];
         for (int i = 2; i < n; i += 2) {
-            float re = buf[i] * h[i] - buf[i + 1] * h[i + 1];
-            float im = buf[i] * h[i + 1] + buf[i + 1] * h[i];
+            double re = buf[i] * h[i] - buf[i + 1] * h[i + 1];
+            double im = buf[i] * h[i + 1] + buf[i + 1] * h[i];
             buf[i] = re;
             buf[i + 1] = im;
         }
-        f.realInverse(buf, true);
+        f.inversePacked(buf, 0);
         float[] out = new float[outLength];
-        System.arraycopy(buf, 0, out, 0, outLength);
+        for (int i = 0; i < outLength; i++) {
+            out[i] = (float) buf[i];
+        }
         return out;
     }
 }

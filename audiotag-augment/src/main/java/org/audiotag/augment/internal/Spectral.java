@@ -1,6 +1,6 @@
 package org.audiotag.augment.internal;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.audiotag.features.internal.fft.FftPlans;
 
 /**
  * Double-precision ports of the librosa 0.10.2 / scipy 1.10 routines behind {@code librosa.effects.time_stretch},
@@ -221,17 +221,17 @@ public final class Spectral {
      */
     public static double[] resample(double[] x, int num) {
         int nx = x.length;
-        double[] full = new double[2 * nx];
-        System.arraycopy(x, 0, full, 0, nx);
-        new DoubleFFT_1D(nx).realForwardFull(full);
+        double[] xr = new double[nx / 2 + 1];
+        double[] xi = new double[nx / 2 + 1];
+        FftPlans.real(nx).forward(x, xr, xi);
         int nOutBins = num / 2 + 1;
         double[] yr = new double[nOutBins];
         double[] yi = new double[nOutBins];
         int n = Math.min(num, nx);
         int nyq = n / 2 + 1;
         for (int k = 0; k < nyq && k < nOutBins; k++) {
-            yr[k] = full[2 * k];
-            yi[k] = full[2 * k + 1];
+            yr[k] = xr[k];
+            yi[k] = xi[k];
         }
         if (n % 2 == 0) {
             if (num < nx) {
@@ -274,7 +274,7 @@ public final class Spectral {
             c[2 * (n - k)] = r;
             c[2 * (n - k) + 1] = -i;
         }
-        new DoubleFFT_1D(n).complexInverse(c, true);
+        FftPlans.complex(n).inverse(c, true);
         double[] out = new double[n];
         for (int j = 0; j < n; j++) {
             out[j] = c[2 * j];

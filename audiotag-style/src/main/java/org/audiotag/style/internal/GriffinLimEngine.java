@@ -2,12 +2,13 @@ package org.audiotag.style.internal;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.audiotag.features.internal.fft.FftPlans;
+import org.audiotag.features.internal.fft.RealFft;
 
 /**
  * The inner loop of fast Griffin-Lim (librosa.griffinlim 0.10.2) with every per-frame FFT run in parallel.
  *
- * <p>Spectra are kept frame-major in JTransforms' packed real-FFT layout ({@code nFft} doubles per frame), so an
+ * <p>Spectra are kept frame-major in the packed real-FFT layout of audiotag-features' {@code RealFft.forwardPacked} ({@code nFft} doubles per frame), so an
  * iteration is: (1) inverse FFT and window of every frame, in place (parallel over frames); (2) overlap-add divided
  * by the window sum-square where it exceeds the smallest normal double, cut to the output length (parallel over
  * disjoint ranges of output samples, each summing its overlapping frames in increasing frame order, cache-blocked,
@@ -25,7 +26,7 @@ public final class GriffinLimEngine {
     private final int nBins;
     private final int[] reIdx;
     private final int[] imIdx;
-    private final ThreadLocal<DoubleFFT_1D> ffts;
+    private final RealFft fft;
 
     /**
      * @param nFft FFT length
@@ -58,7 +59,7 @@ public final class GriffinLimEngine {
                 imIdx[k] = 2 * k + 1;
             }
         }
-        this.ffts = ThreadLocal.withInitial(() -> new DoubleFFT_1D(nFft));
+        this.fft = FftPlans.real(nFft);
     }
 
     /** @return the number of frames a signal of {@code n} samples gives (librosa.stft) */
@@ -112,9 +113,8 @@ public final class GriffinLimEngine {
             final double[] p = prev;
             final boolean first = it == 0;
             parallelFrames(nFrames, (t0, t1) -> {
-                DoubleFFT_1D fft = ffts.get();
                 for (int t = t0; t < t1; t++) {
-                    analyseFrame(fft, y, t, r, p, first, c, s, angles);
+                    analyseFrame(y, t, r, p, first, c, s, angles);
                 }
             });
             rebuilt = prev;
@@ -125,11 +125,11 @@ public final class GriffinLimEngine {
     }
 
     /** R_t = stft frame t of y; A_t = S_t (R_t - c P_t) / (|R_t - c P_t| + tiny). */
-    private void analyseFrame(DoubleFFT_1D fft, double[] y, int t, double[] r, double[] p, boolean first, double c,
+    private void analyseFrame(double[] y, int t, double[] r, double[] p, boolean first, double c,
                               double[] s, double[] angles) {
         int o = t * nFft;
         fillFrame(y, t, r, o);
-        fft.realForward(r, o);
+        fft.forwardPacked(r, o);
         int so = t * nBins;
         if ((nFft & 1) == 0) {
             // even n_fft: DC at o, Nyquist at o + 1 (both real), bin k at o + 2k, o + 2k + 1
@@ -183,9 +183,9 @@ public final class GriffinLimEngine {
     }
 
     /** In place: spectrum t of {@code frames} becomes window * irfft(spectrum). */
-    private void synthesiseFrame(DoubleFFT_1D fft, double[] frames, int t) {
+    private void synthesiseFrame(double[] frames, int t) {
         int o = t * nFft;
-        fft.realInverse(frames, o, true);
+        fft.inversePacked(frames, o);
         for (int i = 0; i < nFft; i++) {
             frames[o + i] *= window[i];
         }
@@ -246,9 +246,8 @@ public final class GriffinLimEngine {
     /** y = istft(angles); the spectra in {@code angles} are overwritten by the windowed frames. */
     private void istft(double[] angles, int nUse, double[] wss, int expected, double[] y) {
         parallelFrames(nUse, (t0, t1) -> {
-            DoubleFFT_1D fft = ffts.get();
             for (int t = t0; t < t1; t++) {
-                synthesiseFrame(fft, angles, t);
+                synthesiseFrame(angles, t);
             }
         });
         int start = center ? nFft / 2 : 0;

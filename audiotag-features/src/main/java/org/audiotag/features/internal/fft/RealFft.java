@@ -44,7 +44,7 @@ public final class RealFft {
             }
         }
         int len = even ? n : 2 * n;
-        this.scratch = shared ? ThreadLocal.withInitial(() -> new double[][] {new double[len], new double[len]}) : null;
+        this.scratch = shared ? ThreadLocal.withInitial(() -> newBuffers(len, half + 1)) : null;
         this.scratchLength = len;
     }
 
@@ -152,7 +152,12 @@ public final class RealFft {
     }
 
     private double[][] buffers() {
-        return scratch != null ? scratch.get() : new double[][] {new double[scratchLength], new double[scratchLength]};
+        return scratch != null ? scratch.get() : newBuffers(scratchLength, half + 1);
+    }
+
+    /** Two transform buffers and two bin buffers (real, imaginary parts) for the packed entry points. */
+    private static double[][] newBuffers(int len, int bins) {
+        return new double[][] {new double[len], new double[len], new double[bins], new double[bins]};
     }
 
     private boolean firstPassFusable() {
@@ -283,8 +288,9 @@ public final class RealFft {
      * @param off offset of the n values in {@code a}
      */
     public void forwardPacked(double[] a, int off) {
-        double[] re = new double[half + 1];
-        double[] im = new double[half + 1];
+        double[][] s = buffers();
+        double[] re = s[2];
+        double[] im = s[3];
         unpack(spectrumOf(a, off, null), re, im);
         pack(re, im, a, off);
     }
@@ -296,8 +302,9 @@ public final class RealFft {
      * @param off offset of the n values
      */
     public void inversePacked(double[] a, int off) {
-        double[] re = new double[half + 1];
-        double[] im = new double[half + 1];
+        double[][] s = buffers();
+        double[] re = s[2];
+        double[] im = s[3];
         unpackPacked(a, off, re, im);
         inverse(re, im, a, off);
     }
