@@ -14,9 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag bench features [--clips N] [--threads N]}: times the log-mel (n_fft 2048, hop 347, 128 mels,
- * fmin 20, fmax 22050, power 2, power_to_db ref 1 top_db 80) of N distinct synthetic 5 s clips at 44.1 kHz through
- * {@link FeatureExtractor#extractBatch(List, int)} after a warm-up, and prints {@code audio_seconds_per_second <v>}.
+ * {@code audiotag bench features [--clips N] [--threads N] [--rounds R] [--librosa-python CMD]}: times the log-mel
+ * (n_fft 2048, hop 347, 128 mels, fmin 20, fmax 22050, power 2, power_to_db ref 1 top_db 80) of N distinct synthetic
+ * 5 s clips at 44.1 kHz through {@link FeatureExtractor#extractBatch(List, int)} after a warm-up, and prints
+ * {@code audio_seconds_per_second <v>} (the median over the rounds). When a python that imports librosa is given
+ * ({@code --librosa-python}, or the {@code LIBROSA_PY} environment variable, a command such as
+ * {@code "env PYTHONPATH=... python3"}), each round also runs {@code audiotag-benchmarks/python/librosa_logmel.py}
+ * (the same workload in librosa, one thread) right after ours, so the two are measured interleaved under the same
+ * load, and prints librosa's median and the ratio; otherwise it prints {@code librosa: not importable}.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Log-mel throughput (5 s clips at 44.1 kHz, n_fft 2048, hop 347, 128 mels): prints "
@@ -39,6 +44,18 @@ final class BenchFeaturesCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "1.5", description = "Warm-up time in seconds (default ${DEFAULT-VALUE}).")
     double warmup;
+
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "Rounds, each timing ours and then librosa (default ${DEFAULT-VALUE}); medians printed.")
+    int rounds;
+
+    @Option(names = "--librosa-python", paramLabel = "CMD",
+            description = "Python command that imports librosa (default: the LIBROSA_PY environment variable).")
+    String librosaPython;
+
+    @Option(names = "--librosa-clips", defaultValue = "16",
+            description = "Clips per librosa pass (default ${DEFAULT-VALUE}).")
+    int librosaClips;
 
     /** @return the benchmark's feature configuration */
     static FeatureConfig config() {
@@ -85,6 +102,14 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         if (!(seconds > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be > 0, got " + seconds);
         }
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be >= 1, got " + rounds);
+        }
+        if (librosaClips < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--librosa-clips must be >= 1, got "
+                    + librosaClips);
+        }
+        String python = librosaPython != null ? librosaPython : System.getenv("LIBROSA_PY");
         FeatureExtractor ex = FeatureExtractor.of(config());
         List<float[]> data = syntheticClips(clips, 2019);
         // warm-up: JIT, FFT plans and per-thread buffers
@@ -92,6 +117,45 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         do {
             ex.extractBatch(data, nThreads);
         } while (System.nanoTime() < warmEnd);
+        double[] ours = new double[rounds];
+        double[] theirs = new double[rounds];
+        String librosaProblem = python == null || python.isBlank() ? "not importable" : null;
+        for (int r = 0; r < rounds; r++) {
+            ours[r] = timeOurs(ex, data, nThreads);
+            if (librosaProblem == null) {
+                LibrosaBenchmark.Result res = LibrosaBenchmark.run(python, librosaClips);
+                if (res.rate() > 0) {
+                    theirs[r] = res.rate();
+                } else {
+                    librosaProblem = res.problem();
+                }
+            }
+        }
+        var out = spec.commandLine().getOut();
+        double oursMedian = median(ours);
+        out.printf(Locale.ROOT, "audio_seconds_per_second %.1f%n", oursMedian);
+        if (rounds > 1) {
+            out.printf(Locale.ROOT, "rounds %d, threads %d, range %.1f-%.1f%n", rounds, nThreads, min(ours), max(ours));
+        }
+        if (librosaProblem != null) {
+            out.println("librosa: " + librosaProblem);
+        } else {
+            double lib = median(theirs);
+            out.printf(Locale.ROOT, "librosa_audio_seconds_per_second %.1f (one thread, range %.1f-%.1f)%n", lib,
+                    min(theirs), max(theirs));
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = ours[r] / theirs[r];
+            }
+            out.printf(Locale.ROOT, "ratio_vs_librosa %.2f (range %.2f-%.2f, ours on %d thread%s)%n", median(ratios),
+                    min(ratios), max(ratios), nThreads, nThreads == 1 ? "" : "s");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One timed run of at least {@code seconds}: audio seconds per wall-clock second. */
+    private double timeOurs(FeatureExtractor ex, List<float[]> data, int nThreads) {
         long start = System.nanoTime();
         long passes = 0;
         double checksum = 0;
@@ -104,8 +168,21 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         if (Double.isNaN(checksum)) {
             throw new CliException(1, "benchmark produced NaN");
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "audio_seconds_per_second %.1f%n", audio / elapsed);
-        spec.commandLine().getOut().flush();
-        return 0;
+        return audio / elapsed;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
     }
 }
