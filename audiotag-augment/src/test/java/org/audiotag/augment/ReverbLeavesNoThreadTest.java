@@ -75,7 +75,7 @@ class ReverbLeavesNoThreadTest {
             // keep draining so the child never blocks on a full pipe
             Thread drain = new Thread(() -> {
                 try {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(java.io.Writer.nullWriter());
                 } catch (java.io.IOException ignored) {
                     // the child has exited
                 }

@@ -131,8 +131,9 @@ public final class RealFft {
         double xh = z0r - z0i;
         out[outOff] = (float) (x0 * x0);
         out[outOff + half] = (float) (xh * xh);
+        // bins k and h-k from the same pair: X_k = E + W^k O, X_{h-k} = conj(E - W^k O)
         final double[] w = untangle;
-        for (int k = 1; k < half; k++) {
+        for (int k = 1; 2 * k <= half; k++) {
             int a = 2 * k;
             int b = 2 * (half - k);
             double ar = z[a];
@@ -145,9 +146,14 @@ public final class RealFft {
             double oi = -0.5 * (ar - br);
             double wr = w[a];
             double wi = w[a + 1];
-            double xr = er + wr * or - wi * oi;
-            double xi = ei + wr * oi + wi * or;
+            double pr = wr * or - wi * oi;
+            double pi = wr * oi + wi * or;
+            double xr = er + pr;
+            double xi = ei + pi;
+            double yr = er - pr;
+            double yi = ei - pi;
             out[outOff + k] = (float) (xr * xr + xi * xi);
+            out[outOff + half - k] = (float) (yr * yr + yi * yi);
         }
     }
 
@@ -202,8 +208,9 @@ public final class RealFft {
         im[0] = 0.0;
         re[half] = z0r - z0i;
         im[half] = 0.0;
+        // bins k and h-k from the same pair: X_k = E + W^k O, X_{h-k} = conj(E - W^k O)
         final double[] w = untangle;
-        for (int k = 1; k < half; k++) {
+        for (int k = 1; 2 * k <= half; k++) {
             int a = 2 * k;
             int b = 2 * (half - k);
             double ar = z[a];
@@ -216,8 +223,12 @@ public final class RealFft {
             double oi = -0.5 * (ar - br);
             double wr = w[a];
             double wi = w[a + 1];
-            re[k] = er + wr * or - wi * oi;
-            im[k] = ei + wr * oi + wi * or;
+            double pr = wr * or - wi * oi;
+            double pi = wr * oi + wi * or;
+            re[k] = er + pr;
+            im[k] = ei + pi;
+            re[half - k] = er - pr;
+            im[half - k] = pi - ei;
         }
     }
 
