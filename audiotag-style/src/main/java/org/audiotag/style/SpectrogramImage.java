@@ -21,6 +21,8 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.audiotag.features.DoubleMatrix;
+import org.audiotag.features.FeatureMatrix;
 import org.w3c.dom.Node;
 
 /**
@@ -111,6 +113,84 @@ public final class SpectrogramImage {
             v[i] = Math.min(dbMax, Math.max(dbMin, db[i]));
         }
         return new SpectrogramImage(v, nBins, nFrames, dbMin, dbMax, true);
+    }
+
+    /**
+     * A spectrogram image of single-precision values (e.g. {@code FeatureMatrix.toArray()}) whose range is the data's
+     * own minimum and maximum; the values are widened to double exactly.
+     *
+     * @param db (nBins, nFrames) row-major dB values, all finite
+     * @param nBins rows
+     * @param nFrames columns
+     * @return the image
+     * @throws IllegalArgumentException on a shape mismatch or a non-finite value
+     */
+    public static SpectrogramImage of(float[] db, int nBins, int nFrames) {
+        return of(widen(db), nBins, nFrames);
+    }
+
+    /**
+     * A spectrogram image of single-precision values with a given range; values outside it are clipped to it.
+     *
+     * @param db (nBins, nFrames) row-major dB values, all finite
+     * @param nBins rows
+     * @param nFrames columns
+     * @param dbMin value drawn as level 0
+     * @param dbMax value drawn as full scale, &gt;= dbMin
+     * @return the image
+     * @throws IllegalArgumentException on a shape mismatch, a non-finite value or a bad range
+     */
+    public static SpectrogramImage of(float[] db, int nBins, int nFrames, double dbMin, double dbMax) {
+        return of(widen(db), nBins, nFrames, dbMin, dbMax);
+    }
+
+    /**
+     * A spectrogram image of a (bin, frame) matrix, e.g. {@code Decibels.powerToDb(melSpectrogram.compute(y), ...)},
+     * whose range is the data's own minimum and maximum.
+     *
+     * @param db dB values, {@code rows()} bins by {@code cols()} frames, all finite
+     * @return the image
+     * @throws IllegalArgumentException if the matrix is empty or holds a non-finite value
+     */
+    public static SpectrogramImage of(FeatureMatrix db) {
+        Objects.requireNonNull(db, "db");
+        return of(widen(db.toArray()), db.rows(), db.cols());
+    }
+
+    /**
+     * A spectrogram image of a (bin, frame) matrix with a given range; values outside it are clipped to it.
+     *
+     * @param db dB values, {@code rows()} bins by {@code cols()} frames, all finite
+     * @param dbMin value drawn as level 0
+     * @param dbMax value drawn as full scale, &gt;= dbMin
+     * @return the image
+     * @throws IllegalArgumentException if the matrix is empty, holds a non-finite value, or the range is bad
+     */
+    public static SpectrogramImage of(FeatureMatrix db, double dbMin, double dbMax) {
+        Objects.requireNonNull(db, "db");
+        return of(widen(db.toArray()), db.rows(), db.cols(), dbMin, dbMax);
+    }
+
+    /**
+     * A spectrogram image of a double-precision (bin, frame) matrix (the double paths of audiotag-features) whose
+     * range is the data's own minimum and maximum.
+     *
+     * @param db dB values, {@code rows()} bins by {@code cols()} frames, all finite
+     * @return the image
+     * @throws IllegalArgumentException if the matrix is empty or holds a non-finite value
+     */
+    public static SpectrogramImage of(DoubleMatrix db) {
+        Objects.requireNonNull(db, "db");
+        return of(db.toArray(), db.rows(), db.cols());
+    }
+
+    private static double[] widen(float[] values) {
+        Objects.requireNonNull(values, "values");
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /**
