@@ -11,7 +11,10 @@ import java.util.List;
  * application brings them. Not part of the API.
  */
 public final class TensorFlowRequirement {
-    /** One class per TensorFlow module the style graphs use: module name, class name. */
+    /**
+     * One class per TensorFlow module the style graphs use: module name, class name. The ndarray module comes with
+     * tensorflow (which requires it transitively), so it is probed only when tensorflow itself was found.
+     */
     private static final String[][] PROBES = {
         {"tensorflow", "org.tensorflow.Graph"},
         {"org.tensorflow.ndarray", "org.tensorflow.ndarray.Shape"},
@@ -34,6 +37,9 @@ public final class TensorFlowRequirement {
         ClassLoader loader = TensorFlowRequirement.class.getClassLoader();
         List<String> problems = new ArrayList<>();
         for (String[] probe : PROBES) {
+            if (probe[0].equals("org.tensorflow.ndarray") && !problems.isEmpty()) {
+                continue;
+            }
             try {
                 Class<?> c = Class.forName(probe[1], false, loader);
                 if (!self.canRead(c.getModule())) {
@@ -52,8 +58,8 @@ public final class TensorFlowRequirement {
 
     private static String message(String user, List<String> problems, Module self) {
         StringBuilder sb = new StringBuilder();
-        sb.append(user).append(" needs TensorFlow Java, an optional dependency of audiotag-style that is missing (")
-                .append(String.join("; ", problems)).append("). Add the Maven dependencies ")
+        sb.append(user).append(" needs TensorFlow Java, an optional dependency of audiotag-style that is not available")
+                .append(" to it (").append(String.join("; ", problems)).append("). Add the Maven dependencies ")
                 .append("org.tensorflow:tensorflow-core-api, org.tensorflow:tensorflow-framework and ")
                 .append("org.tensorflow:tensorflow-core-native with the platform classifier (e.g. linux-x86_64), ")
                 .append("versions from audiotag-bom (or depend on org.audiotag:audiotag-models, which brings them)");
