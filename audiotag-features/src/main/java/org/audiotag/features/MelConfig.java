@@ -7,8 +7,8 @@ import org.audiotag.features.internal.Checks;
  * Immutable parameters of a mel spectrogram, named and defaulted as {@code librosa.feature.melspectrogram} (0.10):
  * {@code sr = 22050}, the STFT parameters as a {@link StftConfig} (librosa's {@code n_fft 2048}, hop {@code n_fft/4},
  * Hann, centred, constant padding), {@code n_mels = 128}, {@code fmin = 0}, {@code fmax = None} (= {@code sr / 2}),
- * {@code htk = False} (Slaney scale), {@code norm = 'slaney'} and {@code power = 2.0}. The filter bank these describe is
- * {@code librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=norm)}
+ * {@code htk = False} (Slaney scale), {@code norm = 'slaney'} and {@code power = 2.0}. The filter bank these
+ * describe is {@code librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=norm)}
  * ({@link MelFilterBank#of(MelConfig)}).
  *
  * <p>This one value is shared by everything that needs mel parameters: {@link MelSpectrogram#of(MelConfig)},
