@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -231,7 +232,7 @@ public final class Csv {
             if (checker.problemLine > 0) {
                 return new MalformedException(source, checker.problemLine, checker.problem);
             }
-            if (e.getClass().getName().startsWith("org.apache.commons.csv.")) {
+            if (e instanceof CSVException) {
                 return new MalformedException(source, recordLine, "malformed CSV record: " + e.getMessage());
             }
             return e;
