@@ -16,6 +16,7 @@ module org.audiotag.style {
     requires transitive org.audiotag.features;
     requires java.desktop;
     requires java.xml;
+    requires org.audiotag.toolkit;
     requires JTransforms;
     requires commons.math3;
     requires org.slf4j;

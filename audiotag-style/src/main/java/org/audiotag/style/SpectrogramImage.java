@@ -3,10 +3,8 @@ package org.audiotag.style;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -21,8 +19,10 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.audiotag.features.DoubleMatrix;
 import org.audiotag.features.FeatureMatrix;
+import org.audiotag.toolkit.AtomicFiles;
 import org.w3c.dom.Node;
 
 /**
@@ -345,14 +345,11 @@ public final class SpectrogramImage {
     }
 
     private static void writePng(BufferedImage img, Map<String, String> text, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IOException(file + ": no PNG writer available");
         }
         ImageWriter writer = writers.next();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         try {
             IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img),
                     writer.getDefaultWriteParam());
@@ -366,19 +363,14 @@ public final class SpectrogramImage {
             }
             root.appendChild(chunk);
             meta.mergeTree(PNG_FORMAT, root);
-            Files.deleteIfExists(tmp);
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
-                writer.setOutput(out);
-                writer.write(new IIOImage(img, null, meta));
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, os -> {
+                try (ImageOutputStream out = new MemoryCacheImageOutputStream(os)) {
+                    writer.setOutput(out);
+                    writer.write(new IIOImage(img, null, meta));
+                }
+            });
         } finally {
             writer.dispose();
-            Files.deleteIfExists(tmp);
         }
     }
 

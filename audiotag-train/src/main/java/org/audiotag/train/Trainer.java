@@ -27,10 +27,12 @@ import org.audiotag.models.Architecture;
 import org.audiotag.models.InputKind;
 import org.audiotag.models.ModelConfig;
 import org.audiotag.models.TagModel;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Provenance;
+import org.audiotag.toolkit.Version;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.LabeledClip;
 import org.audiotag.train.data.Split;
-import org.audiotag.train.internal.AtomicFiles;
 import org.audiotag.train.internal.Crops;
 import org.audiotag.train.internal.Seeds;
 import org.slf4j.Logger;
@@ -491,30 +493,17 @@ public final class Trainer {
 
         Path export(TagModel model) throws IOException {
             Path target = runDir.resolve("model").toAbsolutePath();
-            Path tmp = runDir.resolve("model.tmp-" + System.nanoTime()).toAbsolutePath();
-            try {
+            AtomicFiles.writeDirectory(target, tmp -> {
                 model.exportSavedModel(tmp);
                 writeProvenance(tmp.resolve(MODEL_INFO_FILE), model);
                 data.vocabulary().write(tmp.resolve(VOCABULARY_FILE));
-                Path old = null;
-                if (Files.exists(target)) {
-                    old = runDir.resolve("model.old-" + System.nanoTime());
-                    Files.move(target, old);
-                }
-                AtomicFiles.moveAtomically(tmp, target);
-                if (old != null) {
-                    deleteTree(old);
-                }
-            } catch (IOException | RuntimeException e) {
-                deleteTree(tmp);
-                throw e;
-            }
+            });
             return target;
         }
 
         void writeProvenance(Path file, TagModel model) throws IOException {
             Map<String, String> p = new LinkedHashMap<>();
-            p.put("audiotag.version", version());
+            p.put(Provenance.VERSION, Version.get());
             p.put("architecture", arch.cliName());
             p.put("inputKind", arch.inputKind().name());
             p.put("inputShape", Arrays.toString(model.inputShape()));
@@ -537,11 +526,7 @@ public final class Trainer {
             p.put("splitSha256", sha(Arrays.toString(train) + "|" + Arrays.toString(val)));
             p.put("featureCache", evalCache.key());
             p.put("tags", String.join(",", data.vocabulary().labels()));
-            StringBuilder sb = new StringBuilder("# audiotag training provenance\n");
-            for (Map.Entry<String, String> e : p.entrySet()) {
-                sb.append(e.getKey()).append('=').append(escape(e.getValue())).append('\n');
-            }
-            AtomicFiles.writeString(file, sb.toString());
+            Provenance.of(p).write(file, "audiotag training provenance");
         }
 
         void writeSplit() throws IOException {
@@ -636,43 +621,11 @@ public final class Trainer {
         }
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
-    }
-
     static double[] parseDoubles(String s) {
         if (s == null || s.isBlank()) {
             return new double[0];
         }
         return Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
-
-    static String escape(String v) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : v.toCharArray()) {
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '=' -> sb.append("\\=");
-                case ':' -> sb.append("\\:");
-                default -> {
-                    if (c > 126) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 
     static String fmt(double v) {
@@ -688,9 +641,8 @@ public final class Trainer {
         }
     }
 
-    /** @return the audiotag-train version from the jar manifest, or "development" */
+    /** @return the audiotag version, as every audiotag module reports it (the poms' version) */
     public static String version() {
-        String v = Trainer.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return Version.get();
     }
 }

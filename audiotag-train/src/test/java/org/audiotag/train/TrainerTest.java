@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,6 +83,15 @@ class TrainerTest {
         assertThat(p.getProperty("features.hopLength")).isEqualTo("692");
         assertThat(p.getProperty("tags")).startsWith("Dog bark,Rain,");
         assertThat(Files.exists(run.resolve("provenance.properties"))).isTrue();
+        assertThat(p.getProperty("audiotag.version")).isEqualTo(Trainer.version()).doesNotContain("$");
+        // every file of the run, the model and the feature cache has the permissions of a plainly created file
+        // (0666 less the umask), not the owner-only 0600 of Files.createTempFile
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.writeString(dir.resolve("plain"), "x"));
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(plain);
+            }
+        }
 
         // the exported model tags like the final evaluation did: same windows, normalisation and vocabulary
         try (Tagger tagger = Tagger.load(first.modelDir())) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.audiotag.train.internal.AtomicFiles;
+import org.audiotag.toolkit.AtomicFiles;
 
 /**
  * An ordered, immutable list of tag names: tag {@code i} is output {@code i} of a model and column {@code i} of a
@@ -127,13 +127,14 @@ public final class Vocabulary {
     }
 
     /**
-     * Writes one tag per line (UTF-8), atomically.
+     * Writes one tag per line (UTF-8), atomically (missing parent folders are created).
      *
      * @param file destination
      * @throws IOException on write failure
      */
     public void write(Path file) throws IOException {
-        AtomicFiles.writeString(file, String.join("\n", labels) + "\n");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeLines(file, labels);
     }
 
     /** @return the number of tags */
