@@ -8,7 +8,7 @@ import org.audiotag.toolkit.AtomicFiles;
 import org.audiotag.toolkit.Csv;
 
 /**
- * A comparison table of several training runs, like the original project's results slide (SEED-SPEC section 8:
+ * A comparison table of several training runs, like the original project's results slide (docs/ORIGINAL-PROJECT.md §8:
  * model, lwlrap on the validation split, time of one training epoch in seconds), with mAP added. The best lwlrap is
  * set in bold in Markdown, as on the slide. Rows keep the order given.
  */

@@ -77,7 +77,7 @@ class ReportsTest {
 
     @Test
     void runComparisonLikeTheResultsSlide(@TempDir Path dir) throws Exception {
-        // the original project's slide numbers (SEED-SPEC section 8); mAP was not reported there
+        // the original project's slide numbers (docs/ORIGINAL-PROJECT.md §8); mAP was not reported there
         RunComparison rc = new RunComparison(List.of(
                 new RunComparison.Run("DCNN", 0.62952, Double.NaN, 0.990),
                 new RunComparison.Run("Kaggle", 0.78757, Double.NaN, 15.073),

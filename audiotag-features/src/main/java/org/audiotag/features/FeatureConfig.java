@@ -88,7 +88,7 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline A of the original project (SEED-SPEC 1.3): 44.1 kHz, left zero-pad / first 88200 samples, no trim,
+     * Pipeline A of the original project (docs/ORIGINAL-PROJECT.md §1.3): 44.1 kHz, left zero-pad / first 88200 samples, no trim,
      * {@code n_fft 2560}, hop 692, Hann, centred with <b>reflect</b> padding (librosa 0.6), 128 Slaney mels from
      * 0 to 22050 Hz (norm slaney), power 2, {@code power_to_db(ref 1, amin 1e-10, top_db 80)}: a 128 x 128 image.
      *
@@ -102,7 +102,7 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline C (SEED-SPEC 1.5, the Kaggle-kernel configuration): trim silence at 60 dB (librosa 0.6 framing with
+     * Pipeline C (docs/ORIGINAL-PROJECT.md §1.5, the Kaggle-kernel configuration): trim silence at 60 dB (librosa 0.6 framing with
      * reflect padding), centre-pad to 88200 samples, random 88200-sample crop of longer clips when a random source
      * is given (first 88200 otherwise, as at validation), {@code n_fft 2560}, hop 694, reflect, 128 mels from 20 to
      * 22050 Hz, power 2, {@code power_to_db(ref 1, top_db 80)}: 128 frames.
@@ -129,7 +129,7 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline B (SEED-SPEC 1.4): the raw 88200-sample waveform at 44.1 kHz, left zero-pad / first-2-s crop, no
+     * Pipeline B (docs/ORIGINAL-PROJECT.md §1.4): the raw 88200-sample waveform at 44.1 kHz, left zero-pad / first-2-s crop, no
      * mu-law (set {@link Builder#muLaw(double)} for the mu-law variant).
      *
      * @return the preset
@@ -166,7 +166,7 @@ public final class FeatureConfig {
         return lengthPolicy;
     }
 
-    /** @return whether random crops use the original exclusive upper bound (SEED-SPEC bug 7) */
+    /** @return whether random crops use the original exclusive upper bound (docs/ORIGINAL-PROJECT.md bug 7) */
     public boolean faithfulCrop() {
         return faithfulCrop;
     }

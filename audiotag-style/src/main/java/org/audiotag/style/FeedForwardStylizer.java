@@ -9,7 +9,7 @@ import org.audiotag.style.internal.TensorFlowRequirement;
 /**
  * A feed-forward spectrogram stylizer for one style (Johnson, Alahi &amp; Fei-Fei, "Perceptual losses for real-time
  * style transfer", 2016; instance normalisation after Ulyanov, Vedaldi &amp; Lempitsky 2016; residual blocks with
- * their own weights, fixing the weight sharing of the 2019 notebook, SEED-SPEC 10.11). It is trained here, on random
+ * their own weights, fixing the weight sharing of the 2019 notebook, docs/ORIGINAL-PROJECT.md §10.11). It is trained here, on random
  * crops of content spectrograms, against the same losses as {@link StyleTransfer} (content, Gram style and total
  * variation on the random shallow feature network), then stylises a whole spectrogram in one forward pass.
  *

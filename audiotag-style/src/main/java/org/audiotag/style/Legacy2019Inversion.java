@@ -11,8 +11,8 @@ import org.audiotag.style.internal.PseudoInverse;
 import org.audiotag.style.internal.SparseMatrix;
 
 /**
- * The faithful variant of the 2019 style-transfer notebook ({@code experiments_ST.ipynb}, SEED-SPEC section 7), with
- * its bugs (SEED-SPEC 10.11), for comparison with the fixed path ({@link SpectrogramImage} with the stored dB range,
+ * The faithful variant of the 2019 style-transfer notebook ({@code experiments_ST.ipynb}, docs/ORIGINAL-PROJECT.md §7), with
+ * its bugs (docs/ORIGINAL-PROJECT.md §10.11), for comparison with the fixed path ({@link SpectrogramImage} with the stored dB range,
  * {@link MelToAudio}). Use only to reproduce the original behaviour.
  *
  * <ul>

@@ -35,7 +35,7 @@ import org.w3c.dom.Node;
  * dB range, the colour map and the orientation in PNG {@code tEXt} chunks (keywords {@code audiotag.db_min},
  * {@code audiotag.db_max}, {@code audiotag.colormap}, {@code audiotag.orientation}). {@link #read} restores the dB
  * values from those chunks, so the round trip is exact up to quantisation: at most half a level,
- * {@code (dbMax - dbMin) / (2 (2^bits - 1))}. This fixes the 2019 inversion bug (SEED-SPEC 10.11), which assumed a
+ * {@code (dbMax - dbMin) / (2 (2^bits - 1))}. This fixes the 2019 inversion bug (docs/ORIGINAL-PROJECT.md §10.11), which assumed a
  * fixed [-80, +20] dB range for images normalised per clip.
  *
  * <p>Images without the chunks (a painting used as a style, a JPEG) are read as luminance

@@ -26,7 +26,7 @@
  * that says what is missing and what to add.
  *
  * <p>Matrices follow librosa's layout (bin, frame), row-major. This fixes the inversion bugs of the 2019 notebook
- * (SEED-SPEC section 10.11): the dB range travels with the image, the mel inverse is non-negative, and there is no
+ * (docs/ORIGINAL-PROJECT.md §10.11): the dB range travels with the image, the mel inverse is non-negative, and there is no
  * de-emphasis.
  */
 package org.audiotag.style;

@@ -18,7 +18,7 @@ import org.audiotag.features.StftConfig;
 import org.audiotag.features.io.AudioFormatException;
 
 /**
- * The log-mel {@link FeatureFunction} of the original pipeline A (SEED-SPEC 1.3): {@code librosa.load(sr=44100)},
+ * The log-mel {@link FeatureFunction} of the original pipeline A (docs/ORIGINAL-PROJECT.md §1.3): {@code librosa.load(sr=44100)},
  * {@code feature.melspectrogram(n_fft=2560, hop_length=692, n_mels=128, fmin=0, fmax=22050, power=2, center=True,
  * pad_mode='reflect', htk=False, norm='slaney')} then {@code power_to_db(ref=1, amin=1e-10, top_db=80)}, on the
  * whole clip (crops are taken later, on frames). Output: time-major, {@code nMels} bins of dB per frame,

@@ -39,7 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training loop of SEED-SPEC 5.1 with the fixes of section 10: Adam with a learning rate fed every step, BCE with
+ * The training loop of docs/ORIGINAL-PROJECT.md §5.1 with the fixes of its §10: Adam with a learning rate fed every step, BCE with
  * logits, a {@link LrSchedule} stepped on validation lwlrap, early stopping, the best checkpoint restored at the
  * end, random crops at train time and sliding windows at test time, optional input standardisation and mixing.
  *

@@ -15,7 +15,7 @@ import org.audiotag.toolkit.Csv;
 /**
  * An assignment of every clip of a dataset to one of {@code k} folds. For a train/validation split (as the
  * original's {@code iterative_train_test_split}) fold 0 is validation and fold 1 is training.
- * Immutable; written to and read from a CSV {@code path,fold} so that a split is reproducible (SEED-SPEC 10.13).
+ * Immutable; written to and read from a CSV {@code path,fold} so that a split is reproducible (docs/ORIGINAL-PROJECT.md §10.13).
  */
 public final class Split {
 
@@ -47,7 +47,7 @@ public final class Split {
     }
 
     /**
-     * Train/validation split by iterative stratification of order 2 (SEED-SPEC 2): about {@code testSize} of the
+     * Train/validation split by iterative stratification of order 2 (docs/ORIGINAL-PROJECT.md §2): about {@code testSize} of the
      * clips go to the validation fold 0, the rest to fold 1.
      *
      * @param dataset the clips and their labels

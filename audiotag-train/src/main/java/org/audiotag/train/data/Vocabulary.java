@@ -22,7 +22,7 @@ import org.audiotag.toolkit.AtomicFiles;
  * target matrix or a Kaggle submission. Names are non-blank, unique and contain no line break.
  *
  * <p>{@link #fsdKaggle2019()} is the 80-tag FSDKaggle2019 vocabulary in the alphabetical order of the competition's
- * {@code sample_submission.csv} (SEED-SPEC 1.7, which fixes the original's non-deterministic {@code set} order).
+ * {@code sample_submission.csv} (docs/ORIGINAL-PROJECT.md §1.7, which fixes the original's non-deterministic {@code set} order).
  */
 public final class Vocabulary {
 
@@ -69,7 +69,7 @@ public final class Vocabulary {
 
     /**
      * A vocabulary of the distinct given tags in alphabetical ({@link String#compareTo}) order, the order
-     * SEED-SPEC 1.7 recommends.
+     * docs/ORIGINAL-PROJECT.md §1.7 recommends.
      *
      * @param labels tag names, duplicates allowed
      * @return the sorted vocabulary
