@@ -16,18 +16,20 @@ public final class LoggingListener implements TrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
+    private final boolean epochLinesAtInfo;
     private final Level epochLevel;
 
     /**
      * @param epochLinesAtInfo whether the per-epoch line is logged at INFO (else DEBUG)
      */
     public LoggingListener(boolean epochLinesAtInfo) {
+        this.epochLinesAtInfo = epochLinesAtInfo;
         this.epochLevel = epochLinesAtInfo ? Level.INFO : Level.DEBUG;
     }
 
-    /** @return the level of the per-epoch line */
-    public Level epochLevel() {
-        return epochLevel;
+    /** @return whether the per-epoch line is logged at INFO (else DEBUG) */
+    public boolean epochLinesAtInfo() {
+        return epochLinesAtInfo;
     }
 
     @Override
