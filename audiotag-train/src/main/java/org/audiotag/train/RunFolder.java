@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,11 +18,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.audiotag.train.internal.AtomicFiles;
+import org.audiotag.train.internal.FileTrees;
 import org.audiotag.train.internal.PropertiesText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The folder of one training run and the rules that keep it safe to resume and to clean up. Layout:
@@ -61,7 +58,6 @@ public final class RunFolder {
     /** The exported model's folder. */
     public static final String MODEL_FOLDER = "model";
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
     private static final String FORMAT = "audiotag-run/1";
     private static final String MODEL_FILE_KEY = "model.file.";
     private static final List<String> OWN_FILES = List.of(MARKER_FILE, STATE_FILE, "history.csv", "history.json",
@@ -277,24 +273,24 @@ public final class RunFolder {
         Path tmp = dir.resolve("model.tmp-" + System.nanoTime()).toAbsolutePath();
         try {
             writer.write(tmp);
-            List<String> fresh = listFiles(tmp);
+            List<String> fresh = FileTrees.listFiles(tmp);
             List<String> previous = modelFiles();
             checkModelFolder(previous);
+            Set<String> both = new LinkedHashSet<>(previous);
+            both.addAll(fresh);
+            writeMarker(List.copyOf(both)); // either export is the run's own while they are swapped
             Path old = null;
             if (Files.exists(target)) {
-                Set<String> both = new LinkedHashSet<>(previous);
-                both.addAll(fresh);
-                writeMarker(List.copyOf(both)); // either export is the run's own while they are swapped
                 old = dir.resolve("model.old-" + System.nanoTime()).toAbsolutePath();
                 Files.move(target, old);
             }
             AtomicFiles.moveAtomically(tmp, target);
             writeMarker(fresh);
             if (old != null) {
-                deleteListed(old, previous);
+                FileTrees.deleteListed(old, previous);
             }
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            FileTrees.deleteTree(tmp);
             throw e;
         }
         return target;
@@ -422,13 +418,13 @@ public final class RunFolder {
                         + "marker (format '" + marker.getProperty("format") + "', expected '" + FORMAT + "')");
             }
         }
-        for (Path p : sortedChildren(dir)) {
+        for (Path p : FileTrees.sortedChildren(dir)) {
             String name = p.getFileName().toString();
             if (callerEntry(name)) {
                 continue;
             }
             if (!run) {
-                throw notARun(firstLeaf(p));
+                throw notARun(FileTrees.firstLeaf(p));
             }
             boolean file = Files.isRegularFile(p);
             if (OWN_FILES.contains(name) && file || OWN_TEMP.matcher(name).matches() && file
@@ -436,9 +432,9 @@ public final class RunFolder {
                 continue;
             }
             if (name.equals(CHECKPOINT_FOLDER) && Files.isDirectory(p)) {
-                for (Path c : sortedChildren(p)) {
+                for (Path c : FileTrees.sortedChildren(p)) {
                     if (!CHECKPOINT.matcher(c.getFileName().toString()).matches() || !Files.isRegularFile(c)) {
-                        throw foreign(firstLeaf(c));
+                        throw foreign(FileTrees.firstLeaf(c));
                     }
                 }
                 continue;
@@ -447,7 +443,7 @@ public final class RunFolder {
                 checkModelFolder(modelFiles());
                 continue;
             }
-            throw foreign(firstLeaf(p));
+            throw foreign(FileTrees.firstLeaf(p));
         }
     }
 
@@ -464,11 +460,11 @@ public final class RunFolder {
                 dirs.add(f.substring(0, i));
             }
         }
-        for (Path p : walkSorted(model)) {
-            String rel = relative(model, p);
+        for (Path p : FileTrees.walkSorted(model)) {
+            String rel = FileTrees.relative(model, p);
             boolean ok = Files.isDirectory(p) ? dirs.contains(rel) : Files.isRegularFile(p) && files.contains(rel);
             if (!ok) {
-                throw foreign(firstLeaf(p));
+                throw foreign(FileTrees.firstLeaf(p));
             }
         }
     }
@@ -486,82 +482,6 @@ public final class RunFolder {
     }
 
     private String entryName(Path entry) {
-        return relative(dir, entry) + (Files.isDirectory(entry) ? "/" : "");
-    }
-
-    private static String relative(Path base, Path p) {
-        return base.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-    }
-
-    /** The first file (or empty folder) under {@code p} in name order, depth first; {@code p} if it is a file. */
-    private static Path firstLeaf(Path p) throws IOException {
-        Path cur = p;
-        while (Files.isDirectory(cur)) {
-            List<Path> c = sortedChildren(cur);
-            if (c.isEmpty()) {
-                return cur;
-            }
-            cur = c.get(0);
-        }
-        return cur;
-    }
-
-    private static List<Path> sortedChildren(Path d) throws IOException {
-        try (Stream<Path> s = Files.list(d)) {
-            return s.sorted(Comparator.comparing(q -> q.getFileName().toString())).toList();
-        }
-    }
-
-    /** Every entry under {@code d} (not {@code d} itself), a folder before its content, siblings in name order. */
-    private static List<Path> walkSorted(Path d) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path c : sortedChildren(d)) {
-            out.add(c);
-            if (Files.isDirectory(c)) {
-                out.addAll(walkSorted(c));
-            }
-        }
-        return out;
-    }
-
-    private static List<String> listFiles(Path d) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (Path p : walkSorted(d)) {
-            if (Files.isRegularFile(p)) {
-                out.add(relative(d, p));
-            }
-        }
-        return out;
-    }
-
-    /** Deletes the listed files under {@code root}, then the folders left empty; warns if anything else is left. */
-    private static void deleteListed(Path root, List<String> files) throws IOException {
-        for (String f : files) {
-            Files.deleteIfExists(root.resolve(f));
-        }
-        List<Path> all = walkSorted(root);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Path p = all.get(i);
-            if (Files.isDirectory(p) && sortedChildren(p).isEmpty()) {
-                Files.delete(p);
-            }
-        }
-        if (sortedChildren(root).isEmpty()) {
-            Files.delete(root);
-        } else {
-            LOG.warn("{}: kept, it holds files the run did not write", root);
-        }
-    }
-
-    /** Deletes a temporary folder this process created. */
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        return FileTrees.relative(dir, entry) + (Files.isDirectory(entry) ? "/" : "");
     }
 }
