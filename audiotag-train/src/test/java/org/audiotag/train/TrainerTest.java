@@ -129,6 +129,21 @@ class TrainerTest {
             assertThatThrownBy(() -> tagger.scores(clip)).isInstanceOf(IllegalStateException.class);
         }
 
+        // the run folder's marker identifies the run; a file the user put into model/ or ckpt/ is never deleted:
+        // the next run in the folder is refused (naming it) before anything is trained or replaced
+        assertThat(Files.readString(run.resolve(RunFolder.MARKER_FILE))).contains("architecture=dcnn")
+                .contains("model.file.0=");
+        assertThat(first.bestEpoch()).isZero();
+        assertThat(first.bestEpochNumber()).isEqualTo(1);
+        assertThat(first.message()).contains("best epoch 1,");
+        Path readme = first.modelDir().resolve("README.txt");
+        Files.writeString(readme, "my notes on this model");
+        assertThatThrownBy(() -> new Trainer(cfg, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null)
+                .train(esc, train, val, run)).isInstanceOf(RunFolderException.class)
+                .hasMessageContaining(run.toString()).hasMessageContaining("model/README.txt");
+        assertThat(readme).hasContent("my notes on this model");
+        Files.delete(readme);
+
         // resume: the same run with a larger budget continues after epoch 1 and keeps epoch 1 as recorded
         TrainingResult resumed = new Trainer(cfg.toBuilder().epochs(2).build(), LogMelFeatures.pipelineA(), null,
                 dir.resolve("cache"), null).train(esc, train, val, run);
