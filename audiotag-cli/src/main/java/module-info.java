@@ -6,6 +6,7 @@ module org.audiotag.cli {
     requires org.audiotag.eval;
     requires org.audiotag.train;
     requires org.audiotag.style;
+    requires org.audiotag.toolkit;
     requires info.picocli;
     requires org.slf4j;
 

@@ -4,6 +4,7 @@
  */
 @SuppressWarnings("module") // the qualified export names modules built after this one
 module org.audiotag.features {
+    requires org.audiotag.toolkit;
     requires JTransforms;
     requires jorbis;
     requires jflac.codec;

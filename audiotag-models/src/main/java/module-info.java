@@ -1,5 +1,6 @@
 /** A layer toolkit on TensorFlow Java 1.1.0 and the architectures of the original project. */
 module org.audiotag.models {
+    requires org.audiotag.toolkit;
     requires transitive tensorflow;
     requires transitive tensorflow.framework;
     requires org.slf4j;

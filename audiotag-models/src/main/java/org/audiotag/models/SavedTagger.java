@@ -1,13 +1,11 @@
 package org.audiotag.models;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Properties;
+import org.audiotag.toolkit.Provenance;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
@@ -31,7 +29,7 @@ public final class SavedTagger implements AutoCloseable {
     private final int exampleSize;
     private final int numTags;
 
-    private SavedTagger(Path dir, SavedModelBundle bundle, Properties p) throws ModelLoadException {
+    private SavedTagger(Path dir, SavedModelBundle bundle, Provenance p) throws ModelLoadException {
         this.dir = dir;
         this.bundle = bundle;
         try {
@@ -50,8 +48,8 @@ public final class SavedTagger implements AutoCloseable {
         this.exampleSize = n;
     }
 
-    private static String required(Properties p, String key) {
-        String v = p.getProperty(key);
+    private static String required(Provenance p, String key) {
+        String v = p.get(key);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("missing key '" + key + "'");
         }
@@ -74,9 +72,9 @@ public final class SavedTagger implements AutoCloseable {
         if (!Files.isRegularFile(abs.resolve("saved_model.pb"))) {
             throw new ModelLoadException(abs, "no saved_model.pb: not a SavedModel directory", null);
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(abs.resolve(TagModel.PROVENANCE_FILE), StandardCharsets.UTF_8)) {
-            p.load(r);
+        Provenance p;
+        try {
+            p = Provenance.read(abs.resolve(TagModel.PROVENANCE_FILE));
         } catch (IOException e) {
             throw new ModelLoadException(abs, "cannot read " + TagModel.PROVENANCE_FILE + ": " + e.getMessage(), e);
         }

@@ -1,22 +1,22 @@
 package org.audiotag.models;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
-import java.util.stream.Stream;
 import org.audiotag.models.internal.Networks;
 import org.audiotag.models.layers.FeedableAdam;
 import org.audiotag.models.layers.Layers;
 import org.audiotag.models.layers.Losses;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Provenance;
+import org.audiotag.toolkit.Version;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -414,8 +414,7 @@ public final class TagModel implements AutoCloseable {
         written.sort(Comparator.comparing((Path p) -> p.toString().endsWith(".index")));
         for (Path p : written) {
             String suffix = p.getFileName().toString().substring(tmpName.length());
-            Files.move(p, dir.resolve(abs.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(p, dir.resolve(abs.getFileName() + suffix));
         }
         LOG.debug("saved checkpoint {} ({} files)", abs, written.size());
     }
@@ -453,42 +452,27 @@ public final class TagModel implements AutoCloseable {
     public void exportSavedModel(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                + System.nanoTime());
         Signature sig = Signature.builder().key(Signature.DEFAULT_KEY).input("features", features)
                 .output("probabilities", probabilities).build();
-        try {
-            SavedModelBundle.exporter(tmp.toString()).withSession(session()).withSignature(sig).export();
-            Properties p = new Properties();
-            p.setProperty("architecture", architecture.cliName());
-            p.setProperty("inputKind", architecture.inputKind().name());
-            p.setProperty("inputShape", join(inputShape));
-            p.setProperty("numTags", Integer.toString(numTags()));
-            p.setProperty("widths", join(widths));
-            p.setProperty("seed", Long.toString(config.seed()));
-            p.setProperty("parameters", Long.toString(parameterCount()));
-            p.setProperty("config", config.toString());
-            String v = TagModel.class.getPackage().getImplementationVersion();
-            p.setProperty("audiotagVersion", v == null ? "development" : v);
-            try (Writer w = Files.newBufferedWriter(tmp.resolve(PROVENANCE_FILE), StandardCharsets.UTF_8)) {
-                p.store(w, "audiotag model provenance");
+        AtomicFiles.writeDirectory(abs, tmp -> {
+            try {
+                SavedModelBundle.exporter(tmp.toString()).withSession(session()).withSignature(sig).export();
+                Provenance.builder()
+                        .put(Provenance.ARCHITECTURE, architecture.cliName())
+                        .put(Provenance.INPUT_KIND, architecture.inputKind().name())
+                        .put(Provenance.INPUT_SHAPE, join(inputShape))
+                        .put("numTags", Integer.toString(numTags()))
+                        .put("widths", join(widths))
+                        .put(Provenance.SEED, Long.toString(config.seed()))
+                        .put(Provenance.PARAMETERS, Long.toString(parameterCount()))
+                        .put("config", config.toString())
+                        .put(Provenance.VERSION, Version.get())
+                        .put(Provenance.CREATED, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                        .build().write(tmp.resolve(PROVENANCE_FILE), "audiotag model provenance");
+            } catch (RuntimeException e) {
+                throw new IOException(abs + ": cannot export SavedModel: " + e.getMessage(), e);
             }
-            Path old = null;
-            if (Files.exists(abs)) {
-                old = abs.resolveSibling(abs.getFileName() + ".old-" + System.nanoTime());
-                Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            if (old != null) {
-                deleteTree(old);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(abs + ": cannot export SavedModel: " + e.getMessage(), e);
-        }
+        });
     }
 
     static String join(int[] a) {
@@ -497,17 +481,6 @@ public final class TagModel implements AutoCloseable {
             sb.append(i == 0 ? "" : ",").append(a[i]);
         }
         return sb.toString();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private void ensureOpen() {

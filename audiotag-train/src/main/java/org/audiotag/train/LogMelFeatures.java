@@ -18,7 +18,7 @@ import org.audiotag.features.StftConfig;
 import org.audiotag.features.io.AudioFormatException;
 
 /**
- * The log-mel {@link FeatureFunction} of the original pipeline A (SEED-SPEC 1.3): {@code librosa.load(sr=44100)},
+ * The log-mel {@link FeatureFunction} of the original pipeline A (docs/ORIGINAL-PROJECT.md §1.3): {@code librosa.load(sr=44100)},
  * {@code feature.melspectrogram(n_fft=2560, hop_length=692, n_mels=128, fmin=0, fmax=22050, power=2, center=True,
  * pad_mode='reflect', htk=False, norm='slaney')} then {@code power_to_db(ref=1, amin=1e-10, top_db=80)}, on the
  * whole clip (crops are taken later, on frames). Output: time-major, {@code nMels} bins of dB per frame,
@@ -43,21 +43,13 @@ public final class LogMelFeatures implements FeatureFunction {
 
     private LogMelFeatures(int sr, int nFft, int hopLength, int nMels, double fMin, double fMax, double topDb,
             PadMode padMode) {
-        if (sr < 1000 || sr > 384000) {
-            throw new IllegalArgumentException("sr: " + sr + " must be in [1000, 384000] Hz");
-        }
-        if (nFft < 16 || nFft > 65536) {
-            throw new IllegalArgumentException("nFft: " + nFft + " must be in [16, 65536]");
-        }
+        // sr, n_fft, n_mels, fmin and fmax: the limits of audiotag-features' MelConfig, as for FeatureConfig
+        org.audiotag.features.MelConfig melConfig = org.audiotag.features.MelConfig.builder().sampleRate(sr)
+                .stft(StftConfig.builder().nFft(nFft).hopLength(hopLength).center(true)
+                        .padMode(java.util.Objects.requireNonNull(padMode, "padMode")).build())
+                .nMels(nMels).fMin(fMin).fMax(fMax).htk(false).norm(MelNorm.SLANEY).power(2.0).build();
         if (hopLength < 1 || hopLength > nFft) {
             throw new IllegalArgumentException("hopLength: " + hopLength + " must be in [1, nFft=" + nFft + "]");
-        }
-        if (nMels < 1 || nMels > 1024) {
-            throw new IllegalArgumentException("nMels: " + nMels + " must be in [1, 1024]");
-        }
-        if (!(fMin >= 0 && fMin < fMax && fMax <= sr / 2.0)) {
-            throw new IllegalArgumentException("fMin/fMax: need 0 ≤ fMin (" + fMin + ") < fMax (" + fMax
-                    + ") ≤ sr/2 (" + sr / 2.0 + ")");
         }
         if (!(topDb > 0)) {
             throw new IllegalArgumentException("topDb: " + topDb + " must be > 0 (or Infinity for none)");
@@ -67,14 +59,11 @@ public final class LogMelFeatures implements FeatureFunction {
         this.hopLength = hopLength;
         this.nMels = nMels;
         this.fMin = fMin;
-        this.fMax = fMax;
+        this.fMax = melConfig.fMax();
         this.topDb = topDb;
         this.padMode = java.util.Objects.requireNonNull(padMode, "padMode");
         this.loader = AudioLoader.atRate(sr);
-        this.mel = MelSpectrogram.builder().sampleRate(sr)
-                .stft(StftConfig.builder().nFft(nFft).hopLength(hopLength).center(true).padMode(padMode)
-                        .build())
-                .nMels(nMels).fMin(fMin).fMax(fMax).htk(false).norm(MelNorm.SLANEY).power(2.0).build();
+        this.mel = MelSpectrogram.of(melConfig);
     }
 
     /** @return pipeline A: sr 44100, n_fft 2560, hop 692, 128 mels, fmin 0, fmax 22050, top_db 80 */

@@ -1,8 +1,6 @@
 package org.audiotag.train;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,13 +8,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.audiotag.features.AudioClip;
 import org.audiotag.features.Resampler;
 import org.audiotag.models.InputKind;
 import org.audiotag.models.ModelLoadException;
 import org.audiotag.models.SavedTagger;
+import org.audiotag.toolkit.Provenance;
 import org.audiotag.train.data.Vocabulary;
 import org.audiotag.train.internal.Crops;
 
@@ -75,12 +73,7 @@ public final class Tagger implements AutoCloseable {
             throw new ModelLoadException(dir.toAbsolutePath(), "no " + Trainer.MODEL_INFO_FILE
                     + ": not a model exported by audiotag train", null);
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(infoFile, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        Map<String, String> info = new HashMap<>();
-        p.stringPropertyNames().forEach(k -> info.put(k, p.getProperty(k)));
+        Map<String, String> info = new HashMap<>(Provenance.read(infoFile).asMap());
         for (String k : List.of("window", "windowHop", "aggregation", "normalize.mean", "normalize.std")) {
             if (!info.containsKey(k)) {
                 throw new ModelLoadException(dir.toAbsolutePath(), infoFile.getFileName() + " lacks '" + k + "'",

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.audiotag.features.AudioLoader;
 
 /**
- * The raw-waveform {@link FeatureFunction} of pipeline B (SEED-SPEC 1.4): {@code librosa.load(sr)} mono float
+ * The raw-waveform {@link FeatureFunction} of pipeline B (docs/ORIGINAL-PROJECT.md §1.4): {@code librosa.load(sr)} mono float
  * samples in [-1, 1], stored as {@link Features} with one bin per frame (frame = sample). Used for the waveform
  * models and as the source of on-the-fly augmentation.
  */

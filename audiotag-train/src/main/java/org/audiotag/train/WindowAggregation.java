@@ -1,6 +1,6 @@
 package org.audiotag.train;
 
-/** How the scores of a clip's test-time windows become the clip's score (SEED-SPEC 10.4). */
+/** How the scores of a clip's test-time windows become the clip's score (docs/ORIGINAL-PROJECT.md §10.4). */
 public enum WindowAggregation {
     /** Mean of the per-window tag probabilities over sliding windows (the recommended fix). */
     MEAN,

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,6 +83,15 @@ class TrainerTest {
         assertThat(p.getProperty("features.hopLength")).isEqualTo("692");
         assertThat(p.getProperty("tags")).startsWith("Dog bark,Rain,");
         assertThat(Files.exists(run.resolve("provenance.properties"))).isTrue();
+        assertThat(p.getProperty("audiotag.version")).isEqualTo(Trainer.version()).doesNotContain("$");
+        // every file of the run, the model and the feature cache has the permissions of a plainly created file
+        // (0666 less the umask), not the owner-only 0600 of Files.createTempFile
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.writeString(dir.resolve("plain"), "x"));
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(plain);
+            }
+        }
 
         // the exported model tags like the final evaluation did: same windows, normalisation and vocabulary
         try (Tagger tagger = Tagger.load(first.modelDir())) {
@@ -117,6 +128,21 @@ class TrainerTest {
             tagger.close();
             assertThatThrownBy(() -> tagger.scores(clip)).isInstanceOf(IllegalStateException.class);
         }
+
+        // the run folder's marker identifies the run; a file the user put into model/ or ckpt/ is never deleted:
+        // the next run in the folder is refused (naming it) before anything is trained or replaced
+        assertThat(Files.readString(run.resolve(RunFolder.MARKER_FILE))).contains("architecture=dcnn")
+                .contains("model.file.0=");
+        assertThat(first.bestEpoch()).isZero();
+        assertThat(first.bestEpochNumber()).isEqualTo(1);
+        assertThat(first.message()).contains("best epoch 1,");
+        Path readme = first.modelDir().resolve("README.txt");
+        Files.writeString(readme, "my notes on this model");
+        assertThatThrownBy(() -> new Trainer(cfg, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null)
+                .train(esc, train, val, run)).isInstanceOf(RunFolderException.class)
+                .hasMessageContaining(run.toString()).hasMessageContaining("model/README.txt");
+        assertThat(readme).hasContent("my notes on this model");
+        Files.delete(readme);
 
         // resume: the same run with a larger budget continues after epoch 1 and keeps epoch 1 as recorded
         TrainingResult resumed = new Trainer(cfg.toBuilder().epochs(2).build(), LogMelFeatures.pipelineA(), null,

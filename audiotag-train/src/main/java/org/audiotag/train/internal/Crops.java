@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * Time crops of time-major feature matrices (frame t, bin b at {@code t * bins + b}): random crops for training,
- * sliding windows for testing (SEED-SPEC 10.4), the first window for the faithful variant (SEED-SPEC 1.3).
+ * sliding windows for testing (docs/ORIGINAL-PROJECT.md §10.4), the first window for the faithful variant (docs/ORIGINAL-PROJECT.md §1.3).
  */
 public final class Crops {
 
