@@ -1,10 +1,34 @@
 #!/usr/bin/env bash
-# The test command of the README (and of .ci/run): builds every module and runs every module's tests on the module
-# path, installs the artifacts into the local Maven repository, checks that the Javadoc of every module builds
-# without errors, then builds and tests the downstream example against the BOM.
+# The test command of the README (and of .ci/run). In order:
+#  1. builds every module (javac -Xlint:all -Werror, Checkstyle), runs every module's tests on the module path,
+#     attaches -sources and -javadoc jars (Javadoc errors fail the build) and installs it all into ~/.m2;
+#  2. builds the one aggregated Javadoc site (target/reports/apidocs);
+#  3. checks that every README code block marked as a snippet is identical to its file in examples/quickstart;
+#  4. builds and tests the example applications against the installed BOM (examples/pom.xml);
+#  5. runs every README quick-start program exactly as the README says.
 set -euo pipefail
 cd "$(dirname "$0")"
 export TF_CPP_MIN_LOG_LEVEL=2
+
+# Javadoc's {@snippet} examples need the javadoc tool of JDK 18 or later; the build itself runs on JDK 17+.
+if [ -z "${JAVADOC_JDK_HOME:-}" ]; then
+  for d in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$d" ] && [ -x "$d/bin/javadoc" ] && [ -f "$d/release" ] || continue
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release")
+    if [ -n "$v" ] && [ "$v" -ge 18 ]; then JAVADOC_JDK_HOME="$d"; fi
+  done
+fi
+if [ -z "${JAVADOC_JDK_HOME:-}" ]; then
+  echo "test.sh: no JDK 18+ javadoc found; set JAVADOC_JDK_HOME to a JDK 18 or later" >&2
+  exit 2
+fi
+export JAVADOC_JDK_HOME
+
 mvn -B install
-mvn -B -q javadoc:javadoc
-mvn -B -f examples/downstream/pom.xml verify
+mvn -B -q javadoc:aggregate
+java tools/ReadmeSnippets.java check README.md
+mvn -B -f examples/pom.xml verify
+for program in Features Augment Eval Models TrainAndTag Style; do
+  echo "== quick start: quickstart.${program}QuickStart"
+  mvn -B -q -f examples/quickstart/pom.xml compile exec:java -Dexec.mainClass="quickstart.${program}QuickStart"
+done
