@@ -6,6 +6,7 @@
 module org.audiotag.style {
     requires transitive org.audiotag.features;
     requires transitive org.audiotag.models;
+    requires tensorflow.framework;
     requires transitive java.desktop;
     requires JTransforms;
     requires commons.math3;

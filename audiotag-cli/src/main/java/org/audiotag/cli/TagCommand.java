@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import org.audiotag.eval.Predictions;
 import org.audiotag.eval.io.LabeledPredictions;
 import org.audiotag.eval.io.TaggingCsv;
-import org.audiotag.train.TagScore;
-import org.audiotag.train.Tagger;
+import org.audiotag.models.TagScore;
+import org.audiotag.models.Tagger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,7 +82,7 @@ final class TagCommand implements Callable<Integer> {
                 float[][] matrix = scores.toArray(new float[0][]);
                 // the Kaggle submission layout, written atomically by the same code that evaluate's reader mirrors;
                 // the truth half of the predictions is unused by the writer
-                TaggingCsv.writeScores(abs, new LabeledPredictions(names, tagger.vocabulary().labels(),
+                TaggingCsv.writeScores(abs, new LabeledPredictions(names, tagger.tags(),
                         Predictions.of(new boolean[matrix.length][matrix[0].length], matrix)));
                 o.println("scores: " + abs);
             }

@@ -23,10 +23,16 @@ import org.audiotag.augment.LabeledAudio;
 import org.audiotag.eval.AveragePrecision;
 import org.audiotag.eval.Lwlrap;
 import org.audiotag.eval.Predictions;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.TimeMajorFeatures;
+import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.Architecture;
+import org.audiotag.models.ExportedModel;
 import org.audiotag.models.InputKind;
 import org.audiotag.models.ModelConfig;
 import org.audiotag.models.TagModel;
+import org.audiotag.models.TaggingConfig;
+import org.audiotag.models.WindowAggregation;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.LabeledClip;
 import org.audiotag.train.data.Split;
@@ -52,10 +58,21 @@ public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     static final String STATE_FILE = "state.properties";
-    /** Name of the training provenance file inside an exported model and a run folder. */
-    public static final String MODEL_INFO_FILE = "audiotag-train.properties";
-    /** Name of the vocabulary file inside an exported model. */
-    public static final String VOCABULARY_FILE = "vocabulary.txt";
+    /**
+     * Name of the second provenance file of release 0.1 exports.
+     *
+     * @deprecated exported models now hold one provenance file, {@link ExportedModel#PROVENANCE_FILE}; this name
+     *     is {@link ExportedModel#LEGACY_TRAINING_FILE}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String MODEL_INFO_FILE = ExportedModel.LEGACY_TRAINING_FILE;
+    /**
+     * Name of the vocabulary file inside an exported model.
+     *
+     * @deprecated use {@link ExportedModel#TAGS_FILE}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String VOCABULARY_FILE = ExportedModel.TAGS_FILE;
 
     private final TrainingConfig cfg;
     private final LogMelFeatures mel;
@@ -407,7 +424,7 @@ public final class Trainer {
             }
             LabeledAudio in = LabeledAudio.of(audio, mel.sr(), data.target(clip), data.clip(clip).name());
             AugmentedExample ex = augment.apply(in, cfg.seed(), epoch, position);
-            Features f = mel.compute(ex.audio().samples());
+            TimeMajorFeatures f = mel.compute(ex.audio().samples());
             float min = Float.POSITIVE_INFINITY;
             for (float v : f.data()) {
                 min = Math.min(min, v);
@@ -493,9 +510,22 @@ public final class Trainer {
             Path target = runDir.resolve("model").toAbsolutePath();
             Path tmp = runDir.resolve("model.tmp-" + System.nanoTime()).toAbsolutePath();
             try {
-                model.exportSavedModel(tmp);
-                writeProvenance(tmp.resolve(MODEL_INFO_FILE), model);
-                data.vocabulary().write(tmp.resolve(VOCABULARY_FILE));
+                // SavedModel, tag names and ONE provenance file (model, features, windows, normalisation, training)
+                Map<String, String> training = new LinkedHashMap<>();
+                training.put("config", cfg.toString());
+                training.put("features", mel.cacheKey());
+                training.put("augment", spec.text());
+                training.put("mixProbability", Double.toString(mixProbability));
+                training.put("dataset", data.name());
+                training.put("trainClips", Integer.toString(train.length));
+                training.put("validationClips", Integer.toString(val.length));
+                training.put("split", "split.csv in the run folder (fold 0 = validation, 1 = training, 2 = unused)");
+                training.put("splitSha256", sha(Arrays.toString(train) + "|" + Arrays.toString(val)));
+                training.put("featureCache", evalCache.key());
+                ExportedModel.write(model, tmp, TaggingConfig.builder()
+                        .features(raw ? new WaveformFeatures(mel.sr()).config() : mel.config()).window(window)
+                        .windowHop(hop).aggregation(cfg.aggregation()).normalization(mean, std).build(),
+                        data.vocabulary().labels(), training);
                 Path old = null;
                 if (Files.exists(target)) {
                     old = runDir.resolve("model.old-" + System.nanoTime());
