@@ -53,6 +53,9 @@ public final class ExportedModel {
     static final String SAVED_MODEL_FILE = "saved_model.pb";
     /** Name of the exported-model folder inside a training run folder. */
     private static final String RUN_MODEL_DIR = "model";
+    private static final List<String> TAGGING_KEYS = List.of(ProvenanceKeys.FEATURES, ProvenanceKeys.WINDOW,
+            ProvenanceKeys.WINDOW_HOP, ProvenanceKeys.AGGREGATION, ProvenanceKeys.NORMALIZE_MEAN,
+            ProvenanceKeys.NORMALIZE_STD);
 
     private final Path dir;
     private final Map<String, String> provenance;
@@ -144,16 +147,16 @@ public final class ExportedModel {
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException(abs, "bad " + PROVENANCE_FILE + ": " + e.getMessage(), e);
         }
+        // release 0.1: tagging settings iff its second file exists; now: iff any tagging key is present
+        boolean hasTagging = legacy ? tagFile.equals(LEGACY_TRAINING_FILE)
+                : TAGGING_KEYS.stream().anyMatch(tagKeys::containsKey);
         TaggingConfig tagging = null;
-        if (!legacy || tagFile.equals(LEGACY_TRAINING_FILE)) {
-            boolean present = tagKeys.containsKey(ProvenanceKeys.WINDOW);
-            if (present || legacy) {
-                try {
-                    tagging = tagging(tagKeys, kind, legacy);
-                    tagging.checkFits(kind, shape);
-                } catch (IllegalArgumentException e) {
-                    throw new ModelLoadException(abs, "bad " + tagFile + ": " + e.getMessage(), e);
-                }
+        if (hasTagging) {
+            try {
+                tagging = tagging(tagKeys, kind, legacy);
+                tagging.checkFits(kind, shape);
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException(abs, "bad " + tagFile + ": " + e.getMessage(), e);
             }
         }
         List<String> tags = List.of();

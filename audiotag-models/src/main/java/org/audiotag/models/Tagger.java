@@ -64,8 +64,10 @@ public final class Tagger implements AutoCloseable {
     public static Tagger load(Path dir) throws IOException {
         ExportedModel m = ExportedModel.read(dir);
         TaggingConfig t = m.tagging().orElseThrow(() -> new ModelLoadException(m.directory(), "no tagging settings "
-                + "(feature configuration, windows, normalisation) in " + ExportedModel.PROVENANCE_FILE
-                + ": a bare SavedModel export (TagModel.exportSavedModel); export with ExportedModel.write", null));
+                + "(feature configuration, windows, normalisation): " + (m.legacyLayout()
+                        ? "no " + ExportedModel.LEGACY_TRAINING_FILE + " beside this release 0.1 export"
+                        : "a bare SavedModel export (TagModel.exportSavedModel); export with ExportedModel.write"),
+                null));
         if (m.tags().isEmpty()) {
             throw new ModelLoadException(m.directory(), "no " + ExportedModel.TAGS_FILE
                     + ": the tag names are missing", null);

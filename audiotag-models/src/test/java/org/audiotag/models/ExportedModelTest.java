@@ -124,6 +124,10 @@ class ExportedModelTest {
             assertThat(tagger.scores(TaggerTest.DOG)).containsExactly(PreviousTagger.scores(f, 128, false, 32, 16,
                     WindowAggregation.MEAN, -26.730192f, 22.340061f, runner));
         }
+        // without its second file, a release 0.1 export is a bare model: the message names the missing file
+        Files.delete(dir.resolve(ExportedModel.LEGACY_TRAINING_FILE));
+        assertThat(ExportedModel.read(dir).tagging()).isEmpty();
+        assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining(ExportedModel.LEGACY_TRAINING_FILE);
     }
 
     @Test
@@ -174,6 +178,8 @@ class ExportedModelTest {
         Files.writeString(prov, text.replaceAll("\nwindowHop=.*\n", "\n"));
         assertThatThrownBy(() -> Tagger.load(dir)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("'windowHop'");
+        Files.writeString(prov, text.replaceAll("\nwindow=.*\n", "\n"));
+        assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining("'window'");
         Files.writeString(prov, text.replace("window=128", "window=64"));
         assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining("window: 64 frames");
         Files.writeString(prov, text);

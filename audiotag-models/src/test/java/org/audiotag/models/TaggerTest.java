@@ -131,10 +131,12 @@ class TaggerTest {
                     .hasMessageContaining("index 1");
             assertThatThrownBy(() -> tagger.scores(new float[0], 44100)).hasMessageContaining("empty");
             assertThatThrownBy(() -> tagger.scores(samples, 0)).hasMessageContaining("sampleRate");
-            tagger.close();
-            assertThatThrownBy(() -> tagger.scores(RAIN)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("closed");
         }
+        Tagger closed = Tagger.load(dir);
+        closed.close();
+        closed.close();                                                   // idempotent
+        assertThatThrownBy(() -> closed.scores(RAIN)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
