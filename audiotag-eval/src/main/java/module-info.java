@@ -4,6 +4,7 @@
  * layouts.
  */
 module org.audiotag.eval {
+    requires org.audiotag.toolkit;
     requires org.slf4j;
 
     exports org.audiotag.eval;

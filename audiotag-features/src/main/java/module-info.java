@@ -3,6 +3,7 @@
  * dB scaling, MFCC and the fixed-length inputs of the original project. No TensorFlow here.
  */
 module org.audiotag.features {
+    requires org.audiotag.toolkit;
     requires JTransforms;
     requires jorbis;
     requires jflac.codec;

@@ -4,6 +4,7 @@
  */
 @SuppressWarnings("module") // the qualified export below names a module built after this one
 module org.audiotag.models {
+    requires org.audiotag.toolkit;
     requires transitive tensorflow;
     requires transitive org.audiotag.features;
     requires org.slf4j;

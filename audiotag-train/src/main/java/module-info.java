@@ -4,6 +4,7 @@ module org.audiotag.train {
     requires transitive org.audiotag.augment;
     requires transitive org.audiotag.models;
     requires transitive org.audiotag.eval;
+    requires org.audiotag.toolkit;
     requires org.slf4j;
 
     exports org.audiotag.train;

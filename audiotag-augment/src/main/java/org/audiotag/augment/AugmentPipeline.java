@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * An immutable sequence of transforms, each applied with its own probability (SEED-SPEC section 6: mixing with
+ * An immutable sequence of transforms, each applied with its own probability (docs/ORIGINAL-PROJECT.md §6: mixing with
  * probability 1, reverberation with 0.5, ...). Stage {@code j} of example (seed, epoch, index) draws first a
  * uniform number deciding whether it runs and then its own parameters, all from
  * {@link ExampleSeed#forStage}{@code (exampleKey(seed, epoch, index), j)}: the output is a pure function of the
@@ -46,7 +46,7 @@ public final class AugmentPipeline {
     }
 
     /**
-     * The original project's training augmentation (SEED-SPEC section 6), bugs fixed except where noted: mixing
+     * The original project's training augmentation (docs/ORIGINAL-PROJECT.md §6), bugs fixed except where noted: mixing
      * of 1 or 2 pool clips aligned at 0 with label union ({@link MixTransform#faithful}), a random crop to
      * {@code length} samples of a longer mix, reverberation with probability 0.5 (100% wet, full length,
      * {@link ReverbTransform.Builder#faithful()}), and another random crop. The disabled steps (pitch shift,

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * Brings a clip to exactly {@code length} samples: a longer clip is cropped at a start drawn uniformly from
- * [0, L - length] (SEED-SPEC section 6 steps 2 and 7; {@link Position#START} keeps the first samples, as the
+ * [0, L - length] (docs/ORIGINAL-PROJECT.md §6 steps 2 and 7; {@link Position#START} keeps the first samples, as the
  * original's validation does); a shorter one is zero-padded, placed at the start, centred (as the original's
  * centre padding) or at a random offset.
  */

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * (seed, epoch, index), and each pipeline stage gets a generator keyed by (example key, stage). The generator
  * of an example therefore depends on nothing but these numbers: not on the thread that runs it nor on the order
  * in which examples are produced. This fixes the original project's repeated random stream across workers
- * (SEED-SPEC 10.7).
+ * (docs/ORIGINAL-PROJECT.md §10.7).
  */
 public final class ExampleSeed {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.audiotag.augment.internal.Spectral;
 
 /**
- * Harmonic-percussive source separation as an augmentation (SEED-SPEC section 6 step 5, disabled in the original:
+ * Harmonic-percussive source separation as an augmentation (docs/ORIGINAL-PROJECT.md §6 step 5, disabled in the original:
  * with probability 0.1, keep the percussive or the harmonic part with probability 1/2 each), computed as
  * {@code librosa.effects.hpss(y)}: STFT (n_fft 2048, hop 512), median filtering of the magnitude over 31 frames
  * (harmonic) and 31 bins (percussive) (Fitzgerald 2010), soft masks with power 2 and margin 1 (Driedger et al.

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * Mixes the input clip with k - 1 clips drawn (uniformly, with replacement) from a pool, k drawn uniformly from
- * [{@code minClips}, {@code maxClips}] (SEED-SPEC section 6 step 1).
+ * [{@code minClips}, {@code maxClips}] (docs/ORIGINAL-PROJECT.md §6 step 1).
  *
  * <p>Weights: {@link Weighting#UNIFORM_NORMALISED} draws c_i ~ U(0, 1) and divides by their sum (the original);
  * {@link Weighting#DIRICHLET} draws from a symmetric Dirichlet(alpha) (normalised Gamma(alpha, 1) draws);

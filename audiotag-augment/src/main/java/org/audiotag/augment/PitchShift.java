@@ -11,7 +11,7 @@ import org.audiotag.augment.internal.Spectral;
  *
  * <p>The shift is drawn uniformly from [{@code minSteps}, {@code maxSteps}] semitones, or, with
  * {@code integerSteps}, uniformly among the integers of that closed range: the symmetric fix of the original's
- * {@code randint(-1, 1)}, which could only give -1 or 0 (SEED-SPEC 10.7).
+ * {@code randint(-1, 1)}, which could only give -1 or 0 (docs/ORIGINAL-PROJECT.md §10.7).
  */
 public final class PitchShift implements AudioTransform {
     private final double minSteps;
@@ -46,7 +46,7 @@ public final class PitchShift implements AudioTransform {
     }
 
     /**
-     * The original's (disabled) draw, {@code randint(-1, 1)}: -1 or 0 semitones, never +1 (SEED-SPEC 10.7);
+     * The original's (disabled) draw, {@code randint(-1, 1)}: -1 or 0 semitones, never +1 (docs/ORIGINAL-PROJECT.md §10.7);
      * the recommended symmetric range is {@code ofSemitones(-1, 1, true)}.
      *
      * @return the transform

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.audiotag.augment.internal.FftConvolver;
 
 /**
- * Reverberation by convolution with a room impulse response drawn uniformly from a set (SEED-SPEC section 6
+ * Reverberation by convolution with a room impulse response drawn uniformly from a set (docs/ORIGINAL-PROJECT.md §6
  * step 4): linear (not circular) FFT convolution {@code wet(n) = sum_m h(m) x(n - m)}, then
  * {@code y = wetGain * wet + (1 - wetGain) * x}, then optional level normalisation.
  *

@@ -1,6 +1,6 @@
 /**
- * Label-aware, seeded augmentation of audio clips and spectrograms (SEED-SPEC section 6, with the bugs of
- * section 10.7 fixed by default and the original behaviour available as a {@code faithful()} option).
+ * Label-aware, seeded augmentation of audio clips and spectrograms (docs/ORIGINAL-PROJECT.md §6, with the bugs of
+ * §10.7 fixed by default and the original behaviour available as a {@code faithful()} option).
  *
  * <p>Audio is mono {@code float} samples in [-1, 1] at a sample rate in Hz, wrapped with its multi-hot (or soft)
  * target in {@link org.audiotag.augment.LabeledAudio}. Every transform implements

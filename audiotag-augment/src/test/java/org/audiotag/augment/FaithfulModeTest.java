@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The original project's augmentation, reproduced as an option (SEED-SPEC section 6). */
+/** The original project's augmentation, reproduced as an option (docs/ORIGINAL-PROJECT.md §6). */
 class FaithfulModeTest {
 
     @Test

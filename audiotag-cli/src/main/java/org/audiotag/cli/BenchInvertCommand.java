@@ -51,8 +51,8 @@ final class BenchInvertCommand implements Callable<Integer> {
         int n = (int) Math.round(seconds * sr);
         float[] y = concatenate(n, sr);
         DoubleMatrix mel = MelSpectrogram.builder().sampleRate(sr).build().compute(toDouble(y));
-        MelToAudio m2a = MelToAudio.builder().sr(sr).stft(StftConfig.builder().nFft(2048).hopLength(512).build())
-                .seed(0).build();
+        MelToAudio m2a = MelToAudio.builder().sampleRate(sr)
+                .stft(StftConfig.builder().nFft(2048).hopLength(512).build()).seed(0).build();
         double[] m = mel.toArray();
         // warm-up (JIT) on the same input
         m2a.invert(m, mel.rows(), mel.cols());

@@ -2,10 +2,8 @@ package org.audiotag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +13,8 @@ import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.Architecture;
 import org.audiotag.models.WindowAggregation;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Csv;
 import org.audiotag.train.AugmentSpec;
 import org.audiotag.train.ScheduleKind;
 import org.audiotag.train.Trainer;
@@ -117,11 +117,10 @@ final class CompareCommand implements Callable<Integer> {
         }
         StringBuilder md = new StringBuilder("| " + String.join(" | ", header) + " |\n|"
                 + "---|".repeat(header.length) + "\n");
-        StringBuilder csv = new StringBuilder(String.join(",", header) + "\n");
+        StringBuilder csv = new StringBuilder(Csv.line((Object[]) header));
         for (String[] r : rows) {
             md.append("| ").append(String.join(" | ", r)).append(" |\n");
-            csv.append(String.join(",", Arrays.stream(r).map(c -> c.contains(",") ? '"' + c + '"' : c).toList()))
-                    .append('\n');
+            csv.append(Csv.line((Object[]) r));
         }
         o.print(md);
         write(out.resolve("results.md"), md.toString());
@@ -145,14 +144,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     static void write(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeString(file, text);
     }
 }

@@ -15,6 +15,7 @@ import org.audiotag.models.TagScore;
 import org.audiotag.models.Tagger;
 import org.audiotag.style.ColorMap;
 import org.audiotag.style.SpectrogramImage;
+import org.audiotag.train.RunFolder;
 import org.audiotag.train.Trainer;
 import org.audiotag.train.TrainingConfig;
 import org.audiotag.train.TrainingResult;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train a modDCNN on ESC-10 folds 1-3, validate on fold 5, export it, tag two clips.")
 final class DemoCommand implements Callable<Integer> {
+
+    /** File-name ending of the log-mel images the demo writes into its folder. */
+    static final String IMAGE_SUFFIX = "-logmel.png";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -90,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         LogMelFeatures mel = LogMelFeatures.from(FeatureConfig.pipelineA());
         Trainer trainer = new Trainer(cfg, mel, null, dir.resolve("cache"), new TrainingProgress(o, ""));
-        TrainingResult r = trainer.train(ds, train, val, dir);
+        // the demo keeps its feature cache and log-mel images beside the run, so a second demo resumes in DIR
+        TrainingResult r = trainer.train(ds, train, val, RunFolder.open(dir, "cache", "*" + IMAGE_SUFFIX));
         if (r.modelDir() == null) {
             throw new CliException(1, r.message());
         }
@@ -99,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "last epoch %d: val lwlrap %.4f  accuracy %.4f%n", last.epoch() + 1, last.valLwlrap(),
                 last.valAccuracy());
         o.printf(Locale.ROOT, "final model = best epoch %d (restored): val lwlrap %.4f  accuracy %.4f  mAP %.4f%n",
-                r.bestEpoch() + 1, r.valLwlrap(), r.valAccuracy(), r.valMap());
+                r.bestEpochNumber(), r.valLwlrap(), r.valAccuracy(), r.valMap());
         o.printf(Locale.ROOT, "model exported to %s%n", modelDir);
         List<Path> examples = List.of(ds.clip(val[0]).file(), ds.clip(val[val.length / 2 + 3]).file());
         try (Tagger tagger = Tagger.load(modelDir)) {
@@ -117,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
                         db[b * x.frames() + t] = x.get(t, b);
                     }
                 }
-                String name = f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "-logmel.png";
+                String name = f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + IMAGE_SUFFIX;
                 SpectrogramImage.of(db, x.bins(), x.frames()).write(dir.resolve(name), ColorMap.VIRIDIS, 8);
                 o.printf(Locale.ROOT, "  log-mel image %s%n", dir.resolve(name));
             }

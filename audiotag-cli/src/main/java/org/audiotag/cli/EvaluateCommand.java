@@ -104,13 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            String json = ev.toJson(perClass);
-            if (lwCi != null) {
-                int end = json.lastIndexOf("\n}");
-                json = json.substring(0, end) + ",\n  \"lwlrap_ci\": " + ciJson(lwCi) + ",\n  \"map_macro_ci\": "
-                        + ciJson(mapCi) + json.substring(end);
-            }
-            out.print(json);
+            out.print(ev.toJson(perClass, lwCi, mapCi));
         } else {
             String text = ev.toText(false);
             out.print(text);
@@ -130,10 +124,5 @@ final class EvaluateCommand implements Callable<Integer> {
     private static String ciText(String name, ConfidenceInterval ci) {
         return String.format(Locale.ROOT, "%s %.8f %.8f (%.0f%%, %d resamples)%n", name, ci.lower(), ci.upper(),
                 100 * ci.level(), ci.resamples());
-    }
-
-    private static String ciJson(ConfidenceInterval ci) {
-        return "{\"lower\": " + ci.lower() + ", \"upper\": " + ci.upper() + ", \"level\": " + ci.level()
-                + ", \"resamples\": " + ci.resamples() + "}";
     }
 }

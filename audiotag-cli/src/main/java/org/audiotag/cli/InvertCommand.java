@@ -123,7 +123,7 @@ final class InvertCommand implements Callable<Integer> {
             if (hopLength < 1) {
                 throw new IllegalArgumentException("--hop-length must be >= 1, got " + hopLength);
             }
-            MelToAudio.Builder b = MelToAudio.builder().sr(sr).stft(stft).fMin(fMin).htk(melOptions.htk)
+            MelToAudio.Builder b = MelToAudio.builder().sampleRate(sr).stft(stft).fMin(fMin).htk(melOptions.htk)
                     .norm(melOptions.melNorm()).power(power).nIter(nIter).momentum(momentum).init(phase).seed(seed)
                     // librosa's nnls block: 2^18 bytes / (n_mels * itemsize of M)
                     .blockFrames(Math.max(1, (1 << 18) / (shape[0] * (arr.isFloat64() ? 8 : 4))));

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code audiotag models}: lists every architecture of audiotag-models, one line each as
  * {@code <name> <input-kind> <parameters>}, where parameters is the trainable parameter count at the original input
- * shape and widths (SEED-SPEC section 4) with the given number of tags. Each count comes from building the
+ * shape and widths (docs/ORIGINAL-PROJECT.md §4) with the given number of tags. Each count comes from building the
  * inference graph (nothing runs).
  */
 @Command(name = "models", mixinStandardHelpOptions = true,

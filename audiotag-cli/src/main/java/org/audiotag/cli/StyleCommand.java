@@ -151,7 +151,7 @@ final class StyleCommand implements Callable<Integer> {
                 throw new CliException(1, image + ": cannot write (" + e.getMessage() + ")", e);
             }
         }
-        MelToAudio m2a = MelToAudio.builder().sr(sr).stft(melSpec.stftConfig()).nIter(nIter).seed(seed).build();
+        MelToAudio m2a = MelToAudio.builder().mel(melSpec.config()).nIter(nIter).seed(seed).build();
         MelToAudio.Result audio = m2a.invertDb(img, y.length);
         float[] f = new float[audio.audio().length];
         for (int i = 0; i < f.length; i++) {

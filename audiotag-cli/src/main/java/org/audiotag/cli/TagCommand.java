@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.audiotag.eval.Predictions;
-import org.audiotag.eval.io.LabeledPredictions;
 import org.audiotag.eval.io.TaggingCsv;
 import org.audiotag.models.TagScore;
 import org.audiotag.models.Tagger;
@@ -79,11 +77,8 @@ final class TagCommand implements Callable<Integer> {
             if (scoresCsv != null) {
                 Path abs = scoresCsv.toAbsolutePath();
                 Files.createDirectories(abs.getParent());
-                float[][] matrix = scores.toArray(new float[0][]);
-                // the Kaggle submission layout, written atomically by the same code that evaluate's reader mirrors;
-                // the truth half of the predictions is unused by the writer
-                TaggingCsv.writeScores(abs, new LabeledPredictions(names, tagger.tags(),
-                        Predictions.of(new boolean[matrix.length][matrix[0].length], matrix)));
+                // the Kaggle submission layout, written atomically by the same code that evaluate's reader mirrors
+                TaggingCsv.writeScores(abs, names, tagger.tags(), scores.toArray(new float[0][]));
                 o.println("scores: " + abs);
             }
         }

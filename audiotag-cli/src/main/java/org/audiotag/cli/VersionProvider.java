@@ -1,13 +1,12 @@
 package org.audiotag.cli;
 
+import org.audiotag.toolkit.Version;
 import picocli.CommandLine;
 
-/** Reports the audiotag version from the jar manifest (or "development" when run from classes). */
+/** Reports the audiotag version (the one every module reports, from the build) and the Java version. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"audiotag " + (v == null ? "0.1.0-SNAPSHOT" : v),
-            "Java " + System.getProperty("java.version")};
+        return new String[] {"audiotag " + Version.get(), "Java " + System.getProperty("java.version")};
     }
 }

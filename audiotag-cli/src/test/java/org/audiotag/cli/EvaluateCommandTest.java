@@ -36,6 +36,23 @@ class EvaluateCommandTest {
         assertThat(boot.out()).containsPattern("lwlrap_ci 0\\.\\d{8} 0\\.\\d{8} \\(95%, 50 resamples\\)");
         assertThat(run("evaluate", "--truth", truth, "--scores", scores, "--bootstrap", "50", "--seed", "3").out())
                 .isEqualTo(boot.out());
+        // JSON carries the same intervals as members of the one object, after the metrics and per-class table
+        CliRun bootJson = run("evaluate", "--truth", truth, "--scores", scores, "--bootstrap", "50", "--seed", "3",
+                "--format", "json", "--per-class");
+        assertThat(bootJson.exit()).isZero();
+        String lower = boot.out().lines().filter(l -> l.startsWith("lwlrap_ci ")).findFirst().orElseThrow()
+                .split(" ")[1];
+        assertThat(bootJson.out()).containsPattern("(?s)\"per_class\": \\[.*\\],\n  \"lwlrap_ci\": \\{\n"
+                + "    \"lower\": " + lower.substring(0, 8) + "\\d*,\n    \"upper\": 0\\.\\d+,\n    \"level\": 0\\.95,\n"
+                + "    \"resamples\": 50\n  \\},\n  \"map_macro_ci\": \\{.*\\}\n\\}\n");
+    }
+
+    @Test
+    void versionIsThePomVersion() {
+        CliRun v = run("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("audiotag " + org.audiotag.toolkit.Version.get() + System.lineSeparator())
+                .doesNotContain("development");
     }
 
     @Test

@@ -37,6 +37,19 @@ class TrainingCommandsTest {
         assertThat(t.out()).contains("4 training, 4 validation (source fold 2)").contains("epoch   1");
         assertThat(runDir.resolve("model/saved_model.pb")).exists();
 
+        // files of the user in the run folder are never deleted: the same command is refused with one line
+        Files.writeString(runDir.resolve("model/README.txt"), "notes");
+        Files.writeString(runDir.resolve("ckpt/notes.txt"), "notes");
+        CliRun again = run("train", "--data", list.toString(), "--model", "dcnn", "--epochs", "1", "--batch-size",
+                "4", "--val-fold", "2", "--out", runDir.toString(), "--cache", dir.resolve("cache").toString());
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err().lines().filter(l -> l.startsWith("audiotag: "))).singleElement().asString()
+                .contains(runDir.toString()).contains("'ckpt/notes.txt'");
+        assertThat(runDir.resolve("model/README.txt")).hasContent("notes");
+        assertThat(runDir.resolve("ckpt/notes.txt")).hasContent("notes");
+        Files.delete(runDir.resolve("model/README.txt"));
+        Files.delete(runDir.resolve("ckpt/notes.txt"));
+
         Path a = esc().resolve("001 - Dog bark/" + dogs.get(3));
         Path b = esc().resolve("001 - Dog bark/" + dogs.get(2));
         Path scores = dir.resolve("scores.csv");
@@ -54,7 +67,7 @@ class TrainingCommandsTest {
     }
 
     @Test
-    void badArgumentsEndWithExitCode2AndANamedProblem(@TempDir Path dir) {
+    void badArgumentsEndWithExitCode2AndANamedProblem(@TempDir Path dir) throws Exception {
         CliRun noModel = run("tag", "--model", dir.resolve("nowhere").toString(), "x.wav");
         assertThat(noModel.exit()).isEqualTo(2);
         assertThat(noModel.err()).contains("nowhere");
@@ -69,6 +82,14 @@ class TrainingCommandsTest {
                 "--out", dir.toString());
         assertThat(badFold.exit()).isEqualTo(2);
         assertThat(badFold.err()).contains("[1, 2, 3, 5]");
+        Path notARun = dir.resolve("thesis");
+        Files.createDirectories(notARun);
+        Files.writeString(notARun.resolve("thesis.tex"), "\\section{}");
+        CliRun foreign = run("train", "--data", esc().toString(), "--model", "dcnn", "--out", notARun.toString());
+        assertThat(foreign.exit()).isEqualTo(2);
+        assertThat(foreign.err()).startsWith("audiotag: " + notARun + ": is not an audiotag run folder")
+                .contains("'thesis.tex'").hasLineCount(1);
+        assertThat(notARun.resolve("thesis.tex")).exists();
         CliRun badData = run("train", "--data", dir.resolve("missing.csv").toString(), "--model", "dcnn",
                 "--out", dir.toString());
         assertThat(badData.exit()).isEqualTo(2);

@@ -1,8 +1,10 @@
 package org.audiotag.eval;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.audiotag.toolkit.Json;
 
 /**
  * Every metric of one evaluation set, computed once: {@link Lwlrap} (with per-class scores and weights),
@@ -181,60 +183,52 @@ public final class Evaluation {
      * @return the JSON text, ending in '\n'
      */
     public String toJson(boolean perClass) {
-        StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"samples\": ").append(nSamples).append(",\n");
-        sb.append("  \"labelled_samples\": ").append(lwlrap.nLabeledSamples()).append(",\n");
-        sb.append("  \"classes\": ").append(classNames.size()).append(",\n");
-        sb.append("  \"tie_rule\": \"").append(lwlrap.tieRule().name().toLowerCase(Locale.ROOT)).append("\",\n");
-        sb.append("  \"lwlrap\": ").append(json(lwlrap.lwlrap())).append(",\n");
-        sb.append("  \"lrap\": ").append(json(lrap)).append(",\n");
-        sb.append("  \"map_macro\": ").append(json(mapMacro)).append(",\n");
-        sb.append("  \"map_micro\": ").append(json(mapMicro)).append(",\n");
-        sb.append("  \"roc_auc_macro\": ").append(json(aucMacro)).append(",\n");
-        sb.append("  \"d_prime\": ").append(json(dPrime)).append(",\n");
-        sb.append("  \"top1_accuracy\": ").append(json(top1));
-        if (perClass) {
-            sb.append(",\n  \"per_class\": [");
-            List<PerClassReport.Row> rows = perClassReport().rows();
-            for (int c = 0; c < rows.size(); c++) {
-                PerClassReport.Row r = rows.get(c);
-                sb.append(c == 0 ? "\n" : ",\n");
-                sb.append("    {\"class\": ").append(jsonString(r.className()))
-                        .append(", \"support\": ").append(r.support())
-                        .append(", \"ap\": ").append(json(r.averagePrecision()))
-                        .append(", \"roc_auc\": ").append(json(r.rocAuc()))
-                        .append(", \"lwlrap_weight\": ").append(json(r.lwlrapWeight()))
-                        .append(", \"lwlrap_score\": ").append(json(r.lwlrapScore())).append('}');
-            }
-            sb.append("\n  ]");
-        }
-        sb.append("\n}\n");
-        return sb.toString();
+        return toJson(perClass, null, null);
     }
 
-    static String json(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
-    }
-
-    static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
+    /**
+     * Renders the same numbers as {@link #toJson(boolean)}, followed by bootstrap intervals when given: objects
+     * {@code lwlrap_ci} and {@code map_macro_ci} with members lower, upper, level and resamples.
+     *
+     * @param perClass whether to include the per-class array
+     * @param lwlrapInterval the interval of lwlrap, or null to leave {@code lwlrap_ci} out
+     * @param mapMacroInterval the interval of macro mAP, or null to leave {@code map_macro_ci} out
+     * @return the JSON text, ending in '\n'
+     */
+    public String toJson(boolean perClass, ConfidenceInterval lwlrapInterval, ConfidenceInterval mapMacroInterval) {
+        return Json.toText(w -> {
+            w.beginObject();
+            w.field("samples", nSamples);
+            w.field("labelled_samples", lwlrap.nLabeledSamples());
+            w.field("classes", classNames.size());
+            w.field("tie_rule", lwlrap.tieRule().name().toLowerCase(Locale.ROOT));
+            w.field("lwlrap", lwlrap.lwlrap());
+            w.field("lrap", lrap);
+            w.field("map_macro", mapMacro);
+            w.field("map_micro", mapMicro);
+            w.field("roc_auc_macro", aucMacro);
+            w.field("d_prime", dPrime);
+            w.field("top1_accuracy", top1);
+            if (perClass) {
+                w.name("per_class").beginArray();
+                for (PerClassReport.Row r : perClassReport().rows()) {
+                    w.beginObject().field("class", r.className()).field("support", r.support())
+                            .field("ap", r.averagePrecision()).field("roc_auc", r.rocAuc())
+                            .field("lwlrap_weight", r.lwlrapWeight()).field("lwlrap_score", r.lwlrapScore())
+                            .endObject();
                 }
+                w.endArray();
             }
+            interval(w, "lwlrap_ci", lwlrapInterval);
+            interval(w, "map_macro_ci", mapMacroInterval);
+            w.endObject();
+        });
+    }
+
+    private static void interval(Json.Writer w, String name, ConfidenceInterval ci) throws IOException {
+        if (ci != null) {
+            w.name(name).beginObject().field("lower", ci.lower()).field("upper", ci.upper())
+                    .field("level", ci.level()).field("resamples", ci.resamples()).endObject();
         }
-        return sb.append('"').toString();
     }
 }

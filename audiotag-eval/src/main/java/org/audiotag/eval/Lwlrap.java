@@ -4,7 +4,7 @@ import org.audiotag.eval.internal.RankingKernel;
 
 /**
  * Label-weighted label-ranking average precision (lwlrap), the FSDKaggle2019 / DCASE2019 task 2 metric, computed as
- * the organisers' reference ({@code calculate_per_class_lwlrap} in their Colab notebook; SEED-SPEC section 3.1):
+ * the organisers' reference ({@code calculate_per_class_lwlrap} in their Colab notebook; docs/ORIGINAL-PROJECT.md §3.1):
  *
  * <ol>
  *   <li>for every sample i with at least one label, and every label c of it,
@@ -82,7 +82,7 @@ public final class Lwlrap {
     }
 
     /**
-     * The faithful variant of the MCNN trainer (SEED-SPEC section 3.2, {@code calculate_overall_lwlrap_sklearn}
+     * The faithful variant of the MCNN trainer (docs/ORIGINAL-PROJECT.md §3.2, {@code calculate_overall_lwlrap_sklearn}
      * evaluated per mini-batch): the set is cut into consecutive batches of {@code batchSize} samples, lwlrap is
      * computed per batch (scikit-learn's tie rule unless told otherwise), and the batch values are averaged weighted
      * by batch size. Batches without any label are skipped (scikit-learn would fail on them). This is <b>not</b>

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.audiotag.eval.internal.AtomicFiles;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Csv;
 
 /**
  * The per-class table of an {@link Evaluation}: class, support (samples labelled with it), AP, ROC-AUC, lwlrap
@@ -58,9 +59,8 @@ public final class PerClassReport {
     public String toCsv() {
         StringBuilder sb = new StringBuilder("class,support,ap,roc_auc,lwlrap_weight,lwlrap_score\n");
         for (Row r : rows) {
-            sb.append(csvField(r.className())).append(',').append(r.support()).append(',')
-                    .append(csv(r.averagePrecision())).append(',').append(csv(r.rocAuc())).append(',')
-                    .append(csv(r.lwlrapWeight())).append(',').append(csv(r.lwlrapScore())).append('\n');
+            sb.append(Csv.line(r.className(), r.support(), csv(r.averagePrecision()), csv(r.rocAuc()),
+                    csv(r.lwlrapWeight()), csv(r.lwlrapScore())));
         }
         return sb.toString();
     }
@@ -91,13 +91,5 @@ public final class PerClassReport {
 
     static String csv(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    /** RFC 4180: quote a field containing a comma, quote or line break, doubling inner quotes. */
-    static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.audiotag.eval.internal.AtomicFiles;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Csv;
 
 /**
- * A comparison table of several training runs, like the original project's results slide (SEED-SPEC section 8:
+ * A comparison table of several training runs, like the original project's results slide (docs/ORIGINAL-PROJECT.md §8:
  * model, lwlrap on the validation split, time of one training epoch in seconds), with mAP added. The best lwlrap is
  * set in bold in Markdown, as on the slide. Rows keep the order given.
  */
@@ -110,9 +111,8 @@ public final class RunComparison {
     public String toCsv() {
         StringBuilder sb = new StringBuilder("model,lwlrap,map,epoch_seconds\n");
         for (Run r : runs) {
-            sb.append(PerClassReport.csvField(r.model())).append(',').append(PerClassReport.csv(r.lwlrap()))
-                    .append(',').append(PerClassReport.csv(r.meanAveragePrecision())).append(',')
-                    .append(PerClassReport.csv(r.epochSeconds())).append('\n');
+            sb.append(Csv.line(r.model(), PerClassReport.csv(r.lwlrap()),
+                    PerClassReport.csv(r.meanAveragePrecision()), PerClassReport.csv(r.epochSeconds())));
         }
         return sb.toString();
     }

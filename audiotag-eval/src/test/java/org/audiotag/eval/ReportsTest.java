@@ -53,11 +53,31 @@ class ReportsTest {
         assertThat(json).contains("\"lwlrap\": 0.6666666666666666,").contains("\"class\": \"a,b\"")
                 .contains("\"ap\": null");
         assertThat(e.toText(true)).contains("| class | support | AP |");
+        ConfidenceInterval lw = new ConfidenceInterval(0.6, 0.5, 0.75, 0.95, 100);
+        ConfidenceInterval map = new ConfidenceInterval(0.6, 0.25, Double.NaN, 0.95, 100);
+        String withCi = e.toJson(true, lw, map);
+        assertThat(withCi).startsWith(json.substring(0, json.lastIndexOf("\n}"))).endsWith("""
+                ,
+                  "lwlrap_ci": {
+                    "lower": 0.5,
+                    "upper": 0.75,
+                    "level": 0.95,
+                    "resamples": 100
+                  },
+                  "map_macro_ci": {
+                    "lower": 0.25,
+                    "upper": null,
+                    "level": 0.95,
+                    "resamples": 100
+                  }
+                }
+                """);
+        assertThat(e.toJson(false, null, null)).isEqualTo(e.toJson(false));
     }
 
     @Test
     void runComparisonLikeTheResultsSlide(@TempDir Path dir) throws Exception {
-        // the original project's slide numbers (SEED-SPEC section 8); mAP was not reported there
+        // the original project's slide numbers (docs/ORIGINAL-PROJECT.md §8); mAP was not reported there
         RunComparison rc = new RunComparison(List.of(
                 new RunComparison.Run("DCNN", 0.62952, Double.NaN, 0.990),
                 new RunComparison.Run("Kaggle", 0.78757, Double.NaN, 15.073),

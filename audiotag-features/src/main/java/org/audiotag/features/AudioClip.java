@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class AudioClip {
 
+    /** What {@link #sourceName()} returns for a clip without a source name. */
+    public static final String UNNAMED = "(unnamed)";
+
     private final float[] samples;
     private final int sampleRate;
     private final String source;
@@ -149,12 +152,24 @@ public final class AudioClip {
     }
 
     /**
-     * Where the clip came from.
+     * Where the clip came from, for code that branches on whether there is a name. For messages and logs use
+     * {@link #sourceName()}: an {@code Optional} concatenated into a string prints as {@code Optional[...]}.
      *
      * @return the source name, or empty
      */
     public Optional<String> source() {
         return Optional.ofNullable(source);
+    }
+
+    /**
+     * Where the clip came from, as text for messages, logs and listings: the file path or name given when the clip
+     * was created (for a loaded file, the path as {@link java.nio.file.Path#toString()} gives it), or
+     * {@value #UNNAMED} for a clip built in memory without one.
+     *
+     * @return the source name, never {@code null}
+     */
+    public String sourceName() {
+        return source == null ? UNNAMED : source;
     }
 
     /**

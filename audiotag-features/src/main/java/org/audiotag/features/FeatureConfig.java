@@ -12,7 +12,8 @@ import org.audiotag.features.internal.Checks;
  * that a {@code Tagger} can rebuild exactly the same {@link FeatureExtractor}.
  *
  * <p>It fixes the expected sample rate, silence trimming, the fixed-length policy ({@link FixedLength.Policy}) and
- * target length, and for log-mel kinds every librosa parameter of {@code power_to_db(melspectrogram(...))}. Presets:
+ * target length, and for log-mel kinds every librosa parameter of {@code power_to_db(melspectrogram(...))}: those of
+ * the mel spectrogram as one {@link MelConfig} ({@link #mel()}, validated with its limits), the dB ones here. Presets:
  * {@link #pipelineA()} (the original 128 x 128 image), {@link #pipelineC()} (the Kaggle-kernel variant),
  * {@link #modern()} (librosa 0.10 defaults) and {@link #rawWaveform()} (pipeline B, 88200 samples).
  *
@@ -42,19 +43,13 @@ public final class FeatureConfig {
     private final boolean faithfulCrop;
     private final double trimTopDb;
     private final PadMode trimPadMode;
-    private final StftConfig stft;
-    private final int nMels;
-    private final double fMin;
-    private final double fMax;
-    private final boolean htk;
-    private final MelNorm norm;
-    private final double power;
+    private final MelConfig mel;
     private final DbRef ref;
     private final double amin;
     private final double topDb;
     private final double muLaw;
 
-    private FeatureConfig(Builder b) {
+    private FeatureConfig(Builder b, MelConfig mel) {
         this.kind = b.kind;
         this.sampleRate = b.sampleRate;
         this.nSamples = b.nSamples;
@@ -62,13 +57,7 @@ public final class FeatureConfig {
         this.faithfulCrop = b.faithfulCrop;
         this.trimTopDb = b.trimTopDb;
         this.trimPadMode = b.trimPadMode;
-        this.stft = b.stft.build();
-        this.nMels = b.nMels;
-        this.fMin = b.fMin;
-        this.fMax = Double.isNaN(b.fMax) ? b.sampleRate / 2.0 : b.fMax;
-        this.htk = b.htk;
-        this.norm = b.norm;
-        this.power = b.power;
+        this.mel = mel;
         this.ref = b.ref;
         this.amin = b.amin;
         this.topDb = b.topDb;
@@ -90,13 +79,7 @@ public final class FeatureConfig {
         b.faithfulCrop = faithfulCrop;
         b.trimTopDb = trimTopDb;
         b.trimPadMode = trimPadMode;
-        b.stft = stft.toBuilder();
-        b.nMels = nMels;
-        b.fMin = fMin;
-        b.fMax = fMax;
-        b.htk = htk;
-        b.norm = norm;
-        b.power = power;
+        b.setMel(mel);
         b.ref = ref;
         b.amin = amin;
         b.topDb = topDb;
@@ -105,7 +88,7 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline A of the original project (SEED-SPEC 1.3): 44.1 kHz, left zero-pad / first 88200 samples, no trim,
+     * Pipeline A of the original project (docs/ORIGINAL-PROJECT.md §1.3): 44.1 kHz, left zero-pad / first 88200 samples, no trim,
      * {@code n_fft 2560}, hop 692, Hann, centred with <b>reflect</b> padding (librosa 0.6), 128 Slaney mels from
      * 0 to 22050 Hz (norm slaney), power 2, {@code power_to_db(ref 1, amin 1e-10, top_db 80)}: a 128 x 128 image.
      *
@@ -119,7 +102,7 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline C (SEED-SPEC 1.5, the Kaggle-kernel configuration): trim silence at 60 dB (librosa 0.6 framing with
+     * Pipeline C (docs/ORIGINAL-PROJECT.md §1.5, the Kaggle-kernel configuration): trim silence at 60 dB (librosa 0.6 framing with
      * reflect padding), centre-pad to 88200 samples, random 88200-sample crop of longer clips when a random source
      * is given (first 88200 otherwise, as at validation), {@code n_fft 2560}, hop 694, reflect, 128 mels from 20 to
      * 22050 Hz, power 2, {@code power_to_db(ref 1, top_db 80)}: 128 frames.
@@ -146,7 +129,7 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline B (SEED-SPEC 1.4): the raw 88200-sample waveform at 44.1 kHz, left zero-pad / first-2-s crop, no
+     * Pipeline B (docs/ORIGINAL-PROJECT.md §1.4): the raw 88200-sample waveform at 44.1 kHz, left zero-pad / first-2-s crop, no
      * mu-law (set {@link Builder#muLaw(double)} for the mu-law variant).
      *
      * @return the preset
@@ -183,7 +166,7 @@ public final class FeatureConfig {
         return lengthPolicy;
     }
 
-    /** @return whether random crops use the original exclusive upper bound (SEED-SPEC bug 7) */
+    /** @return whether random crops use the original exclusive upper bound (docs/ORIGINAL-PROJECT.md bug 7) */
     public boolean faithfulCrop() {
         return faithfulCrop;
     }
@@ -198,39 +181,50 @@ public final class FeatureConfig {
         return trimPadMode;
     }
 
-    /** @return the STFT parameters */
+    /**
+     * The mel spectrogram parameters: sample rate, STFT, {@code n_mels}, {@code fmin}, {@code fmax}, {@code htk},
+     * {@code norm} and {@code power}, validated by {@link MelConfig} (also for {@link Kind#RAW_WAVEFORM}, where they
+     * are not used).
+     *
+     * @return the mel parameters; {@code mel().sampleRate() == sampleRate()}
+     */
+    public MelConfig mel() {
+        return mel;
+    }
+
+    /** @return the STFT parameters ({@code mel().stft()}) */
     public StftConfig stft() {
-        return stft;
+        return mel.stft();
     }
 
-    /** @return number of mel bands */
+    /** @return number of mel bands ({@code mel().nMels()}) */
     public int nMels() {
-        return nMels;
+        return mel.nMels();
     }
 
-    /** @return lowest mel edge in Hz */
+    /** @return lowest mel edge in Hz ({@code mel().fMin()}) */
     public double fMin() {
-        return fMin;
+        return mel.fMin();
     }
 
-    /** @return highest mel edge in Hz */
+    /** @return highest mel edge in Hz ({@code mel().fMax()}) */
     public double fMax() {
-        return fMax;
+        return mel.fMax();
     }
 
-    /** @return whether the HTK mel scale is used */
+    /** @return whether the HTK mel scale is used ({@code mel().htk()}) */
     public boolean htk() {
-        return htk;
+        return mel.htk();
     }
 
-    /** @return mel filter normalisation */
+    /** @return mel filter normalisation ({@code mel().norm()}) */
     public MelNorm norm() {
-        return norm;
+        return mel.norm();
     }
 
-    /** @return magnitude exponent of the mel spectrogram */
+    /** @return magnitude exponent of the mel spectrogram ({@code mel().power()}) */
     public double power() {
-        return power;
+        return mel.power();
     }
 
     /** @return dB reference */
@@ -258,13 +252,12 @@ public final class FeatureConfig {
      *         fix the length), e.g. 128 for the presets
      */
     public int framesPerClip() {
-        return stft.frameCount(nSamples);
+        return mel.stft().frameCount(nSamples);
     }
 
-    /** @return the mel spectrogram these parameters describe */
+    /** @return the mel spectrogram these parameters describe, {@code MelSpectrogram.of(mel())} */
     public MelSpectrogram melSpectrogram() {
-        return MelSpectrogram.builder().sampleRate(sampleRate).stft(stft).nMels(nMels).fMin(fMin).fMax(fMax).htk(htk)
-                .norm(norm).power(power).build();
+        return MelSpectrogram.of(mel);
     }
 
     /** @return ordered key/value pairs of the text form */
@@ -278,18 +271,19 @@ public final class FeatureConfig {
         m.put("faithful_crop", Boolean.toString(faithfulCrop));
         m.put("trim_top_db", Double.toString(trimTopDb));
         m.put("trim_pad_mode", trimPadMode.librosaName());
+        StftConfig stft = mel.stft();
         m.put("n_fft", Integer.toString(stft.nFft()));
         m.put("hop_length", Integer.toString(stft.hopLength()));
         m.put("win_length", Integer.toString(stft.winLength()));
         m.put("window", stft.window().librosaName());
         m.put("center", Boolean.toString(stft.center()));
         m.put("pad_mode", stft.padMode().librosaName());
-        m.put("n_mels", Integer.toString(nMels));
-        m.put("fmin", Double.toString(fMin));
-        m.put("fmax", Double.toString(fMax));
-        m.put("htk", Boolean.toString(htk));
-        m.put("norm", norm.librosaName());
-        m.put("power", Double.toString(power));
+        m.put("n_mels", Integer.toString(mel.nMels()));
+        m.put("fmin", Double.toString(mel.fMin()));
+        m.put("fmax", Double.toString(mel.fMax()));
+        m.put("htk", Boolean.toString(mel.htk()));
+        m.put("norm", mel.norm().librosaName());
+        m.put("power", Double.toString(mel.power()));
         m.put("ref", ref.toString());
         m.put("amin", Double.toString(amin));
         m.put("top_db", topDb == Decibels.NO_TOP_DB ? "none" : Double.toString(topDb));
@@ -461,7 +455,7 @@ public final class FeatureConfig {
         }
 
         /**
-         * @param sr expected input sample rate in Hz, 1..768000
+         * @param sr expected input sample rate in Hz, in [1, 768000] (as {@link MelConfig})
          * @return this builder
          */
         public Builder sampleRate(int sr) {
@@ -515,6 +509,36 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets every mel parameter at once: {@code sr} (which must be a whole number of Hz here), the STFT,
+         * {@code n_mels}, {@code fmin}, {@code fmax}, {@code htk}, {@code norm} and {@code power}.
+         *
+         * @param config mel parameters, e.g. those of a {@link MelSpectrogram#config()}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code config.sampleRate()} is not a whole number of Hz
+         */
+        public Builder mel(MelConfig config) {
+            Objects.requireNonNull(config, "mel");
+            double sr = config.sampleRate();
+            if (sr != Math.rint(sr)) {
+                throw new IllegalArgumentException("sr must be a whole number of Hz in a feature config, got " + sr);
+            }
+            this.sampleRate = (int) sr;
+            setMel(config);
+            return this;
+        }
+
+        /** Copies the mel parameters other than the sample rate. */
+        private void setMel(MelConfig config) {
+            this.stft = config.stft().toBuilder();
+            this.nMels = config.nMels();
+            this.fMin = config.fMin();
+            this.fMax = config.fMax();
+            this.htk = config.htk();
+            this.norm = config.norm();
+            this.power = config.power();
+        }
+
+        /**
          * @param config STFT parameters
          * @return this builder
          */
@@ -524,7 +548,7 @@ public final class FeatureConfig {
         }
 
         /**
-         * @param nMels number of mel bands
+         * @param nMels number of mel bands, in [1, 4096]
          * @return this builder
          */
         public Builder nMels(int nMels) {
@@ -533,7 +557,7 @@ public final class FeatureConfig {
         }
 
         /**
-         * @param fMin lowest mel edge in Hz
+         * @param fMin lowest mel edge in Hz, in [0, sr/2)
          * @return this builder
          */
         public Builder fMin(double fMin) {
@@ -542,7 +566,7 @@ public final class FeatureConfig {
         }
 
         /**
-         * @param fMax highest mel edge in Hz, NaN for {@code sr / 2}
+         * @param fMax highest mel edge in Hz, in (fmin, sr/2]; NaN for {@code sr / 2}
          * @return this builder
          */
         public Builder fMax(double fMax) {
@@ -569,7 +593,7 @@ public final class FeatureConfig {
         }
 
         /**
-         * @param power magnitude exponent, &gt; 0
+         * @param power magnitude exponent, finite and &gt; 0
          * @return this builder
          */
         public Builder power(double power) {
@@ -614,15 +638,15 @@ public final class FeatureConfig {
         }
 
         /**
-         * Validates every parameter (building the mel spectrogram once) and returns the configuration.
+         * Validates every parameter (the mel parameters through {@link MelConfig.Builder#build()}, with its limits)
+         * and returns the configuration.
          *
          * @return the configuration
          * @throws IllegalArgumentException naming the offending parameter and its allowed range
          */
         public FeatureConfig build() {
-            if (sampleRate < 1 || sampleRate > 768000) {
-                throw new IllegalArgumentException("sr must be in [1, 768000], got " + sampleRate);
-            }
+            MelConfig mel = MelConfig.builder().sampleRate(sampleRate).stft(stft.build()).nMels(nMels).fMin(fMin)
+                    .fMax(fMax).htk(htk).norm(norm).power(power).build();
             if (nSamples < 1) {
                 throw new IllegalArgumentException("n_samples must be >= 1, got " + nSamples);
             }
@@ -640,12 +664,7 @@ public final class FeatureConfig {
             if (!(topDb >= 0)) {
                 throw new IllegalArgumentException("top_db must be >= 0 or none, got " + topDb);
             }
-            FeatureConfig c = new FeatureConfig(this);
-            if (c.fMax > sampleRate / 2.0 + 1e-9) {
-                throw new IllegalArgumentException("fmax must be <= sr/2 = " + sampleRate / 2.0 + ", got " + c.fMax);
-            }
-            c.melSpectrogram();
-            return c;
+            return new FeatureConfig(this, mel);
         }
     }
 }

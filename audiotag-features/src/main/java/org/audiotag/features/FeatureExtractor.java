@@ -81,7 +81,7 @@ public final class FeatureExtractor {
      */
     public FeatureMatrix extract(AudioClip clip) {
         if (clip.sampleRate() != config.sampleRate()) {
-            throw new IllegalArgumentException("clip " + clip.source().orElse("(unnamed)") + " has sample rate "
+            throw new IllegalArgumentException("clip " + clip.sourceName() + " has sample rate "
                     + clip.sampleRate() + " Hz but the feature config expects sr=" + config.sampleRate());
         }
         return extract(clip.samples());

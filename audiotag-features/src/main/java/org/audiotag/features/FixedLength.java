@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Fixed-length preparation of the original project (SEED-SPEC 1.3-1.5): left zero-padding or first-N cropping
+ * Fixed-length preparation of the original project (docs/ORIGINAL-PROJECT.md §1.3-1.5): left zero-padding or first-N cropping
  * (pipelines A and B), centre padding and random crops (pipeline C), and looping. All methods return new arrays
  * and never modify their input; randomness is always passed in.
  */
@@ -116,7 +116,7 @@ public final class FixedLength {
 
     /**
      * Random crop; {@code faithful = true} reproduces the original augmenter's {@code randint(0, len - n)} whose
-     * exclusive upper bound never picks the last offset (SEED-SPEC 6; fixed by default).
+     * exclusive upper bound never picks the last offset (docs/ORIGINAL-PROJECT.md §6; fixed by default).
      *
      * @param y signal
      * @param n crop length, &gt;= 1
@@ -155,7 +155,7 @@ public final class FixedLength {
     }
 
     /**
-     * Sliding windows for test-time evaluation of long clips (the fix of SEED-SPEC bug 4: average or max the logits
+     * Sliding windows for test-time evaluation of long clips (the fix of docs/ORIGINAL-PROJECT.md bug 4: average or max the logits
      * over windows instead of scoring only the first 2 s). Clips of at most {@code n} samples give one centre-padded
      * window; longer clips give windows starting at {@code 0, hop, 2 hop, ...} plus, if the last of those does not
      * reach the end, one window ending exactly at the end.

@@ -47,8 +47,10 @@ public final class LogMelFeatures implements FeatureFunction {
      *
      * @param c a log-mel configuration with Slaney mels ({@code htk=false, norm=slaney}), power 2, {@code ref=1},
      *     {@code amin=1e-10}, a Hann window with {@code win_length = n_fft} and {@code center=True}
-     * @return the feature function
-     * @throws IllegalArgumentException naming the first setting that is not supported or out of range
+     * @return the feature function; its sample rate, FFT size, mel bands and frequency range may be anything
+     *     {@link MelConfig} accepts (the limits of every mel spectrogram in audiotag)
+     * @throws IllegalArgumentException naming the first setting that is not supported ({@code hop_length > n_fft},
+     *     {@code top_db = 0} or one of the above)
      */
     public static LogMelFeatures from(FeatureConfig c) {
         Objects.requireNonNull(c, "config");
@@ -69,23 +71,10 @@ public final class LogMelFeatures implements FeatureFunction {
             throw new IllegalArgumentException("stft: only a hann window with win_length = n_fft and center=True is "
                     + "supported");
         }
-        int sr = c.sampleRate();
-        if (sr < 1000 || sr > 384000) {
-            throw new IllegalArgumentException("sr: " + sr + " must be in [1000, 384000] Hz");
-        }
-        if (s.nFft() < 16 || s.nFft() > 65536) {
-            throw new IllegalArgumentException("nFft: " + s.nFft() + " must be in [16, 65536]");
-        }
+        // sr, n_fft, n_mels, fmin and fmax were validated with MelConfig's limits when c was built
         if (s.hopLength() < 1 || s.hopLength() > s.nFft()) {
             throw new IllegalArgumentException("hopLength: " + s.hopLength() + " must be in [1, nFft=" + s.nFft()
                     + "]");
-        }
-        if (c.nMels() < 1 || c.nMels() > 1024) {
-            throw new IllegalArgumentException("nMels: " + c.nMels() + " must be in [1, 1024]");
-        }
-        if (!(c.fMin() >= 0 && c.fMin() < c.fMax() && c.fMax() <= sr / 2.0)) {
-            throw new IllegalArgumentException("fMin/fMax: need 0 ≤ fMin (" + c.fMin() + ") < fMax (" + c.fMax()
-                    + ") ≤ sr/2 (" + sr / 2.0 + ")");
         }
         if (!(c.topDb() > 0)) {
             throw new IllegalArgumentException("topDb: " + c.topDb() + " must be > 0 (or Infinity for none)");

@@ -105,6 +105,19 @@ public final class MelFilterBank {
         return new MelFilterBank(sr, nFft, nMels, fMin, fMax, htk, norm);
     }
 
+    /**
+     * Builds the filter bank a mel configuration describes: {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax,
+     * htk, norm)} with {@code n_fft} from {@link MelConfig#stft()}.
+     *
+     * @param config the mel parameters (already validated)
+     * @return the filter bank
+     */
+    public static MelFilterBank of(MelConfig config) {
+        Objects.requireNonNull(config, "config");
+        return new MelFilterBank(config.sampleRate(), config.stft().nFft(), config.nMels(), config.fMin(),
+                config.fMax(), config.htk(), config.norm());
+    }
+
     /** @return sample rate in Hz */
     public double sampleRate() {
         return sampleRate;

@@ -5,54 +5,63 @@ import org.audiotag.features.internal.Checks;
 
 /**
  * Mel spectrogram as {@code librosa.feature.melspectrogram}: {@code mel_basis @ |stft(y)|**power}, layout
- * {@code (n_mels, n_frames)}.
+ * {@code (n_mels, n_frames)}, built from a {@link MelConfig} ({@link #of(MelConfig)}).
  *
- * <p>Defaults as librosa 0.10: {@code sr = 22050}, {@link StftConfig} defaults ({@code n_fft 2048}, hop
- * {@code n_fft/4}, Hann, centred, constant padding), {@code n_mels = 128}, {@code fmin = 0}, {@code fmax = sr/2},
- * Slaney scale and norm, {@code power = 2}. The filter bank is applied sparsely to each frame's spectrum as soon as
- * it is computed, so the full linear spectrogram is never stored. Immutable and thread-safe (per-thread FFT plans
- * and buffers, see {@link Stft}).
+ * <p>Defaults as librosa 0.10 (those of {@link MelConfig}): {@code sr = 22050}, {@link StftConfig} defaults
+ * ({@code n_fft 2048}, hop {@code n_fft/4}, Hann, centred, constant padding), {@code n_mels = 128}, {@code fmin = 0},
+ * {@code fmax = sr/2}, Slaney scale and norm, {@code power = 2}. The filter bank is applied sparsely to each frame's
+ * spectrum as soon as it is computed, so the full linear spectrogram is never stored. Immutable and thread-safe
+ * (per-thread FFT plans and buffers, see {@link Stft}); two instances are equal when their configurations are.
  */
 public final class MelSpectrogram {
-    private final double sampleRate;
-    private final StftConfig stftConfig;
-    private final double power;
+    private final MelConfig config;
     private final Stft stft;
     private final MelFilterBank bank;
 
-    private MelSpectrogram(Builder b) {
-        this.sampleRate = b.sampleRate;
-        this.stftConfig = b.stft;
-        this.power = b.power;
-        this.stft = Stft.of(b.stft);
-        double fMax = Double.isNaN(b.fMax) ? b.sampleRate / 2.0 : b.fMax;
-        this.bank = MelFilterBank.of(b.sampleRate, b.stft.nFft(), b.nMels, b.fMin, fMax, b.htk, b.norm);
+    private MelSpectrogram(MelConfig config) {
+        this.config = config;
+        this.stft = Stft.of(config.stft());
+        this.bank = MelFilterBank.of(config);
     }
 
-    /** @return a builder with librosa's defaults */
+    /**
+     * The mel spectrogram a configuration describes (the filter bank is computed here, once).
+     *
+     * @param config the validated mel parameters
+     * @return the mel spectrogram
+     */
+    public static MelSpectrogram of(MelConfig config) {
+        return new MelSpectrogram(Objects.requireNonNull(config, "config"));
+    }
+
+    /** @return a builder with librosa's defaults (a convenience that builds a {@link MelConfig}) */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(MelConfig.builder());
     }
 
     /** @return a builder initialised with this configuration */
     public Builder toBuilder() {
-        return new Builder().sampleRate(sampleRate).stft(stftConfig).nMels(bank.nMels()).fMin(bank.fMin())
-                .fMax(bank.fMax()).htk(bank.htk()).norm(bank.norm()).power(power);
+        return new Builder(config.toBuilder());
+    }
+
+    /** @return the mel parameters */
+    public MelConfig config() {
+        return config;
     }
 
     /** @return sample rate in Hz */
     public double sampleRate() {
-        return sampleRate;
+        return config.sampleRate();
     }
 
     /** @return the STFT parameters */
     public StftConfig stftConfig() {
-        return stftConfig;
+        return config.stft();
     }
 
     /** @return exponent applied to the STFT magnitude (1 magnitude, 2 power) */
     public double power() {
-        return power;
+        return config.power();
     }
 
     /** @return the (sparse) mel filter bank */
@@ -73,9 +82,9 @@ public final class MelSpectrogram {
      */
     public DoubleMatrix compute(double[] y) {
         Checks.finiteSignal(y, "y");
-        int nFrames = stftConfig.frameCount(y.length);
+        int nFrames = config.stft().frameCount(y.length);
         double[] out = new double[bank.nMels() * nFrames];
-        stft.forEachFrame(y, power, (t, spec) -> bank.applyColumn(spec, out, nFrames, t));
+        stft.forEachFrame(y, config.power(), (t, spec) -> bank.applyColumn(spec, out, nFrames, t));
         return new DoubleMatrix(bank.nMels(), nFrames, out, true);
     }
 
@@ -92,9 +101,10 @@ public final class MelSpectrogram {
 
     /** {@link #compute(float[])} for a signal already checked to be non-empty and finite. */
     FeatureMatrix computeChecked(float[] y) {
-        int nFrames = stftConfig.frameCount(y.length);
+        int nFrames = config.stft().frameCount(y.length);
         float[] out = new float[bank.nMels() * nFrames];
-        stft.forEachFrameBlock(y, (float) power, (t0, count, block) -> bank.applyBlock(block, count, out, nFrames, t0));
+        stft.forEachFrameBlock(y, (float) config.power(),
+                (t0, count, block) -> bank.applyBlock(block, count, out, nFrames, t0));
         return new FeatureMatrix(bank.nMels(), nFrames, out, true);
     }
 
@@ -120,66 +130,74 @@ public final class MelSpectrogram {
     }
 
     @Override
-    public String toString() {
-        return "MelSpectrogram[sr=" + sampleRate + ", " + stftConfig + ", power=" + power + ", " + bank + "]";
+    public boolean equals(Object o) {
+        return o instanceof MelSpectrogram m && m.config.equals(config);
     }
 
-    /** Builder of {@link MelSpectrogram}; starts from librosa's defaults. */
-    public static final class Builder {
-        private double sampleRate = 22050;
-        private StftConfig stft = StftConfig.builder().build();
-        private int nMels = 128;
-        private double fMin = 0;
-        private double fMax = Double.NaN;
-        private boolean htk;
-        private MelNorm norm = MelNorm.SLANEY;
-        private double power = 2.0;
+    @Override
+    public int hashCode() {
+        return config.hashCode();
+    }
 
-        private Builder() {
+    @Override
+    public String toString() {
+        return "MelSpectrogram[sr=" + config.sampleRate() + ", " + config.stft() + ", power=" + config.power() + ", "
+                + bank + "]";
+    }
+
+    /**
+     * Builder of {@link MelSpectrogram}: a convenience over {@link MelConfig.Builder} (same setters, defaults and
+     * validation); {@link #build()} is {@code MelSpectrogram.of(config.build())}.
+     */
+    public static final class Builder {
+        private final MelConfig.Builder config;
+
+        private Builder(MelConfig.Builder config) {
+            this.config = config;
         }
 
         /**
-         * @param sr sample rate in Hz, &gt; 0 (default 22050)
+         * @param sr sample rate in Hz, in [1, 768000] (default 22050)
          * @return this builder
          */
         public Builder sampleRate(double sr) {
-            this.sampleRate = sr;
+            config.sampleRate(sr);
             return this;
         }
 
         /**
-         * @param config STFT parameters (default librosa's)
+         * @param stftConfig STFT parameters (default librosa's)
          * @return this builder
          */
-        public Builder stft(StftConfig config) {
-            this.stft = Objects.requireNonNull(config, "stft");
+        public Builder stft(StftConfig stftConfig) {
+            config.stft(stftConfig);
             return this;
         }
 
         /**
-         * @param nMels number of mel bands, 1..4096 (default 128)
+         * @param nMels number of mel bands, in [1, 4096] (default 128)
          * @return this builder
          */
         public Builder nMels(int nMels) {
-            this.nMels = nMels;
+            config.nMels(nMels);
             return this;
         }
 
         /**
-         * @param fMin lowest band edge in Hz (default 0)
+         * @param fMin lowest band edge in Hz, in [0, sr/2) (default 0)
          * @return this builder
          */
         public Builder fMin(double fMin) {
-            this.fMin = fMin;
+            config.fMin(fMin);
             return this;
         }
 
         /**
-         * @param fMax highest band edge in Hz (default NaN meaning {@code sr / 2})
+         * @param fMax highest band edge in Hz, in (fmin, sr/2] (default NaN meaning {@code sr / 2})
          * @return this builder
          */
         public Builder fMax(double fMax) {
-            this.fMax = fMax;
+            config.fMax(fMax);
             return this;
         }
 
@@ -188,7 +206,7 @@ public final class MelSpectrogram {
          * @return this builder
          */
         public Builder htk(boolean htk) {
-            this.htk = htk;
+            config.htk(htk);
             return this;
         }
 
@@ -197,29 +215,27 @@ public final class MelSpectrogram {
          * @return this builder
          */
         public Builder norm(MelNorm norm) {
-            this.norm = Objects.requireNonNull(norm, "norm");
+            config.norm(norm);
             return this;
         }
 
         /**
-         * @param power exponent of the magnitude, &gt; 0 (default 2)
+         * @param power exponent of the magnitude, finite and &gt; 0 (default 2)
          * @return this builder
          */
         public Builder power(double power) {
-            this.power = power;
+            config.power(power);
             return this;
         }
 
         /**
-         * Validates and builds (the filter bank is computed here, once).
+         * Validates (through {@link MelConfig.Builder#build()}) and builds; the filter bank is computed here, once.
          *
          * @return the mel spectrogram
-         * @throws IllegalArgumentException naming the offending parameter
+         * @throws IllegalArgumentException naming the offending parameter and its allowed range
          */
         public MelSpectrogram build() {
-            Stft.checkPower(power);
-            Checks.positive(sampleRate, "sr");
-            return new MelSpectrogram(this);
+            return of(config.build());
         }
     }
 }

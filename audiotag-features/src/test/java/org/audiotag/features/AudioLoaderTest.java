@@ -148,4 +148,20 @@ class AudioLoaderTest {
         assertThatThrownBy(() -> AudioClip.of(new float[1], 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sampleRate");
     }
+
+    @Test
+    void sourceNamePrintsThePathOrNameNotAnOptional() throws Exception {
+        Path file = root().resolve("data/esc10/001 - Dog bark/1-100032-A.ogg");
+        AudioClip loaded = AudioLoader.atRate(22050).load(file);
+        assertThat(loaded.sourceName()).isEqualTo(file.toString());
+        assertThat("clip " + loaded.sourceName()).doesNotContain("Optional").endsWith("1-100032-A.ogg");
+        assertThat(loaded.toString()).contains(file.toString()).doesNotContain("Optional");
+        assertThat(AudioClip.of(new float[] {0f}, 8000, "siren").sourceName()).isEqualTo("siren");
+        AudioClip unnamed = AudioClip.of(new float[] {0f}, 8000);
+        assertThat(unnamed.sourceName()).isEqualTo(AudioClip.UNNAMED).isEqualTo("(unnamed)");
+        assertThat(unnamed.source()).isEmpty();
+        // messages that name a clip use the name as it is
+        assertThatThrownBy(() -> FeatureExtractor.of(FeatureConfig.modern()).extract(loaded))
+                .hasMessageContaining("clip " + file + " has sample rate 22050").hasMessageNotContaining("Optional");
+    }
 }

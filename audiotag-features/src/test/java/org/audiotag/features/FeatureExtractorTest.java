@@ -104,7 +104,7 @@ class FeatureExtractorTest {
         FeatureMatrix img = ex.extract(y, new SplittableRandom(7));
         assertThat(img.rows()).isEqualTo(128);
         assertThat(img.cols()).isEqualTo(128);
-        // trimming finds the bark that pipeline A's first-2-s crop misses (SEED-SPEC bug 4)
+        // trimming finds the bark that pipeline A's first-2-s crop misses (docs/ORIGINAL-PROJECT.md bug 4)
         assertThat(span[0]).isGreaterThan(44100);
         assertThat(img.max()).isGreaterThan(-20f);
         assertThat(FeatureExtractor.of(FeatureConfig.pipelineA()).extract(y).max()).isEqualTo(-100f);

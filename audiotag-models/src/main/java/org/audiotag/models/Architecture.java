@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The registry of architectures of the original project (SEED-SPEC section 4) with their input kinds and the
+ * The registry of architectures of the original project (docs/ORIGINAL-PROJECT.md §4) with their input kinds and the
  * meaning of {@link ModelConfig#widths()}. Each entry builds a {@link TagModel}; variants of the same network are
  * separate entries so that their names can be listed and chosen from the command line.
  *
@@ -15,35 +15,35 @@ import java.util.Locale;
  * either way). MCNN flattens time-major, {@code t * C + c}, exactly as the original.
  *
  * <p>Trainable parameter counts at the original shapes with 80 tags: dcnn 722,336; moddcnn 722,576; kaggle 4,764,305;
- * gru 254,288; mcnn and mcnn-nomask 4,247,120; samplecnn 1,854,480; rese2multi 389,648 (SEED-SPEC 4.1-4.7).
+ * gru 254,288; mcnn and mcnn-nomask 4,247,120; samplecnn 1,854,480; rese2multi 389,648 (docs/ORIGINAL-PROJECT.md §4.1-4.7).
  */
 public enum Architecture {
     /**
-     * Salamon and Bello 2017 DCNN (SEED-SPEC 4.1): three 5x5 convolutions, max-pools (4 time, 2 mel), ReLU,
+     * Salamon and Bello 2017 DCNN (docs/ORIGINAL-PROJECT.md §4.1): three 5x5 convolutions, max-pools (4 time, 2 mel), ReLU,
      * dropout 0.5, dense hidden layer. Widths {@code [conv1, conv2, conv3, hidden]} = {@code [24, 48, 48, 256]}.
      */
     DCNN("dcnn", InputKind.LOG_MEL_IMAGE, new int[] {24, 48, 48, 256}),
-    /** modDCNN (SEED-SPEC 4.2): DCNN with BatchNorm2d + LeakyReLU after each pool/conv 3. Widths as DCNN. */
+    /** modDCNN (docs/ORIGINAL-PROJECT.md §4.2): DCNN with BatchNorm2d + LeakyReLU after each pool/conv 3. Widths as DCNN. */
     MODDCNN("moddcnn", InputKind.LOG_MEL_IMAGE, new int[] {24, 48, 48, 256}),
     /** modDCNN with InstanceNorm2d (non-affine, PyTorch default) instead of BatchNorm (slides' "try InstanceNorm"). */
     MODDCNN_INSTANCENORM("moddcnn-instancenorm", InputKind.LOG_MEL_IMAGE, new int[] {24, 48, 48, 256}),
     /** modDCNN with twice the filter maps, {@code [48, 96, 96, 256]} (slides' "increase amount of filter maps"). */
     MODDCNN_WIDE("moddcnn-wide", InputKind.LOG_MEL_IMAGE, new int[] {48, 96, 96, 256}),
     /**
-     * The Kaggle-kernel CNN (SEED-SPEC 4.3): ConvBlocks of 2x(3x3 conv, BN, ReLU) + 2x2 average pool, Kaiming-normal
+     * The Kaggle-kernel CNN (docs/ORIGINAL-PROJECT.md §4.3): ConvBlocks of 2x(3x3 conv, BN, ReLU) + 2x2 average pool, Kaiming-normal
      * convolutions, global average pool, head dropout 0.2, dense, PReLU, BatchNorm1d, dropout 0.1, dense.
      * Widths {@code [block1..blockK, head]} = {@code [64, 128, 256, 512, 128]}.
      */
     KAGGLE("kaggle", InputKind.LOG_MEL_IMAGE, new int[] {64, 128, 256, 512, 128}),
     /**
      * 3-layer bidirectional GRU (hidden 64, dropout 0.2) over time; the six final states feed a dense layer
-     * (SEED-SPEC 4.4 with bug 10.1 fixed). Widths {@code [hidden, layers]} = {@code [64, 3]}.
+     * (docs/ORIGINAL-PROJECT.md §4.4 with bug 10.1 fixed). Widths {@code [hidden, layers]} = {@code [64, 3]}.
      */
     GRU("gru", InputKind.MEL_SEQUENCE, new int[] {64, 3}),
     /** The original GRU that recurs over the mel bands (each step a time profile); same widths as {@link #GRU}. */
     GRU_OVER_FREQUENCY("gru-frequency", InputKind.MEL_SEQUENCE, new int[] {64, 3}),
     /**
-     * MCNN / MCLNN (SEED-SPEC 4.5) with band masks on the first two layers (bandwidth 64, overlap 32, order 4).
+     * MCNN / MCLNN (docs/ORIGINAL-PROJECT.md §4.5) with band masks on the first two layers (bandwidth 64, overlap 32, order 4).
      * Widths {@code [clnn1, clnn2, clnn3, clnn4, hidden]} = {@code [256, 256, 256, 256, 1024]}; time must be
      * divisible into the pools 2, 2, 4 (at least 16 frames).
      */
@@ -51,12 +51,12 @@ public enum Architecture {
     /** MCNN without masks (plain CLNN layers); same parameter count. */
     MCNN_NOMASK("mcnn-nomask", InputKind.MEL_SEQUENCE, new int[] {256, 256, 256, 256, 1024}),
     /**
-     * SampleCNN (SEED-SPEC 4.6): strided stem conv (k 3, stride 3) and blocks of conv k3 + BN + ReLU + max-pool 3.
+     * SampleCNN (docs/ORIGINAL-PROJECT.md §4.6): strided stem conv (k 3, stride 3) and blocks of conv k3 + BN + ReLU + max-pool 3.
      * Widths {@code [stem, block1..blockK]} = {@code [64, 64, 128, 128, 128, 256, 256, 256, 512, 512]}.
      */
     SAMPLECNN("samplecnn", InputKind.RAW_WAVEFORM, new int[] {64, 64, 128, 128, 128, 256, 256, 256, 512, 512}),
     /**
-     * ReSE-2-Multi (SEED-SPEC 4.7) with the SE gate computed from the residual branch (paper; bug 10.9 fixed) and a
+     * ReSE-2-Multi (docs/ORIGINAL-PROJECT.md §4.7) with the SE gate computed from the residual branch (paper; bug 10.9 fixed) and a
      * multi-level head (global max of the last three blocks). Widths {@code [channels, seHidden, blocks]} =
      * {@code [64, 128, 9]}.
      */

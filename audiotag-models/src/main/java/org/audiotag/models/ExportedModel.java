@@ -2,29 +2,28 @@ package org.audiotag.models;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.features.WaveformFeatures;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Provenance;
+import org.audiotag.toolkit.Version;
 
 /**
  * An exported model directory, read and written in one place: a TensorFlow SavedModel ({@code saved_model.pb},
@@ -136,9 +135,9 @@ public final class ExportedModel {
         int[] shape;
         int numTags;
         try {
-            architecture = required(model, ProvenanceKeys.ARCHITECTURE);
-            kind = InputKind.valueOf(required(model, ProvenanceKeys.INPUT_KIND));
-            shape = Arrays.stream(required(model, ProvenanceKeys.INPUT_SHAPE).split(",")).map(String::trim)
+            architecture = required(model, Provenance.ARCHITECTURE);
+            kind = InputKind.valueOf(required(model, Provenance.INPUT_KIND));
+            shape = Arrays.stream(required(model, Provenance.INPUT_SHAPE).split(",")).map(String::trim)
                     .mapToInt(Integer::parseInt).toArray();
             numTags = Integer.parseInt(required(model, ProvenanceKeys.NUM_TAGS));
             if (numTags < 1 || Arrays.stream(shape).anyMatch(d -> d < 1)) {
@@ -200,15 +199,11 @@ public final class ExportedModel {
     }
 
     private static Map<String, String> load(Path dir, String name) throws ModelLoadException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
+        try {
+            return Provenance.read(dir.resolve(name)).asMap();
+        } catch (IOException e) {
             throw new ModelLoadException(dir, "cannot read " + name + ": " + e.getMessage(), e);
         }
-        Map<String, String> m = new LinkedHashMap<>();
-        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-        return m;
     }
 
     private static List<String> readTags(Path dir) throws ModelLoadException {
@@ -292,11 +287,7 @@ public final class ExportedModel {
             }
             p.put(ProvenanceKeys.TRAINING_PREFIX + e.getKey(), e.getValue());
         }
-        StringBuilder names = new StringBuilder();
-        for (String t : tags) {
-            names.append(t).append('\n');
-        }
-        return writeDirectory(model, dir, p, names.toString());
+        return writeDirectory(model, dir, p, tags);
     }
 
     /** The bare export of {@link TagModel#exportSavedModel(Path)}: SavedModel and the model keys only. */
@@ -307,85 +298,36 @@ public final class ExportedModel {
     private static Map<String, String> modelEntries(TagModel model) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(ProvenanceKeys.FORMAT, FORMAT);
-        p.put(ProvenanceKeys.VERSION, version());
-        p.put(ProvenanceKeys.ARCHITECTURE, model.architecture().cliName());
-        p.put(ProvenanceKeys.INPUT_KIND, model.inputKind().name());
-        p.put(ProvenanceKeys.INPUT_SHAPE, join(model.inputShape()));
+        p.put(Provenance.VERSION, Version.get());
+        p.put(Provenance.CREATED, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        p.put(Provenance.ARCHITECTURE, model.architecture().cliName());
+        p.put(Provenance.INPUT_KIND, model.inputKind().name());
+        p.put(Provenance.INPUT_SHAPE, join(model.inputShape()));
         p.put(ProvenanceKeys.NUM_TAGS, Integer.toString(model.numTags()));
         p.put(ProvenanceKeys.WIDTHS, join(model.widths()));
-        p.put(ProvenanceKeys.PARAMETERS, Long.toString(model.parameterCount()));
-        p.put(ProvenanceKeys.SEED, Long.toString(model.config().seed()));
+        p.put(Provenance.PARAMETERS, Long.toString(model.parameterCount()));
+        p.put(Provenance.SEED, Long.toString(model.config().seed()));
         p.put(ProvenanceKeys.MODEL_CONFIG, model.config().toString());
         return p;
     }
 
-    private static Path writeDirectory(TagModel model, Path dir, Map<String, String> provenance, String tags)
+    private static Path writeDirectory(TagModel model, Path dir, Map<String, String> provenance, List<String> tags)
             throws IOException {
         Path abs = Objects.requireNonNull(dir, "dir").toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                + System.nanoTime());
-        try {
-            model.writeSavedModel(tmp);
-            Files.writeString(tmp.resolve(PROVENANCE_FILE), propertiesText(provenance), StandardCharsets.UTF_8);
+        AtomicFiles.writeDirectory(abs, tmp -> {
+            try {
+                model.writeSavedModel(tmp);
+            } catch (RuntimeException e) {
+                throw new IOException(abs + ": cannot export the model: " + e.getMessage(), e);
+            }
+            Provenance.of(provenance).write(tmp.resolve(PROVENANCE_FILE),
+                    "audiotag exported model: model, tagging settings and training provenance");
             if (tags != null) {
-                Files.writeString(tmp.resolve(TAGS_FILE), tags, StandardCharsets.UTF_8);
+                AtomicFiles.writeLines(tmp.resolve(TAGS_FILE), tags);
             }
-            Path old = null;
-            if (Files.exists(abs)) {
-                old = abs.resolveSibling(abs.getFileName() + ".old-" + System.nanoTime());
-                Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            if (old != null) {
-                deleteTree(old);
-            }
-            return abs;
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(abs + ": cannot export the model: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * {@link Properties} text with the entries in the given order (what {@code Properties.store} writes, without its
-     * date line and hash order): keys and values escaped as {@code Properties.load} reads them.
-     */
-    static String propertiesText(Map<String, String> entries) {
-        StringBuilder sb = new StringBuilder("# audiotag exported model: model, tagging settings and training "
-                + "provenance\n");
-        for (Map.Entry<String, String> e : entries.entrySet()) {
-            escape(sb, e.getKey(), true);
-            sb.append('=');
-            escape(sb, e.getValue(), false);
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static void escape(StringBuilder sb, String s, boolean key) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\f' -> sb.append("\\f");
-                case '=', ':', '#', '!' -> sb.append('\\').append(c);
-                case ' ' -> sb.append(key || i == 0 ? "\\ " : " ");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
+        });
+        return abs;
     }
 
     static String join(int[] a) {
@@ -394,23 +336,6 @@ public final class ExportedModel {
             sb.append(i == 0 ? "" : ",").append(a[i]);
         }
         return sb.toString();
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** @return the audiotag-models version from the jar manifest, or {@code "development"} */
-    static String version() {
-        String v = ExportedModel.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
     }
 
     // --------------------------------------------------------------------------------------------------- accessors

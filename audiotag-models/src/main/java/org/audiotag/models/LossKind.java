@@ -6,7 +6,7 @@ public enum LossKind {
     BINARY_CROSS_ENTROPY,
     /**
      * The original MCNN trainer's softmax cross-entropy with multi-hot targets,
-     * {@code -(1/N) sum_n sum_c y_nc log softmax(z_n)_c} (SEED-SPEC 3.3); faithful option only.
+     * {@code -(1/N) sum_n sum_c y_nc log softmax(z_n)_c} (docs/ORIGINAL-PROJECT.md §3.3); faithful option only.
      */
     SOFTMAX_CROSS_ENTROPY
 }

@@ -1,11 +1,15 @@
 package org.audiotag.models;
 
 /**
- * The keys of an exported model's provenance file ({@value ExportedModel#PROVENANCE_FILE}, {@link
- * java.util.Properties} text), in one place. A file of the current format holds, in this order: {@link #FORMAT},
- * {@link #VERSION}, the model ({@link #ARCHITECTURE} … {@link #MODEL_CONFIG}), then for models exported with their
- * tagging settings the features and windows ({@link #FEATURES} … {@link #NORMALIZE_STD}), then the trainer's record
- * under {@link #TRAINING_PREFIX}. The tag names are in {@value ExportedModel#TAGS_FILE} beside it.
+ * The model-specific keys of an exported model's provenance file ({@value ExportedModel#PROVENANCE_FILE},
+ * {@link java.util.Properties} text), in one place. A file of the current format holds, in this order: {@link #FORMAT};
+ * the keys every audiotag provenance file shares, {@code audiotag.version} (the audiotag version that wrote it) and
+ * {@code created} (ISO-8601 UTC); the model: {@code architecture} ({@link Architecture#cliName()}), {@code inputKind}
+ * ({@link InputKind} name), {@code inputShape} (per-example shape, comma-separated, time axis first, e.g.
+ * {@code 128,128,1}), {@link #NUM_TAGS}, {@link #WIDTHS}, {@code parameters} (trainable parameters), {@code seed}
+ * (seed of the weight initialisation and dropout), {@link #MODEL_CONFIG}; then for models exported with their tagging
+ * settings the features and windows ({@link #FEATURES} … {@link #NORMALIZE_STD}); then the trainer's record under
+ * {@link #TRAINING_PREFIX}. The tag names are in {@value ExportedModel#TAGS_FILE} beside it.
  *
  * <p>Models exported by release 0.1 carry no {@link #FORMAT} key; their model keys (with {@link #LEGACY_MODEL_CONFIG}
  * and {@link #LEGACY_VERSION}) are in this file and their tagging keys (with the explicit {@code features.*} keys of
@@ -18,22 +22,10 @@ public final class ProvenanceKeys {
 
     /** Format tag, value {@value ExportedModel#FORMAT}; absent in the two-file layout of release 0.1. */
     public static final String FORMAT = "format";
-    /** audiotag version that wrote the model. */
-    public static final String VERSION = "audiotag.version";
-    /** Architecture name ({@link Architecture#cliName()}). */
-    public static final String ARCHITECTURE = "architecture";
-    /** {@link InputKind} name. */
-    public static final String INPUT_KIND = "inputKind";
-    /** Per-example input shape, comma-separated, time axis first (e.g. {@code 128,128,1}). */
-    public static final String INPUT_SHAPE = "inputShape";
     /** Number of tags (model outputs). */
     public static final String NUM_TAGS = "numTags";
     /** Resolved widths, comma-separated. */
     public static final String WIDTHS = "widths";
-    /** Trainable parameters. */
-    public static final String PARAMETERS = "parameters";
-    /** Seed of the weight initialisation and dropout. */
-    public static final String SEED = "seed";
     /** {@link ModelConfig#toString()}. */
     public static final String MODEL_CONFIG = "modelConfig";
     /** The whole-clip {@code FeatureConfig}, as {@code FeatureConfig.toText()} ({@link TaggingConfig#features()}). */
@@ -52,6 +44,6 @@ public final class ProvenanceKeys {
     public static final String TRAINING_PREFIX = "training.";
     /** Release 0.1's key of {@link #MODEL_CONFIG} in the model file. */
     public static final String LEGACY_MODEL_CONFIG = "config";
-    /** Release 0.1's key of {@link #VERSION} in the model file. */
+    /** Release 0.1's key of the audiotag version ({@code audiotag.version} now) in the model file. */
     public static final String LEGACY_VERSION = "audiotagVersion";
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import org.audiotag.models.internal.Networks;
 import org.audiotag.models.layers.FeedableAdam;
 import org.audiotag.models.layers.Layers;
 import org.audiotag.models.layers.Losses;
+import org.audiotag.toolkit.AtomicFiles;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -444,8 +444,7 @@ public final class TagModel implements AutoCloseable {
         written.sort(Comparator.comparing((Path p) -> p.toString().endsWith(".index")));
         for (Path p : written) {
             String suffix = p.getFileName().toString().substring(tmpName.length());
-            Files.move(p, dir.resolve(abs.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(p, dir.resolve(abs.getFileName() + suffix));
         }
         LOG.debug("saved checkpoint {} ({} files)", abs, written.size());
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Trainable parameter counts at the original shapes and 80 tags equal SEED-SPEC section 4 (graphs are only built). */
+/** Trainable parameter counts at the original shapes and 80 tags equal docs/ORIGINAL-PROJECT.md §4 (graphs are only built). */
 class ParameterCountTest {
 
     private static final Map<Architecture, Long> SPEC = Map.ofEntries(

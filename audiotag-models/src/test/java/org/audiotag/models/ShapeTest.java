@@ -34,7 +34,7 @@ class ShapeTest {
         }
     }
 
-    /** The dense layer after flattening has SEED-SPEC's input width at the original shapes (NHWC flatten). */
+    /** The dense layer after flattening has the input width of docs/ORIGINAL-PROJECT.md §4 at the original shapes (NHWC flatten). */
     @Test
     void flattenedWidthsAtOriginalShapes() {
         Map<Architecture, long[]> head = Map.of(

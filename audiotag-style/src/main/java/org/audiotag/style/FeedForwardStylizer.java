@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.audiotag.style.internal.JohnsonGraph;
+import org.audiotag.style.internal.TensorFlowRequirement;
 
 /**
  * A feed-forward spectrogram stylizer for one style (Johnson, Alahi &amp; Fei-Fei, "Perceptual losses for real-time
  * style transfer", 2016; instance normalisation after Ulyanov, Vedaldi &amp; Lempitsky 2016; residual blocks with
- * their own weights, fixing the weight sharing of the 2019 notebook, SEED-SPEC 10.11). It is trained here, on random
+ * their own weights, fixing the weight sharing of the 2019 notebook, docs/ORIGINAL-PROJECT.md §10.11). It is trained here, on random
  * crops of content spectrograms, against the same losses as {@link StyleTransfer} (content, Gram style and total
  * variation on the random shallow feature network), then stylises a whole spectrogram in one forward pass.
  *
  * <p>Architecture and training parameters: channel widths {w1, w2, w3}, residual blocks, crop length in frames
  * (multiple of 4), batch size, and a {@link StyleTransferConfig} for the loss weights, the feature network, the seed,
  * the Adam learning rate and the number of training steps ({@code iterations}). The number of mel bins must be a
- * multiple of 4. Owns a TensorFlow Graph and Session: close it (try-with-resources).
+ * multiple of 4. Owns a TensorFlow Graph and Session: close it (try-with-resources). TensorFlow Java is an optional
+ * dependency of audiotag-style: {@link #train} checks that it is there (see the package documentation).
  */
 public final class FeedForwardStylizer implements AutoCloseable {
     private final JohnsonGraph graph;
@@ -42,10 +44,13 @@ public final class FeedForwardStylizer implements AutoCloseable {
      * @param batch crops per step, &gt;= 1
      * @return the trained stylizer (close it)
      * @throws IllegalArgumentException naming the offending parameter
+     * @throws IllegalStateException if TensorFlow Java is not available to this module: the message names the Maven
+     *     dependencies, and on the module path the {@code requires} or {@code --add-modules} that provide it
      */
     public static FeedForwardStylizer train(List<SpectrogramImage> contents, SpectrogramImage style,
                                             StyleTransferConfig config, int[] widths, int blocks, int cropFrames,
                                             int batch) {
+        TensorFlowRequirement.check("FeedForwardStylizer");
         Objects.requireNonNull(contents, "contents");
         Objects.requireNonNull(style, "style");
         Objects.requireNonNull(config, "config");

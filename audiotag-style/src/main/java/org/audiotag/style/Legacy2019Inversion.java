@@ -2,15 +2,17 @@ package org.audiotag.style;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.audiotag.features.MelConfig;
 import org.audiotag.features.MelFilterBank;
-import org.audiotag.features.MelNorm;
+import org.audiotag.features.PadMode;
+import org.audiotag.features.StftConfig;
 import org.audiotag.style.internal.GriffinLimEngine;
 import org.audiotag.style.internal.PseudoInverse;
 import org.audiotag.style.internal.SparseMatrix;
 
 /**
- * The faithful variant of the 2019 style-transfer notebook ({@code experiments_ST.ipynb}, SEED-SPEC section 7), with
- * its bugs (SEED-SPEC 10.11), for comparison with the fixed path ({@link SpectrogramImage} with the stored dB range,
+ * The faithful variant of the 2019 style-transfer notebook ({@code experiments_ST.ipynb}, docs/ORIGINAL-PROJECT.md §7), with
+ * its bugs (docs/ORIGINAL-PROJECT.md §10.11), for comparison with the fixed path ({@link SpectrogramImage} with the stored dB range,
  * {@link MelToAudio}). Use only to reproduce the original behaviour.
  *
  * <ul>
@@ -34,6 +36,10 @@ public final class Legacy2019Inversion {
     public static final int HOP = 694;
     /** Griffin-Lim iterations of the notebook. */
     public static final int N_ITER = 20;
+    /** The notebook's mel parameters: 128 Slaney mels from 20 to 22050 Hz over n_fft 2560 / hop 694, reflect. */
+    private static final MelConfig MEL = MelConfig.builder().sampleRate(SR)
+            .stft(StftConfig.builder().nFft(N_FFT).hopLength(HOP).padMode(PadMode.REFLECT).build()).nMels(128)
+            .fMin(20).fMax(22050).build();
 
     private Legacy2019Inversion() { }
 
@@ -84,12 +90,12 @@ public final class Legacy2019Inversion {
      */
     public static double[] invert(double[] image, int frames, long seed) {
         Objects.requireNonNull(image, "image");
-        int nMels = 128;
+        int nMels = MEL.nMels();
         if (frames < 2 || image.length != (long) nMels * frames) {
             throw new IllegalArgumentException("image: expected (128, frames >= 2), got " + image.length
                     + " values for frames=" + frames);
         }
-        MelFilterBank fb = MelFilterBank.of(SR, N_FFT, nMels, 20, 22050, false, MelNorm.SLANEY);
+        MelFilterBank fb = MelFilterBank.of(MEL);
         int nBins = fb.nBins();
         PseudoInverse pinv = new PseudoInverse(new SparseMatrix(fb.dense().toArray(), nMels, nBins));
         double[] amp = new double[nMels * frames];

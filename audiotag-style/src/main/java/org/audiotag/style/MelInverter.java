@@ -2,7 +2,10 @@ package org.audiotag.style;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
+import org.audiotag.features.MelConfig;
+import org.audiotag.features.MelFilterBank;
 import org.audiotag.style.internal.NnlsSolver;
 import org.audiotag.style.internal.PseudoInverse;
 import org.audiotag.style.internal.SparseMatrix;
@@ -75,9 +78,22 @@ public final class MelInverter {
      * @param filterBank the filter bank
      * @return a builder with librosa's defaults
      */
-    public static Builder builder(org.audiotag.features.MelFilterBank filterBank) {
-        java.util.Objects.requireNonNull(filterBank, "filterBank");
+    public static Builder builder(MelFilterBank filterBank) {
+        Objects.requireNonNull(filterBank, "filterBank");
         return new Builder(filterBank.dense().toArray(), filterBank.nMels(), filterBank.nBins());
+    }
+
+    /**
+     * Starts a builder for the mel spectrogram a configuration describes, as {@code mel_to_stft(M, sr=sr,
+     * n_fft=n_fft, power=power, n_mels=..., fmin=..., fmax=..., htk=..., norm=...)} builds it: the mel basis
+     * {@link MelFilterBank#of(MelConfig)} and {@code power} from the configuration.
+     *
+     * @param mel the mel parameters (validated by {@link MelConfig})
+     * @return a builder with the configuration's basis and power, and librosa's solver defaults
+     */
+    public static Builder builder(MelConfig mel) {
+        Objects.requireNonNull(mel, "mel");
+        return builder(MelFilterBank.of(mel)).power(mel.power());
     }
 
     /** @return number of mel bands */

@@ -2,6 +2,7 @@ package org.audiotag.style;
 
 import java.util.Objects;
 import org.audiotag.features.DoubleMatrix;
+import org.audiotag.features.MelConfig;
 import org.audiotag.features.MelFilterBank;
 import org.audiotag.features.MelNorm;
 import org.audiotag.features.Stft;
@@ -10,19 +11,16 @@ import org.audiotag.features.StftConfig;
 /**
  * Mel spectrogram to audio, as {@code librosa.feature.inverse.mel_to_audio}: {@link MelInverter} (NNLS
  * {@code mel_to_stft} with the mel basis {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}),
- * then {@link GriffinLim} with the same STFT parameters. Defaults are librosa's: sr 22050, n_fft 2048, hop 512,
- * Hann, centred, constant padding, power 2, fmin 0, fmax sr/2, Slaney scale and norm, 32 iterations, momentum 0.99,
+ * then {@link GriffinLim} with the same STFT parameters. The mel parameters are one {@link MelConfig}
+ * ({@link Builder#mel(MelConfig)}, e.g. the one the spectrogram was computed with, or set one by one), validated with
+ * its limits; as in librosa, the number of mel bands is that of the spectrogram being inverted (its rows), so
+ * {@link MelConfig#nMels()} is only the default. Defaults are librosa's: sr 22050, n_fft 2048, hop 512, Hann,
+ * centred, constant padding, power 2, fmin 0, fmax sr/2, Slaney scale and norm, 32 iterations, momentum 0.99,
  * random initial phase (seeded here). Also reports the two quality measures of the librosa fixture
  * {@code mel_to_audio_odd44099_random_init}. Instances are immutable and thread-safe.
  */
 public final class MelToAudio {
-    private final double sr;
-    private final StftConfig stft;
-    private final double fMin;
-    private final double fMax;
-    private final boolean htk;
-    private final MelNorm norm;
-    private final double power;
+    private final MelConfig mel;
     private final int blockFrames;
     private final GriffinLim griffinLim;
 
@@ -40,21 +38,11 @@ public final class MelToAudio {
     public record Result(double[] audio, double sampleRate, double[] magnitude, int nFrames, int nnlsIterations,
                          double spectralConvergence, double melResidual) { }
 
-    private MelToAudio(Builder b) {
-        this.sr = b.sr;
-        this.stft = b.stft;
-        this.fMin = b.fMin;
-        this.fMax = Double.isNaN(b.fMax) ? b.sr / 2.0 : b.fMax;
-        this.htk = b.htk;
-        this.norm = b.norm;
-        this.power = b.power;
+    private MelToAudio(Builder b, MelConfig mel) {
+        this.mel = mel;
         this.blockFrames = b.blockFrames;
-        this.griffinLim = GriffinLim.builder(stft).nIter(b.nIter).momentum(b.momentum).init(b.init).seed(b.seed)
-                .build();
-        if (!(fMax > fMin) || fMax > sr / 2.0 + 1e-9) {
-            throw new IllegalArgumentException("fMax must be in (fMin=" + fMin + ", sr/2=" + sr / 2.0 + "], got "
-                    + fMax);
-        }
+        this.griffinLim = GriffinLim.builder(mel.stft()).nIter(b.nIter).momentum(b.momentum).init(b.init)
+                .seed(b.seed).build();
     }
 
     /** @return a builder with librosa's defaults */
@@ -62,24 +50,35 @@ public final class MelToAudio {
         return new Builder();
     }
 
-    /** @return the STFT parameters */
-    public StftConfig stftConfig() {
-        return stft;
+    /** @return the mel parameters (sample rate, STFT, default n_mels, fmin, fmax, htk, norm, power) */
+    public MelConfig mel() {
+        return mel;
     }
 
-    /** @return the sample rate in Hz */
+    /** @return the STFT parameters ({@code mel().stft()}) */
+    public StftConfig stftConfig() {
+        return mel.stft();
+    }
+
+    /** @return the sample rate in Hz ({@code mel().sampleRate()}) */
     public double sampleRate() {
-        return sr;
+        return mel.sampleRate();
     }
 
     /**
      * The mel filter bank used for a given number of mel bands.
      *
-     * @param nMels number of mel bands
+     * @param nMels number of mel bands, in [1, 4096]
      * @return {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}
+     * @throws IllegalArgumentException if {@code nMels} is out of range
      */
     public MelFilterBank filterBank(int nMels) {
-        return MelFilterBank.of(sr, stft.nFft(), nMels, fMin, fMax, htk, norm);
+        return MelFilterBank.of(melFor(nMels));
+    }
+
+    /** The mel parameters with the number of bands of the spectrogram at hand. */
+    private MelConfig melFor(int nMels) {
+        return nMels == mel.nMels() ? mel : mel.toBuilder().nMels(nMels).build();
     }
 
     /**
@@ -95,11 +94,12 @@ public final class MelToAudio {
     public Result invertDb(SpectrogramImage image, int length) {
         Objects.requireNonNull(image, "image");
         double[] db = image.db();
-        double[] mel = new double[db.length];
+        double power = mel.power();
+        double[] values = new double[db.length];
         for (int i = 0; i < db.length; i++) {
-            mel[i] = Math.pow(10.0, db[i] * power / 20.0);
+            values[i] = Math.pow(10.0, db[i] * power / 20.0);
         }
-        return invert(mel, image.nBins(), image.nFrames(), length);
+        return invert(values, image.nBins(), image.nFrames(), length);
     }
 
     /**
@@ -111,6 +111,7 @@ public final class MelToAudio {
      * @return the reconstruction with its quality measures
      */
     public Result invert(double[] mel, int nMels, int nFrames) {
+        StftConfig stft = this.mel.stft();
         int len = stft.center() ? stft.hopLength() * (nFrames - 1) : stft.nFft() + stft.hopLength() * (nFrames - 1);
         return invert(mel, nMels, nFrames, len);
     }
@@ -131,12 +132,14 @@ public final class MelToAudio {
             throw new IllegalArgumentException("mel: " + mel.length + " values do not make (n_mels=" + nMels
                     + ", n_frames=" + nFrames + ")");
         }
-        MelFilterBank fb = filterBank(nMels);
+        MelConfig config = melFor(nMels);
+        double power = config.power();
+        MelFilterBank fb = MelFilterBank.of(config);
         MelInverter inverter = MelInverter.builder(fb).power(power).blockFrames(blockFrames).build();
         MelInverter.Inversion inv = inverter.melToStft(mel, nFrames);
         double[] x = inv.values();
         double[] y = griffinLim.reconstruct(x, nFrames, length);
-        double[] mag = Stft.of(stft).magnitude(y, 1.0).toArray();
+        double[] mag = Stft.of(config.stft()).magnitude(y, 1.0).toArray();
         double num = 0.0;
         double den = 0.0;
         for (int i = 0; i < x.length; i++) {
@@ -158,18 +161,16 @@ public final class MelToAudio {
             den += mel[i] * mel[i];
         }
         double residual = den == 0.0 ? 0.0 : Math.sqrt(num / den);
-        return new Result(y, sr, x, nFrames, inv.iterations(), sc, residual);
+        return new Result(y, config.sampleRate(), x, nFrames, inv.iterations(), sc, residual);
     }
 
-    /** Builder of {@link MelToAudio}; setters validate their argument. */
+    /**
+     * Builder of {@link MelToAudio}. The mel parameters ({@link #mel(MelConfig)} or the setters from
+     * {@link #sampleRate(double)} to {@link #power(double)}) go to a {@link MelConfig} validated once by
+     * {@link #build()}; the Griffin-Lim and NNLS settings are checked by their setters.
+     */
     public static final class Builder {
-        private double sr = 22050;
-        private StftConfig stft = StftConfig.builder().build();
-        private double fMin;
-        private double fMax = Double.NaN;
-        private boolean htk;
-        private MelNorm norm = MelNorm.SLANEY;
-        private double power = 2.0;
+        private MelConfig.Builder mel = MelConfig.builder();
         private int nIter = 32;
         private double momentum = 0.99;
         private GriffinLim.Init init = GriffinLim.Init.RANDOM;
@@ -179,15 +180,33 @@ public final class MelToAudio {
         private Builder() { }
 
         /**
-         * @param sr sample rate in Hz, &gt; 0 (default 22050)
+         * Sets every mel parameter at once (replacing earlier mel settings).
+         *
+         * @param config the mel parameters, e.g. {@code MelSpectrogram.config()} or {@code FeatureConfig.mel()}
          * @return this builder
          */
-        public Builder sr(double sr) {
-            if (!(sr > 0) || Double.isInfinite(sr)) {
-                throw new IllegalArgumentException("sr must be finite and > 0, got " + sr);
-            }
-            this.sr = sr;
+        public Builder mel(MelConfig config) {
+            this.mel = Objects.requireNonNull(config, "mel").toBuilder();
             return this;
+        }
+
+        /**
+         * @param sr sample rate in Hz, in [1, 768000] (default 22050)
+         * @return this builder
+         */
+        public Builder sampleRate(double sr) {
+            mel.sampleRate(sr);
+            return this;
+        }
+
+        /**
+         * @param sr sample rate in Hz
+         * @return this builder
+         * @deprecated renamed {@link #sampleRate(double)}, as in {@code MelSpectrogram.Builder}; kept for one release
+         */
+        @Deprecated(since = "0.1.0", forRemoval = true)
+        public Builder sr(double sr) {
+            return sampleRate(sr);
         }
 
         /**
@@ -195,28 +214,25 @@ public final class MelToAudio {
          * @return this builder
          */
         public Builder stft(StftConfig stft) {
-            this.stft = Objects.requireNonNull(stft, "stft");
+            mel.stft(stft);
             return this;
         }
 
         /**
-         * @param fMin lowest mel band edge in Hz, &gt;= 0 (default 0)
+         * @param fMin lowest mel band edge in Hz, in [0, sr/2) (default 0)
          * @return this builder
          */
         public Builder fMin(double fMin) {
-            if (!(fMin >= 0) || Double.isInfinite(fMin)) {
-                throw new IllegalArgumentException("fMin must be finite and >= 0, got " + fMin);
-            }
-            this.fMin = fMin;
+            mel.fMin(fMin);
             return this;
         }
 
         /**
-         * @param fMax highest mel band edge in Hz, in (fMin, sr/2]; NaN for librosa's None = sr/2 (default)
+         * @param fMax highest mel band edge in Hz, in (fmin, sr/2]; NaN for librosa's None = sr/2 (default)
          * @return this builder
          */
         public Builder fMax(double fMax) {
-            this.fMax = fMax;
+            mel.fMax(fMax);
             return this;
         }
 
@@ -225,7 +241,7 @@ public final class MelToAudio {
          * @return this builder
          */
         public Builder htk(boolean htk) {
-            this.htk = htk;
+            mel.htk(htk);
             return this;
         }
 
@@ -234,19 +250,16 @@ public final class MelToAudio {
          * @return this builder
          */
         public Builder norm(MelNorm norm) {
-            this.norm = Objects.requireNonNull(norm, "norm");
+            mel.norm(norm);
             return this;
         }
 
         /**
-         * @param power exponent of the mel spectrogram, &gt; 0 (default 2)
+         * @param power exponent of the mel spectrogram, finite and &gt; 0 (default 2)
          * @return this builder
          */
         public Builder power(double power) {
-            if (!(power > 0) || Double.isInfinite(power)) {
-                throw new IllegalArgumentException("power must be finite and > 0, got " + power);
-            }
-            this.power = power;
+            mel.power(power);
             return this;
         }
 
@@ -305,11 +318,13 @@ public final class MelToAudio {
         }
 
         /**
+         * Validates the mel parameters (through {@link MelConfig.Builder#build()}) and builds.
+         *
          * @return the validated configuration
-         * @throws IllegalArgumentException if fMax is outside (fMin, sr/2]
+         * @throws IllegalArgumentException naming the offending mel parameter and its allowed range
          */
         public MelToAudio build() {
-            return new MelToAudio(this);
+            return new MelToAudio(this, mel.build());
         }
     }
 }

@@ -3,10 +3,8 @@ package org.audiotag.style;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -21,6 +19,10 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.audiotag.features.DoubleMatrix;
+import org.audiotag.features.FeatureMatrix;
+import org.audiotag.toolkit.AtomicFiles;
 import org.w3c.dom.Node;
 
 /**
@@ -33,7 +35,7 @@ import org.w3c.dom.Node;
  * dB range, the colour map and the orientation in PNG {@code tEXt} chunks (keywords {@code audiotag.db_min},
  * {@code audiotag.db_max}, {@code audiotag.colormap}, {@code audiotag.orientation}). {@link #read} restores the dB
  * values from those chunks, so the round trip is exact up to quantisation: at most half a level,
- * {@code (dbMax - dbMin) / (2 (2^bits - 1))}. This fixes the 2019 inversion bug (SEED-SPEC 10.11), which assumed a
+ * {@code (dbMax - dbMin) / (2 (2^bits - 1))}. This fixes the 2019 inversion bug (docs/ORIGINAL-PROJECT.md §10.11), which assumed a
  * fixed [-80, +20] dB range for images normalised per clip.
  *
  * <p>Images without the chunks (a painting used as a style, a JPEG) are read as luminance
@@ -111,6 +113,84 @@ public final class SpectrogramImage {
             v[i] = Math.min(dbMax, Math.max(dbMin, db[i]));
         }
         return new SpectrogramImage(v, nBins, nFrames, dbMin, dbMax, true);
+    }
+
+    /**
+     * A spectrogram image of single-precision values (e.g. {@code FeatureMatrix.toArray()}) whose range is the data's
+     * own minimum and maximum; the values are widened to double exactly.
+     *
+     * @param db (nBins, nFrames) row-major dB values, all finite
+     * @param nBins rows
+     * @param nFrames columns
+     * @return the image
+     * @throws IllegalArgumentException on a shape mismatch or a non-finite value
+     */
+    public static SpectrogramImage of(float[] db, int nBins, int nFrames) {
+        return of(widen(db), nBins, nFrames);
+    }
+
+    /**
+     * A spectrogram image of single-precision values with a given range; values outside it are clipped to it.
+     *
+     * @param db (nBins, nFrames) row-major dB values, all finite
+     * @param nBins rows
+     * @param nFrames columns
+     * @param dbMin value drawn as level 0
+     * @param dbMax value drawn as full scale, &gt;= dbMin
+     * @return the image
+     * @throws IllegalArgumentException on a shape mismatch, a non-finite value or a bad range
+     */
+    public static SpectrogramImage of(float[] db, int nBins, int nFrames, double dbMin, double dbMax) {
+        return of(widen(db), nBins, nFrames, dbMin, dbMax);
+    }
+
+    /**
+     * A spectrogram image of a (bin, frame) matrix, e.g. {@code Decibels.powerToDb(melSpectrogram.compute(y), ...)},
+     * whose range is the data's own minimum and maximum.
+     *
+     * @param db dB values, {@code rows()} bins by {@code cols()} frames, all finite
+     * @return the image
+     * @throws IllegalArgumentException if the matrix is empty or holds a non-finite value
+     */
+    public static SpectrogramImage of(FeatureMatrix db) {
+        Objects.requireNonNull(db, "db");
+        return of(widen(db.toArray()), db.rows(), db.cols());
+    }
+
+    /**
+     * A spectrogram image of a (bin, frame) matrix with a given range; values outside it are clipped to it.
+     *
+     * @param db dB values, {@code rows()} bins by {@code cols()} frames, all finite
+     * @param dbMin value drawn as level 0
+     * @param dbMax value drawn as full scale, &gt;= dbMin
+     * @return the image
+     * @throws IllegalArgumentException if the matrix is empty, holds a non-finite value, or the range is bad
+     */
+    public static SpectrogramImage of(FeatureMatrix db, double dbMin, double dbMax) {
+        Objects.requireNonNull(db, "db");
+        return of(widen(db.toArray()), db.rows(), db.cols(), dbMin, dbMax);
+    }
+
+    /**
+     * A spectrogram image of a double-precision (bin, frame) matrix (the double paths of audiotag-features) whose
+     * range is the data's own minimum and maximum.
+     *
+     * @param db dB values, {@code rows()} bins by {@code cols()} frames, all finite
+     * @return the image
+     * @throws IllegalArgumentException if the matrix is empty or holds a non-finite value
+     */
+    public static SpectrogramImage of(DoubleMatrix db) {
+        Objects.requireNonNull(db, "db");
+        return of(db.toArray(), db.rows(), db.cols());
+    }
+
+    private static double[] widen(float[] values) {
+        Objects.requireNonNull(values, "values");
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /**
@@ -265,14 +345,11 @@ public final class SpectrogramImage {
     }
 
     private static void writePng(BufferedImage img, Map<String, String> text, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IOException(file + ": no PNG writer available");
         }
         ImageWriter writer = writers.next();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         try {
             IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img),
                     writer.getDefaultWriteParam());
@@ -286,19 +363,14 @@ public final class SpectrogramImage {
             }
             root.appendChild(chunk);
             meta.mergeTree(PNG_FORMAT, root);
-            Files.deleteIfExists(tmp);
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
-                writer.setOutput(out);
-                writer.write(new IIOImage(img, null, meta));
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, os -> {
+                try (ImageOutputStream out = new MemoryCacheImageOutputStream(os)) {
+                    writer.setOutput(out);
+                    writer.write(new IIOImage(img, null, meta));
+                }
+            });
         } finally {
             writer.dispose();
-            Files.deleteIfExists(tmp);
         }
     }
 

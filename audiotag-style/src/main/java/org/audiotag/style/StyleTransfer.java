@@ -3,6 +3,7 @@ package org.audiotag.style;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.audiotag.style.internal.StyleGraph;
+import org.audiotag.style.internal.TensorFlowRequirement;
 
 /**
  * Spectrogram style transfer by optimisation (Gatys, Ecker &amp; Bethge, "Image style transfer using convolutional
@@ -16,7 +17,8 @@ import org.audiotag.style.internal.StyleGraph;
  * {@code iterations} Adam steps (beta1 0.9, beta2 0.999, eps 1e-8) on the loss
  * contentWeight x content + styleWeight x style + tvWeight x TV (see the internal graph); the result is clipped to
  * [0, 1] and mapped back to the content's dB range. TensorFlow Java runs the network and its gradient; the graph,
- * session and every tensor are closed before {@link #transfer} returns.
+ * session and every tensor are closed before {@link #transfer} returns. TensorFlow Java is an optional dependency of
+ * audiotag-style: the constructor checks that it is there (see the package documentation).
  */
 public final class StyleTransfer {
     private final StyleTransferConfig config;
@@ -34,10 +36,15 @@ public final class StyleTransfer {
                          double[] tvLoss) { }
 
     /**
+     * Creates the transfer and checks that TensorFlow Java, an optional dependency of audiotag-style, is there.
+     *
      * @param config the parameters
+     * @throws IllegalStateException if TensorFlow Java is not available to this module: the message names the Maven
+     *     dependencies, and on the module path the {@code requires} or {@code --add-modules} that provide it
      */
     public StyleTransfer(StyleTransferConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        TensorFlowRequirement.check("StyleTransfer");
     }
 
     /** @return the parameters */

@@ -59,7 +59,7 @@ class Legacy2019InversionTest {
         // fixed: 16-bit PNG with the dB range, read back, NNLS + fast Griffin-Lim
         Path png = tmp.resolve("mel.png");
         SpectrogramImage.of(db.toArray(), 128, frames).write(png, ColorMap.GREY, 16);
-        MelToAudio.Result fixed = MelToAudio.builder().sr(44100).stft(stft).fMin(20).seed(42).build()
+        MelToAudio.Result fixed = MelToAudio.builder().sampleRate(44100).stft(stft).fMin(20).seed(42).build()
                 .invertDb(SpectrogramImage.read(png), 694 * (frames - 1));
 
         double errLegacy = relativeError(trueMag, Stft.of(stft).magnitude(legacy, 1.0).toArray());

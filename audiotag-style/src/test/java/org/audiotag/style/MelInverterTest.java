@@ -116,6 +116,27 @@ class MelInverterTest {
     }
 
     @Test
+    void builderFromAMelConfigUsesItsBasisAndPower() {
+        org.audiotag.features.MelConfig cfg = org.audiotag.features.MelConfig.builder().sampleRate(22050)
+                .stft(org.audiotag.features.StftConfig.builder().nFft(1024).build()).nMels(64).power(1).build();
+        int frames = 20;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        double[] m = new double[64 * frames];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = rng.nextDouble();
+        }
+        MelInverter fromConfig = MelInverter.builder(cfg).build();
+        assertThat(fromConfig.nMels()).isEqualTo(64);
+        assertThat(fromConfig.nBins()).isEqualTo(513);
+        assertThat(fromConfig.power()).isEqualTo(1.0);
+        MelInverter fromBank = MelInverter.builder(org.audiotag.features.MelFilterBank.of(22050, 1024, 64, 0, 11025,
+                false, org.audiotag.features.MelNorm.SLANEY)).power(1).build();
+        assertThat(fromConfig.melToStft(m, frames).values()).isEqualTo(fromBank.melToStft(m, frames).values());
+        assertThatThrownBy(() -> MelInverter.builder((org.audiotag.features.MelConfig) null))
+                .hasMessageContaining("mel");
+    }
+
+    @Test
     void badInputIsNamed() {
         MelInverter inv = inverter("mel_sr22050_nfft2048_nmels128_defaults").build();
         double[] m = new double[128 * 2];

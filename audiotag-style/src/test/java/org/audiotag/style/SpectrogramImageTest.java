@@ -107,4 +107,55 @@ class SpectrogramImageTest {
         assertThatThrownBy(() -> SpectrogramImage.of(new double[] {1, Double.NaN}, 1, 2))
                 .hasMessageContaining("frame 1");
     }
+
+    @Test
+    void floatArrayAndMatrixOverloadsGiveTheSameImageAsTheDoubleArray() throws IOException {
+        // a real log-mel from the float32 fast path: (128 mels, frames) FeatureMatrix
+        org.audiotag.features.AudioClip clip = org.audiotag.features.AudioLoader.atRate(22050)
+                .load(Fixtures.root().resolve("data/speech/xmas_male_speech_davidbain_136777.wav"));
+        float[] y = java.util.Arrays.copyOf(clip.samples(), 22050);
+        org.audiotag.features.MelSpectrogram ms = org.audiotag.features.MelSpectrogram.builder().sampleRate(22050)
+                .build();
+        org.audiotag.features.FeatureMatrix db = org.audiotag.features.Decibels.powerToDb(ms.compute(y),
+                org.audiotag.features.DbRef.ONE, 1e-10, 80);
+        float[] values = db.toArray();
+        double[] widened = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            widened[i] = values[i];
+        }
+        SpectrogramImage ref = SpectrogramImage.of(widened, db.rows(), db.cols());
+        SpectrogramImage fromFloats = SpectrogramImage.of(values, db.rows(), db.cols());
+        SpectrogramImage fromMatrix = SpectrogramImage.of(db);
+        SpectrogramImage fromDoubles = SpectrogramImage.of(db.toDouble());
+        for (SpectrogramImage img : new SpectrogramImage[] {fromFloats, fromMatrix, fromDoubles}) {
+            assertThat(img.nBins()).isEqualTo(128);
+            assertThat(img.nFrames()).isEqualTo(db.cols());
+            assertThat(img.db()).isEqualTo(ref.db());
+            assertThat(img.dbMin()).isEqualTo(ref.dbMin());
+            assertThat(img.dbMax()).isEqualTo(ref.dbMax()).isEqualTo((double) db.max());
+        }
+        assertThat(fromMatrix.db(3, 7)).isEqualTo((double) db.get(3, 7));
+        // with a range: clipped as the double[] variant
+        SpectrogramImage clipped = SpectrogramImage.of(db, -60, -10);
+        assertThat(clipped.db()).isEqualTo(SpectrogramImage.of(widened, db.rows(), db.cols(), -60, -10).db());
+        assertThat(SpectrogramImage.of(values, db.rows(), db.cols(), -60, -10).db()).isEqualTo(clipped.db());
+        assertThat(clipped.dbMin()).isEqualTo(-60.0);
+        // and it renders like any other
+        Path f = tmp.resolve("m.png");
+        fromMatrix.write(f, ColorMap.VIRIDIS, 8);
+        assertThat(SpectrogramImage.read(f).nFrames()).isEqualTo(db.cols());
+    }
+
+    @Test
+    void overloadsRejectBadInputLikeTheDoubleArray() {
+        assertThatThrownBy(() -> SpectrogramImage.of(new float[] {1f, Float.NaN}, 1, 2))
+                .hasMessageContaining("frame 1");
+        assertThatThrownBy(() -> SpectrogramImage.of(new float[3], 2, 2)).hasMessageContaining("shape");
+        assertThatThrownBy(() -> SpectrogramImage.of(org.audiotag.features.FeatureMatrix.of(0, 0, new float[0])))
+                .hasMessageContaining("shape");
+        assertThatThrownBy(() -> SpectrogramImage.of(org.audiotag.features.FeatureMatrix.of(1, 1, new float[1]), 2,
+                1)).hasMessageContaining("dbMin/dbMax");
+        assertThatThrownBy(() -> SpectrogramImage.of((org.audiotag.features.FeatureMatrix) null))
+                .hasMessageContaining("db");
+    }
 }

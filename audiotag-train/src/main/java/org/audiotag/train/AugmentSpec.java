@@ -21,7 +21,7 @@ import org.audiotag.features.AudioLoader;
  * comma-separated list of {@code name[:probability]} (probability in [0, 1], default 0.5), or {@code none}.
  * <ul>
  * <li>{@code mix}: mix the example with another training clip (labels = union), done on the cached log-mels as a
- *     power-domain sum, so it costs no decoding (SEED-SPEC 6, with random offsets through random crops);</li>
+ *     power-domain sum, so it costs no decoding (docs/ORIGINAL-PROJECT.md §6, with random offsets through random crops);</li>
  * <li>{@code reverb}: convolution with one of the room impulse responses of a folder (audiotag-augment
  *     {@code ReverbTransform} defaults);</li>
  * <li>{@code noise}: white noise at 10-40 dB SNR; {@code pitch}: ±2 semitones; {@code stretch}: rate 0.9-1.1;

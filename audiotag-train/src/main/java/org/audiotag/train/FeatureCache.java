@@ -27,7 +27,7 @@ import org.audiotag.features.FeatureFunction;
 import org.audiotag.features.TimeMajorFeatures;
 import org.audiotag.train.data.DatasetFormatException;
 import org.audiotag.train.data.RowPolicy;
-import org.audiotag.train.internal.AtomicFiles;
+import org.audiotag.toolkit.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,72 +204,67 @@ public final class FeatureCache implements AutoCloseable {
         int[] fr = new int[n];
         String[] fail = new String[n];
         long t0 = System.nanoTime();
-        Path tmp = Files.createTempFile(dir, ".features", ".tmp");
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "audiotag-feature-cache");
             t.setDaemon(true);
             return t;
         });
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            long pos = 0;
-            int chunk = Math.max(threads * 4, 8);
-            for (int start = 0; start < n; start += chunk) {
-                int end = Math.min(n, start + chunk);
-                List<Future<TimeMajorFeatures>> fut = new ArrayList<>();
-                for (int i = start; i < end; i++) {
-                    Path f = files.get(i);
-                    fut.add(pool.submit(() -> fn.compute(f)));
-                }
-                for (int i = start; i < end; i++) {
-                    TimeMajorFeatures x;
-                    try {
-                        x = fut.get(i - start).get();
-                        if (x.bins() != bins) {
-                            throw new IOException(files.get(i) + ": feature function returned " + x.bins()
-                                    + " bins, expected " + bins);
-                        }
-                        for (float v : x.data()) {
-                            if (!Float.isFinite(v)) {
-                                throw new IOException(files.get(i) + ": features contain NaN or infinity");
-                            }
-                        }
-                    } catch (ExecutionException | IOException e) {
-                        Throwable c = e instanceof ExecutionException ? e.getCause() : e;
-                        String msg = c.getMessage() == null ? c.toString() : c.getMessage();
-                        if (!msg.contains(files.get(i).toString())) {
-                            msg = files.get(i) + ": " + msg;
-                        }
-                        if (policy == RowPolicy.FAIL) {
-                            for (Future<TimeMajorFeatures> g : fut) {
-                                g.cancel(true);
-                            }
-                            throw new DatasetFormatException(msg);
-                        }
-                        LOG.warn("skipping {}", msg);
-                        fail[i] = msg;
-                        x = new TimeMajorFeatures(0, bins, new float[0]);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while computing features", e);
+        try {
+            AtomicFiles.write(dir.resolve("features.f32"), out -> {
+                long pos = 0;
+                int chunk = Math.max(threads * 4, 8);
+                for (int start = 0; start < n; start += chunk) {
+                    int end = Math.min(n, start + chunk);
+                    List<Future<TimeMajorFeatures>> fut = new ArrayList<>();
+                    for (int i = start; i < end; i++) {
+                        Path f = files.get(i);
+                        fut.add(pool.submit(() -> fn.compute(f)));
                     }
-                    off[i] = pos;
-                    fr[i] = x.frames();
-                    ByteBuffer bb = ByteBuffer.allocate(x.data().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                    bb.asFloatBuffer().put(x.data());
-                    while (bb.hasRemaining()) {
-                        out.write(bb);
+                    for (int i = start; i < end; i++) {
+                        TimeMajorFeatures x;
+                        try {
+                            x = fut.get(i - start).get();
+                            if (x.bins() != bins) {
+                                throw new IOException(files.get(i) + ": feature function returned " + x.bins()
+                                        + " bins, expected " + bins);
+                            }
+                            for (float v : x.data()) {
+                                if (!Float.isFinite(v)) {
+                                    throw new IOException(files.get(i) + ": features contain NaN or infinity");
+                                }
+                            }
+                        } catch (ExecutionException | IOException e) {
+                            Throwable c = e instanceof ExecutionException ? e.getCause() : e;
+                            String msg = c.getMessage() == null ? c.toString() : c.getMessage();
+                            if (!msg.contains(files.get(i).toString())) {
+                                msg = files.get(i) + ": " + msg;
+                            }
+                            if (policy == RowPolicy.FAIL) {
+                                for (Future<TimeMajorFeatures> g : fut) {
+                                    g.cancel(true);
+                                }
+                                throw new DatasetFormatException(msg);
+                            }
+                            LOG.warn("skipping {}", msg);
+                            fail[i] = msg;
+                            x = new TimeMajorFeatures(0, bins, new float[0]);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IOException("interrupted while computing features", e);
+                        }
+                        off[i] = pos;
+                        fr[i] = x.frames();
+                        ByteBuffer bb = ByteBuffer.allocate(x.data().length * Float.BYTES)
+                                .order(ByteOrder.LITTLE_ENDIAN);
+                        bb.asFloatBuffer().put(x.data());
+                        out.write(bb.array());
+                        pos += x.data().length;
                     }
-                    pos += x.data().length;
                 }
-            }
-            out.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+            });
         } finally {
             pool.shutdownNow();
         }
-        AtomicFiles.moveAtomically(tmp, dir.resolve("features.f32"));
         AtomicFiles.write(dir.resolve("index.bin"), os -> {
             DataOutputStream d = new DataOutputStream(new BufferedOutputStream(os));
             d.writeInt(MAGIC);

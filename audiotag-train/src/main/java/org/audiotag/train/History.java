@@ -1,17 +1,19 @@
 package org.audiotag.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.audiotag.train.internal.AtomicFiles;
-import org.audiotag.train.internal.CsvReader;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Csv;
+import org.audiotag.toolkit.Json;
 
 /**
  * The per-epoch records of a training run, written as {@code history.csv} and {@code history.json} with every number
- * in its shortest exact decimal form (so a resumed run reads back exactly what it wrote). In the files the epoch
- * column counts from 1 (as printed); {@link EpochRecord#epoch()} counts from 0.
+ * in its exact decimal form (so a resumed run reads back exactly what it wrote; in the JSON, values that are not
+ * finite are {@code null}). In the files the epoch column counts from 1 (as printed); {@link EpochRecord#epoch()}
+ * counts from 0.
  */
 public final class History {
 
@@ -49,33 +51,31 @@ public final class History {
     }
 
     /**
-     * Writes {@code history.csv} and {@code history.json} into {@code dir}, atomically.
+     * Writes {@code history.csv} and {@code history.json} into {@code dir}, atomically (the folder is created if
+     * missing).
      *
      * @param dir the run folder
      * @throws IOException on write failure
      */
     public void write(Path dir) throws IOException {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        StringBuilder json = new StringBuilder("[\n");
-        for (int i = 0; i < records.size(); i++) {
-            EpochRecord r = records.get(i);
-            csv.append(r.epoch() + 1).append(',').append(r.lr()).append(',').append(r.trainLoss()).append(',')
-                    .append(r.valLoss()).append(',').append(r.valLwlrap()).append(',').append(r.valMap()).append(',')
-                    .append(r.valAccuracy()).append(',').append(r.trainSeconds()).append(',')
-                    .append(r.trainSamplesPerSecond()).append('\n');
-            json.append(String.format(Locale.ROOT, "  {\"epoch\": %d, \"lr\": %s, \"train_loss\": %s, "
-                    + "\"val_loss\": %s, \"val_lwlrap\": %s, \"val_map\": %s, \"val_accuracy\": %s, "
-                    + "\"train_seconds\": %s, \"train_samples_per_second\": %s}%s%n", r.epoch() + 1, num(r.lr()),
-                    num(r.trainLoss()), num(r.valLoss()), num(r.valLwlrap()), num(r.valMap()), num(r.valAccuracy()),
-                    num(r.trainSeconds()), num(r.trainSamplesPerSecond()), i + 1 < records.size() ? "," : ""));
+        for (EpochRecord r : records) {
+            csv.append(Csv.line(r.epoch() + 1, r.lr(), r.trainLoss(), r.valLoss(), r.valLwlrap(), r.valMap(),
+                    r.valAccuracy(), r.trainSeconds(), r.trainSamplesPerSecond()));
         }
-        json.append("]\n");
+        Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("history.csv"), csv.toString());
-        AtomicFiles.writeString(dir.resolve("history.json"), json.toString());
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
+        Json.write(dir.resolve("history.json"), json -> {
+            json.beginArray();
+            for (EpochRecord r : records) {
+                json.beginObject().field("epoch", r.epoch() + 1).field("lr", r.lr())
+                        .field("train_loss", r.trainLoss()).field("val_loss", r.valLoss())
+                        .field("val_lwlrap", r.valLwlrap()).field("val_map", r.valMap())
+                        .field("val_accuracy", r.valAccuracy()).field("train_seconds", r.trainSeconds())
+                        .field("train_samples_per_second", r.trainSamplesPerSecond()).endObject();
+            }
+            json.endArray();
+        });
     }
 
     /**
@@ -87,17 +87,17 @@ public final class History {
      */
     public static History read(Path dir) throws IOException {
         Path f = dir.resolve("history.csv");
-        List<CsvReader.Row> rows = CsvReader.read(f);
-        if (rows.isEmpty() || !String.join(",", rows.get(0).fields()).equals(HEADER)) {
-            throw new IOException(f + ":1: unexpected header");
+        List<Csv.Row> rows = Csv.readAll(f);
+        if (rows.isEmpty() || !rows.get(0).matches(HEADER.split(","))) {
+            throw new IOException(f + ":" + (rows.isEmpty() ? 1 : rows.get(0).line()) + ": unexpected header");
         }
         List<EpochRecord> out = new ArrayList<>();
-        for (CsvReader.Row r : rows.subList(1, rows.size())) {
+        for (Csv.Row r : rows.subList(1, rows.size())) {
             try {
                 out.add(new EpochRecord(Integer.parseInt(r.get(0)) - 1, d(r.get(1)), d(r.get(2)), d(r.get(3)),
                         d(r.get(4)), d(r.get(5)), d(r.get(6)), d(r.get(7)), d(r.get(8))));
             } catch (RuntimeException e) {
-                throw new IOException(f + ":" + r.line() + ": bad row " + r.fields(), e);
+                throw new IOException(f + ":" + r.line() + ": bad row " + Csv.quoted(r.fields()), e);
             }
         }
         return new History(out);

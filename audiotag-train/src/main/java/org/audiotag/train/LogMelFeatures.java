@@ -54,16 +54,21 @@ public final class LogMelFeatures implements FeatureFunction {
      * @param topDb dynamic range kept by {@code power_to_db}
      * @param padMode centre padding of the STFT
      * @return the configuration
-     * @throws IllegalArgumentException naming the parameter out of range
+     * @throws IllegalArgumentException naming the parameter out of range (sr, n_fft, n_mels, fmin and fmax with the
+     *     limits of {@link org.audiotag.features.MelConfig})
+     * @throws NullPointerException if {@code padMode} is null
      */
     public static LogMelFeatures of(int sr, int nFft, int hopLength, int nMels, double fMin, double fMax,
             double topDb, PadMode padMode) {
+        Objects.requireNonNull(padMode, "padMode");
+        // sr, n_fft, n_mels, fmin and fmax: the limits of audiotag-features' MelConfig, checked first by the build
+        FeatureConfig c = FeatureConfig.pipelineA().toBuilder().sampleRate(sr)
+                .stft(StftConfig.builder().nFft(nFft).hopLength(hopLength).center(true).padMode(padMode).build())
+                .nMels(nMels).fMin(fMin).fMax(fMax).topDb(topDb).nSamples(2 * sr).build();
         if (hopLength < 1 || hopLength > nFft) {
             throw new IllegalArgumentException("hopLength: " + hopLength + " must be in [1, nFft=" + nFft + "]");
         }
-        return from(FeatureConfig.pipelineA().toBuilder().sampleRate(sr).nSamples(2 * sr)
-                .stft(StftConfig.builder().nFft(nFft).hopLength(hopLength).center(true).padMode(padMode).build())
-                .nMels(nMels).fMin(fMin).fMax(fMax).topDb(topDb).build());
+        return from(c);
     }
 
     /**

@@ -57,7 +57,7 @@ public interface LrSchedule {
      * PyTorch {@code ReduceLROnPlateau(mode='max', factor, patience, threshold=1e-4, threshold_mode='rel',
      * cooldown=0, min_lr)}: an epoch improves when {@code metric > best · (1 + 1e-4)}; after more than
      * {@code patience} epochs without improvement the rate is multiplied by {@code factor} (not below
-     * {@code minLr}) and the counter restarts. The original used factor 0.5, patience 10 (SEED-SPEC 5.1).
+     * {@code minLr}) and the counter restarts. The original used factor 0.5, patience 10 (docs/ORIGINAL-PROJECT.md §5.1).
      *
      * @param lr initial rate &gt; 0
      * @param factor in (0, 1)

@@ -7,7 +7,7 @@ import org.audiotag.train.data.RowPolicy;
 
 /**
  * Immutable options of a training run, validated by {@link Builder#build()} (an {@link IllegalArgumentException}
- * naming the parameter and its allowed range). Defaults follow the original pipeline-A trainer (SEED-SPEC 5.1):
+ * naming the parameter and its allowed range). Defaults follow the original pipeline-A trainer (docs/ORIGINAL-PROJECT.md §5.1):
  * Adam lr 1e-3, batch 64, ReduceLROnPlateau(max, 0.5, 10) on validation lwlrap, early stopping after 20 epochs
  * without improvement — with the recommended fixes on: random 2-s crops (128 frames at hop 692, 44.1 kHz) at train
  * time, mean over 1-s-hop sliding windows at test time, global mean/std input normalisation, restoring the best

@@ -5,12 +5,18 @@ import java.nio.file.Path;
 /**
  * The outcome of {@link Trainer#train}.
  *
+ * <p>Epoch numbering: {@code bestEpoch} is a 0-based epoch index, like {@link EpochRecord#epoch()} and the
+ * {@link TrainingListener} callbacks. Everything printed for people — {@link #message()}, the log, the command line
+ * and the {@code epoch} column of {@code history.csv} — counts epochs from 1, so a message saying "best epoch 34"
+ * goes with {@code bestEpoch() == 33}; {@link #bestEpochNumber()} gives the printed number.
+ *
  * @param runDir the run folder (checkpoints, history, provenance)
- * @param modelDir the exported model ({@code runDir/model}), loadable by {@link Tagger#load(Path)}
+ * @param modelDir the exported model ({@code runDir/model}), loadable by {@link Tagger#load(Path)}; {@code null} if
+ *     no epoch finished
  * @param history every epoch's figures
  * @param stopReason why the run ended
- * @param message a one-line human summary (for NaN: which epoch and batch)
- * @param bestEpoch the epoch with the best validation lwlrap (−1 if none finished)
+ * @param message a one-line human summary (for NaN: which epoch and batch), epochs counted from 1
+ * @param bestEpoch the 0-based index of the epoch with the best validation lwlrap (−1 if none finished)
  * @param valLwlrap validation lwlrap of the exported model (the best checkpoint when restoring is on)
  * @param valMap validation mean average precision of the exported model
  * @param valAccuracy validation top-1 accuracy of the exported model
@@ -20,4 +26,12 @@ import java.nio.file.Path;
 public record TrainingResult(Path runDir, Path modelDir, History history, StopReason stopReason, String message,
         int bestEpoch, double valLwlrap, double valMap, double valAccuracy, long parameterCount,
         double inferenceClipsPerSecond) {
+
+    /**
+     * @return the best epoch as printed in messages, on the command line and in {@code history.csv}:
+     *     {@code bestEpoch() + 1}, or 0 if no epoch finished
+     */
+    public int bestEpochNumber() {
+        return bestEpoch + 1;
+    }
 }

@@ -1,7 +1,7 @@
 package org.audiotag.train;
 
 /**
- * How the scores of a clip's test-time windows become the clip's score.
+ * How the scores of a clip's test-time windows become the clip's score (docs/ORIGINAL-PROJECT.md §10.4).
  *
  * @deprecated moved to audiotag-models as {@link org.audiotag.models.WindowAggregation}, which {@link
  *     TrainingConfig#aggregation()} now returns (an enum cannot be aliased); {@link

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.audiotag.features.AudioLoader;
@@ -17,6 +19,7 @@ import org.audiotag.models.ModelLoadException;
 import org.audiotag.models.ProvenanceKeys;
 import org.audiotag.models.TagScore;
 import org.audiotag.models.Tagger;
+import org.audiotag.toolkit.Provenance;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.Datasets;
 import org.audiotag.train.data.LoadOptions;
@@ -89,9 +92,9 @@ class TrainerTest {
             p.load(r);
         }
         assertThat(p.getProperty(ProvenanceKeys.FORMAT)).isEqualTo(ExportedModel.FORMAT);
-        assertThat(p.getProperty(ProvenanceKeys.ARCHITECTURE)).isEqualTo("dcnn");
-        assertThat(p.getProperty(ProvenanceKeys.SEED)).isEqualTo("5");
-        assertThat(p.getProperty(ProvenanceKeys.INPUT_SHAPE)).isEqualTo("128,128,1");
+        assertThat(p.getProperty(Provenance.ARCHITECTURE)).isEqualTo("dcnn");
+        assertThat(p.getProperty(Provenance.SEED)).isEqualTo("5");
+        assertThat(p.getProperty(Provenance.INPUT_SHAPE)).isEqualTo("128,128,1");
         assertThat(FeatureConfig.parse(p.getProperty(ProvenanceKeys.FEATURES))).isEqualTo(MEL.config());
         assertThat(p.getProperty(ProvenanceKeys.WINDOW)).isEqualTo("128");
         assertThat(p.getProperty(ProvenanceKeys.WINDOW_HOP)).isEqualTo("64");
@@ -105,6 +108,15 @@ class TrainerTest {
         assertThat(Files.readAllLines(first.modelDir().resolve(ExportedModel.TAGS_FILE)))
                 .isEqualTo(esc.vocabulary().labels());
         assertThat(Files.exists(run.resolve("provenance.properties"))).isTrue();
+        assertThat(p.getProperty("audiotag.version")).isEqualTo(Trainer.version()).doesNotContain("$");
+        // every file of the run, the model and the feature cache has the permissions of a plainly created file
+        // (0666 less the umask), not the owner-only 0600 of Files.createTempFile
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.writeString(dir.resolve("plain"), "x"));
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(plain);
+            }
+        }
 
         // the exported model tags with audiotag-models alone: same windows, normalisation and tags as trained
         try (Tagger tagger = Tagger.load(first.modelDir())) {
@@ -138,6 +150,21 @@ class TrainerTest {
                 .hasMessageContaining("training run folder").hasMessageContaining(run.resolve("model").toString());
         assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining(ExportedModel.PROVENANCE_FILE)
                 .hasMessageContaining("saved_model.pb");
+
+        // the run folder's marker identifies the run; a file the user put into model/ or ckpt/ is never deleted:
+        // the next run in the folder is refused (naming it) before anything is trained or replaced
+        assertThat(Files.readString(run.resolve(RunFolder.MARKER_FILE))).contains("architecture=dcnn")
+                .contains("model.file.0=");
+        assertThat(first.bestEpoch()).isZero();
+        assertThat(first.bestEpochNumber()).isEqualTo(1);
+        assertThat(first.message()).contains("best epoch 1,");
+        Path readme = first.modelDir().resolve("README.txt");
+        Files.writeString(readme, "my notes on this model");
+        assertThatThrownBy(() -> new Trainer(cfg, MEL, null, dir.resolve("cache"), null)
+                .train(esc, train, val, run)).isInstanceOf(RunFolderException.class)
+                .hasMessageContaining(run.toString()).hasMessageContaining("model/README.txt");
+        assertThat(readme).hasContent("my notes on this model");
+        Files.delete(readme);
 
         // resume: the same run with a larger budget continues after epoch 1 and keeps epoch 1 as recorded
         TrainingResult resumed = new Trainer(cfg.toBuilder().epochs(2).build(), MEL, null,

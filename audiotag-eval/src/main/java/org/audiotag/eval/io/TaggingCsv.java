@@ -1,10 +1,6 @@
 package org.audiotag.eval.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,20 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.audiotag.eval.Predictions;
-import org.audiotag.eval.internal.AtomicFiles;
-import org.audiotag.eval.internal.CsvReader;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Csv;
 
 /**
  * The two CSV layouts of the FSDKaggle2019 competition, UTF-8, RFC 4180 quoting:
  * <ul>
  *   <li>truth ({@code train_curated.csv}): header {@code fname,labels}; each row a clip name and its labels
- *       comma-separated inside one quoted field, e.g. {@code 0006ae4e.wav,"Bark,Dog"}; an empty labels field is a
- *       clip without labels (it does not count for the ranking metrics);</li>
+ *       comma-separated inside one quoted field, e.g. {@code 0006ae4e.wav,"Bark,Dog"} (white space around a label
+ *       and empty labels, as from a trailing comma, are ignored); an empty labels field is a clip without labels (it
+ *       does not count for the ranking metrics);</li>
  *   <li>scores ({@code sample_submission.csv}): header {@code fname,<class 1>,...,<class C>}; each row a clip
  *       name and C finite decimal numbers (any monotone scores: probabilities, logits).</li>
  * </ul>
- * The class vocabulary is the score file's header. Blank lines are skipped. Every problem raises an
- * {@link EvalInputException} naming the file and line.
+ * The class vocabulary is the score file's header. Blank lines and extra empty fields at the end of a row (a trailing
+ * comma) are ignored. Every problem raises an {@link EvalInputException} naming the file and line.
  */
 public final class TaggingCsv {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -56,23 +53,18 @@ public final class TaggingCsv {
         List<String> fnames = new ArrayList<>();
         List<boolean[]> truthRows = new ArrayList<>();
         Map<String, Long> truthLines = new HashMap<>();
-        try (BufferedReader r = open(truthCsv)) {
-            CsvReader csv = new CsvReader(r);
-            List<String> header = nextRecord(csv, truthCsv);
+        try (Csv.Reader csv = open(truthCsv)) {
+            Csv.Row header = nextRecord(csv, truthCsv);
             if (header == null) {
                 throw new EvalInputException(truthCsv, 0, "empty file (expected a header 'fname,labels')");
             }
-            if (header.size() != 2 || !header.get(0).strip().equals("fname")
-                    || !header.get(1).strip().equals("labels")) {
-                throw new EvalInputException(truthCsv, csv.recordLine(), "header must be 'fname,labels', got '"
-                        + String.join(",", header) + "'");
+            if (!header.matches("fname", "labels")) {
+                throw new EvalInputException(truthCsv, header.line(), "header must be 'fname,labels', got "
+                        + Csv.quoted(String.join(",", header.fields())));
             }
-            List<String> rec;
+            Csv.Row rec;
             while ((rec = nextRecord(csv, truthCsv)) != null) {
-                long line = csv.recordLine();
-                if (rec.size() == 1 && rec.get(0).isBlank()) {
-                    continue;
-                }
+                long line = rec.line();
                 if (rec.size() != 2) {
                     throw new EvalInputException(truthCsv, line, "expected 2 fields (fname, quoted labels), got "
                             + rec.size() + " (quote the labels field when it holds several labels)");
@@ -83,21 +75,18 @@ public final class TaggingCsv {
                 }
                 Long previous = truthLines.putIfAbsent(fname, line);
                 if (previous != null) {
-                    throw new EvalInputException(truthCsv, line, "duplicate fname '" + fname + "' (first on line "
-                            + previous + ")");
+                    throw new EvalInputException(truthCsv, line, "duplicate fname " + Csv.quoted(fname)
+                            + " (first on line " + previous + ")");
                 }
                 boolean[] row = new boolean[nc];
-                String labels = rec.get(1).strip();
-                if (!labels.isEmpty()) {
-                    for (String label : labels.split(",", -1)) {
-                        String l = label.strip();
-                        Integer c = vocabulary.get(l);
-                        if (c == null) {
-                            throw new EvalInputException(truthCsv, line, "label '" + l + "' of '" + fname
-                                    + "' is not a class of " + scoresCsv.getFileName() + " (" + nc + " classes)");
-                        }
-                        row[c] = true;
+                for (String l : Csv.splitList(rec.get(1))) {
+                    Integer c = vocabulary.get(l);
+                    if (c == null) {
+                        throw new EvalInputException(truthCsv, line, "label " + Csv.quoted(l) + " of "
+                                + Csv.quoted(fname) + " is not a class of " + scoresCsv.getFileName() + " (" + nc
+                                + " classes)");
                     }
+                    row[c] = true;
                 }
                 fnames.add(fname);
                 truthRows.add(row);
@@ -110,16 +99,16 @@ public final class TaggingCsv {
             String f = fnames.get(i);
             Integer si = scores.rowOf.get(f);
             if (si == null) {
-                throw new EvalInputException(truthCsv, truthLines.get(f), "fname '" + f + "' has no row in "
-                        + scoresCsv);
+                throw new EvalInputException(truthCsv, truthLines.get(f), "fname " + Csv.quoted(f)
+                        + " has no row in " + scoresCsv);
             }
             System.arraycopy(truthRows.get(i), 0, truth, i * nc, nc);
             System.arraycopy(scores.values, si * nc, s, i * nc, nc);
         }
         for (Map.Entry<String, Integer> e : scores.rowOf.entrySet()) {
             if (!truthLines.containsKey(e.getKey())) {
-                throw new EvalInputException(scoresCsv, scores.lines.get(e.getValue()), "fname '" + e.getKey()
-                        + "' has no row in " + truthCsv);
+                throw new EvalInputException(scoresCsv, scores.lines.get(e.getValue()), "fname "
+                        + Csv.quoted(e.getKey()) + " has no row in " + truthCsv);
             }
         }
         return new LabeledPredictions(fnames, scores.classNames, Predictions.ofFlat(n, nc, truth, s));
@@ -140,14 +129,13 @@ public final class TaggingCsv {
     }
 
     private static Scores readScores(Path file) throws IOException {
-        try (BufferedReader r = open(file)) {
-            CsvReader csv = new CsvReader(r);
-            List<String> header = nextRecord(csv, file);
+        try (Csv.Reader csv = open(file)) {
+            Csv.Row header = nextRecord(csv, file);
             if (header == null) {
                 throw new EvalInputException(file, 0, "empty file (expected a header 'fname,<class>,...')");
             }
-            if (!header.get(0).strip().equals("fname") || header.size() < 2) {
-                throw new EvalInputException(file, csv.recordLine(),
+            if (!header.startsWith("fname") || header.size() < 2) {
+                throw new EvalInputException(file, header.line(),
                         "header must be 'fname' followed by one column per class");
             }
             List<String> classes = new ArrayList<>();
@@ -155,12 +143,12 @@ public final class TaggingCsv {
             for (int k = 1; k < header.size(); k++) {
                 String name = header.get(k).strip();
                 if (name.isEmpty()) {
-                    throw new EvalInputException(file, csv.recordLine(), "header column " + (k + 1)
+                    throw new EvalInputException(file, header.line(), "header column " + (k + 1)
                             + " has an empty class name");
                 }
                 if (seen.putIfAbsent(name, k) != null) {
-                    throw new EvalInputException(file, csv.recordLine(), "class '" + name
-                            + "' appears twice in the header");
+                    throw new EvalInputException(file, header.line(), "class " + Csv.quoted(name)
+                            + " appears twice in the header");
                 }
                 classes.add(name);
             }
@@ -168,13 +156,10 @@ public final class TaggingCsv {
             Map<String, Integer> rowOf = new LinkedHashMap<>();
             List<Long> lines = new ArrayList<>();
             double[] values = new double[nc * 64];
-            List<String> rec;
+            Csv.Row rec;
             int n = 0;
             while ((rec = nextRecord(csv, file)) != null) {
-                long line = csv.recordLine();
-                if (rec.size() == 1 && rec.get(0).isBlank()) {
-                    continue;
-                }
+                long line = rec.line();
                 if (rec.size() != nc + 1) {
                     throw new EvalInputException(file, line, "expected " + (nc + 1) + " fields (fname and " + nc
                             + " scores), got " + rec.size());
@@ -185,8 +170,8 @@ public final class TaggingCsv {
                 }
                 Integer previous = rowOf.putIfAbsent(fname, n);
                 if (previous != null) {
-                    throw new EvalInputException(file, line, "duplicate fname '" + fname + "' (first on line "
-                            + lines.get(previous) + ")");
+                    throw new EvalInputException(file, line, "duplicate fname " + Csv.quoted(fname)
+                            + " (first on line " + lines.get(previous) + ")");
                 }
                 if ((long) (n + 1) * nc > Integer.MAX_VALUE - 8) {
                     throw new EvalInputException(file, line, "too many rows for " + nc + " classes");
@@ -208,35 +193,36 @@ public final class TaggingCsv {
     private static double parseScore(String field, Path file, long line, String cls) throws EvalInputException {
         String f = field.strip();
         if (NON_FINITE.matcher(f).matches()) {
-            throw new EvalInputException(file, line, "score of class '" + cls + "' is '" + f
-                    + "' (scores must be finite)");
+            throw new EvalInputException(file, line, "score of class " + Csv.quoted(cls) + " is " + Csv.quoted(f)
+                    + " (scores must be finite)");
         }
         if (!NUMBER.matcher(f).matches()) {
-            throw new EvalInputException(file, line, "score of class '" + cls + "' is not a number: '" + f + "'");
+            throw new EvalInputException(file, line, "score of class " + Csv.quoted(cls) + " is not a number: "
+                    + Csv.quoted(f));
         }
         double v = Double.parseDouble(f);
         if (!Double.isFinite(v)) {
-            throw new EvalInputException(file, line, "score of class '" + cls + "' overflows a double: '" + f + "'");
+            throw new EvalInputException(file, line, "score of class " + Csv.quoted(cls) + " overflows a double: "
+                    + Csv.quoted(f));
         }
         return v;
     }
 
-    private static BufferedReader open(Path file) throws IOException {
+    private static Csv.Reader open(Path file) throws IOException {
         try {
-            return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8.newDecoder()));
+            return Csv.open(file);
         } catch (NoSuchFileException e) {
             throw new EvalInputException(file, 0, "no such file");
         }
     }
 
-    private static List<String> nextRecord(CsvReader csv, Path file) throws IOException {
+    private static Csv.Row nextRecord(Csv.Reader csv, Path file) throws IOException {
         try {
             return csv.next();
-        } catch (CsvReader.Malformed e) {
-            throw new EvalInputException(file, e.line(), "malformed CSV: " + e.getMessage());
-        } catch (CharacterCodingException e) {
-            throw new EvalInputException(file, 0, "not UTF-8 text");
+        } catch (Csv.MalformedException e) {
+            // line 0: the file as a whole (not UTF-8); otherwise a quoting error on that line
+            throw new EvalInputException(file, e.line(), e.line() > 0 ? "malformed CSV: " + e.problem()
+                    : e.problem());
         }
     }
 
@@ -249,7 +235,7 @@ public final class TaggingCsv {
      */
     public static void writeTruth(Path file, LabeledPredictions data) throws IOException {
         Predictions p = data.predictions();
-        StringBuilder sb = new StringBuilder("fname,labels\n");
+        StringBuilder sb = new StringBuilder(Csv.line("fname", "labels"));
         for (int i = 0; i < p.nSamples(); i++) {
             List<String> labels = new ArrayList<>();
             for (int c = 0; c < p.nClasses(); c++) {
@@ -257,7 +243,7 @@ public final class TaggingCsv {
                     labels.add(data.classNames().get(c));
                 }
             }
-            sb.append(field(data.fnames().get(i))).append(',').append(field(String.join(",", labels))).append('\n');
+            sb.append(Csv.line(data.fnames().get(i), String.join(",", labels)));
         }
         AtomicFiles.writeString(file, sb.toString());
     }
@@ -272,25 +258,77 @@ public final class TaggingCsv {
      */
     public static void writeScores(Path file, LabeledPredictions data) throws IOException {
         Predictions p = data.predictions();
-        StringBuilder sb = new StringBuilder("fname");
-        for (String c : data.classNames()) {
-            sb.append(',').append(field(c));
-        }
-        sb.append('\n');
-        for (int i = 0; i < p.nSamples(); i++) {
-            sb.append(field(data.fnames().get(i)));
-            for (int c = 0; c < p.nClasses(); c++) {
-                sb.append(',').append(p.score(i, c));
-            }
-            sb.append('\n');
-        }
-        AtomicFiles.writeString(file, sb.toString());
+        writeScores(file, data.fnames(), data.classNames(), p.nSamples(), p::score);
     }
 
-    private static String field(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
+    /**
+     * Writes a score file in the Kaggle submission layout from scores alone (no truth needed), through a temporary
+     * file moved into place. Each score is written as the double it widens to, at full precision, exactly as
+     * {@link #writeScores(Path, LabeledPredictions)} writes {@code Predictions.of(truth, scores)}.
+     *
+     * @param file the target
+     * @param fnames the clip names, one per row of {@code scores}
+     * @param classNames the class names, one per column of {@code scores}
+     * @param scores the scores, {@code (clips, classes)}
+     * @throws IllegalArgumentException if the sizes disagree
+     * @throws IOException if writing fails
+     */
+    public static void writeScores(Path file, List<String> fnames, List<String> classNames, float[][] scores)
+            throws IOException {
+        checkShape(fnames, classNames, scores.length, i -> scores[i].length);
+        writeScores(file, fnames, classNames, scores.length, (i, c) -> scores[i][c]);
+    }
+
+    /**
+     * Writes a score file in the Kaggle submission layout from scores alone (no truth needed), full double
+     * precision, through a temporary file moved into place.
+     *
+     * @param file the target
+     * @param fnames the clip names, one per row of {@code scores}
+     * @param classNames the class names, one per column of {@code scores}
+     * @param scores the scores, {@code (clips, classes)}
+     * @throws IllegalArgumentException if the sizes disagree
+     * @throws IOException if writing fails
+     */
+    public static void writeScores(Path file, List<String> fnames, List<String> classNames, double[][] scores)
+            throws IOException {
+        checkShape(fnames, classNames, scores.length, i -> scores[i].length);
+        writeScores(file, fnames, classNames, scores.length, (i, c) -> scores[i][c]);
+    }
+
+    private static void checkShape(List<String> fnames, List<String> classNames, int rows,
+            java.util.function.IntUnaryOperator rowLength) {
+        if (fnames.size() != rows) {
+            throw new IllegalArgumentException("fnames: " + fnames.size() + " names for " + rows + " score rows");
         }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        for (int i = 0; i < rows; i++) {
+            if (rowLength.applyAsInt(i) != classNames.size()) {
+                throw new IllegalArgumentException("scores: row " + i + " has " + rowLength.applyAsInt(i)
+                        + " values for " + classNames.size() + " classes");
+            }
+        }
+    }
+
+    /** A score by (clip, class). */
+    @FunctionalInterface
+    private interface ScoreAt {
+        double score(int clip, int cls);
+    }
+
+    private static void writeScores(Path file, List<String> fnames, List<String> classNames, int rows,
+            ScoreAt score) throws IOException {
+        List<Object> fields = new ArrayList<>(classNames.size() + 1);
+        fields.add("fname");
+        fields.addAll(classNames);
+        StringBuilder sb = new StringBuilder(Csv.line(fields));
+        for (int i = 0; i < rows; i++) {
+            fields.clear();
+            fields.add(fnames.get(i));
+            for (int c = 0; c < classNames.size(); c++) {
+                fields.add(score.score(i, c));
+            }
+            sb.append(Csv.line(fields));
+        }
+        AtomicFiles.writeString(file, sb.toString());
     }
 }

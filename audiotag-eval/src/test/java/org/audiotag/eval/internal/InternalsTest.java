@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The internal kernels: index sort, both ranking paths, normal quantile, CSV reader. */
+/** The internal kernels: index sort, both ranking paths, normal quantile. */
 class InternalsTest {
 
     @Test
@@ -78,32 +77,5 @@ class InternalsTest {
             assertThat(NormalQuantile.inverse(NormalQuantile.cdf(x))).isCloseTo(x, within(1e-9 + 1e-9 * Math.abs(x)));
         }
         assertThatThrownBy(() -> NormalQuantile.inverse(1.2)).hasMessageContaining("p must be in [0, 1]");
-    }
-
-    @Test
-    void csvReaderFollowsRfc4180() throws Exception {
-        String text = "\uFEFFfname,labels\r\na.wav,\"Bark,Dog\"\r\n\"b,\"\"q\"\".wav\",\"line\nbreak\"\nc.wav,\n";
-        CsvReader r = new CsvReader(new StringReader(text));
-        assertThat(r.next()).containsExactly("fname", "labels");
-        assertThat(r.recordLine()).isEqualTo(1);
-        assertThat(r.next()).containsExactly("a.wav", "Bark,Dog");
-        assertThat(r.recordLine()).isEqualTo(2);
-        assertThat(r.next()).containsExactly("b,\"q\".wav", "line\nbreak");
-        assertThat(r.recordLine()).isEqualTo(3);
-        assertThat(r.next()).containsExactly("c.wav", "");
-        assertThat(r.recordLine()).isEqualTo(5);
-        assertThat(r.next()).isNull();
-
-        CsvReader bad = new CsvReader(new StringReader("a,b\nx,\"open\n"));
-        bad.next();
-        assertThatThrownBy(bad::next).isInstanceOf(CsvReader.Malformed.class).hasMessageContaining("never closed");
-        CsvReader bad2 = new CsvReader(new StringReader("a,b\nx,\"y\"z\n"));
-        bad2.next();
-        assertThatThrownBy(bad2::next).isInstanceOf(CsvReader.Malformed.class)
-                .hasMessageContaining("after a closing quote");
-        CsvReader bad3 = new CsvReader(new StringReader("a,b\nx,y\"z\n"));
-        bad3.next();
-        assertThatThrownBy(bad3::next).isInstanceOf(CsvReader.Malformed.class)
-                .satisfies(e -> assertThat(((CsvReader.Malformed) e).line()).isEqualTo(2));
     }
 }

@@ -12,6 +12,7 @@ import org.audiotag.eval.AveragePrecision;
 import org.audiotag.eval.Evaluation;
 import org.audiotag.eval.Lrap;
 import org.audiotag.eval.Lwlrap;
+import org.audiotag.eval.Predictions;
 import org.audiotag.eval.RocAuc;
 import org.audiotag.eval.TestData;
 import org.audiotag.eval.TieRule;
@@ -157,6 +158,36 @@ class TaggingCsvTest {
         assertThat(d.fnames()).isEqualTo(List.of("a.ogg", "b.ogg"));
         assertThat(d.predictions().score(1, 2)).isEqualTo(1.0);
         assertThat(d.predictions().nLabeledSamples()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyLabelsAndTrailingEmptyFieldsAreIgnored(@TempDir Path dir) throws IOException {
+        // a trailing comma inside the labels field (accepted by train's dataset reader too) and one after the row
+        LabeledPredictions d = TaggingCsv.read(write(dir, "t.csv",
+                "fname,labels\na.ogg,\"Dog bark,\"\nb.ogg,\"Rain,, Sea waves ,Rain\",\n"),
+                write(dir, "s.csv", HEADER + "a.ogg,1,0,0,\nb.ogg,0,1,1\n"));
+        assertThat(d.predictions().truthFlat()).containsExactly(true, false, false, false, true, true);
+    }
+
+    @Test
+    void scoresWithoutTruthAreWrittenLikeThePredictionsPath(@TempDir Path dir) throws IOException {
+        List<String> names = List.of("a.ogg", "b,\"odd\".ogg");
+        List<String> classes = List.of("Dog bark", "Rain, heavy");
+        float[][] f = {{0.1f, 0.25f}, {1e-7f, 1f}};
+        TaggingCsv.writeScores(dir.resolve("old.csv"), new LabeledPredictions(names, classes,
+                Predictions.of(new boolean[2][2], f)));
+        TaggingCsv.writeScores(dir.resolve("floats.csv"), names, classes, f);
+        double[][] d = {{f[0][0], f[0][1]}, {f[1][0], f[1][1]}};
+        TaggingCsv.writeScores(dir.resolve("doubles.csv"), names, classes, d);
+        String expected = Files.readString(dir.resolve("old.csv"));
+        assertThat(expected).isEqualTo("fname,Dog bark,\"Rain, heavy\"\na.ogg," + (double) 0.1f + ",0.25\n"
+                + "\"b,\"\"odd\"\".ogg\"," + (double) 1e-7f + ",1.0\n");
+        assertThat(Files.readString(dir.resolve("floats.csv"))).isEqualTo(expected);
+        assertThat(Files.readString(dir.resolve("doubles.csv"))).isEqualTo(expected);
+        assertThatThrownBy(() -> TaggingCsv.writeScores(dir.resolve("x.csv"), List.of("a"), classes, f))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fnames");
+        assertThatThrownBy(() -> TaggingCsv.writeScores(dir.resolve("x.csv"), names, List.of("one"), f))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 0 has 2 values");
     }
 
     static Path write(Path dir, String name, String text) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.audiotag.toolkit.AtomicFiles;
 
 /**
  * NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0), so features can be compared with Python

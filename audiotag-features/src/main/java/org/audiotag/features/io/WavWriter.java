@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.audiotag.toolkit.AtomicFiles;
 
 /**
  * Writes RIFF/WAVE files, like {@code soundfile.write(path, y, sr, subtype=...)}, always atomically: the file is

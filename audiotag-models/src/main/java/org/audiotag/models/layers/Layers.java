@@ -635,7 +635,7 @@ public final class Layers {
     }
 
     /**
-     * The ReSE-2 residual block of Kim et al. 2018 (SEED-SPEC 4.7), identity skip:
+     * The ReSE-2 residual block of Kim et al. 2018 (docs/ORIGINAL-PROJECT.md §4.7), identity skip:
      * {@code y = BN(Conv(Dropout(ReLU(BN(Conv(x))))))}, gate {@code g = SE(y)} (paper) or {@code SE(x)} (the original
      * code, {@code gateFromInput}), output {@code MaxPool1d(3)(ReLU(x + y ⊙ g))}.
      *

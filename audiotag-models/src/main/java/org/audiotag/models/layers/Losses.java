@@ -57,7 +57,7 @@ public final class Losses {
     }
 
     /**
-     * The original MCNN trainer's softmax cross-entropy with multi-hot targets (SEED-SPEC 3.3):
+     * The original MCNN trainer's softmax cross-entropy with multi-hot targets (docs/ORIGINAL-PROJECT.md §3.3):
      * {@code L = -(1/N) sum_n sum_c y_nc log softmax(z_n)_c}.
      *
      * @param tf      op factory

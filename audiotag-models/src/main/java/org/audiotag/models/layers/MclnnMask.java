@@ -2,7 +2,7 @@ package org.audiotag.models.layers;
 
 /**
  * The binary band mask of a masked conditional neural network (MCLNN) layer, Medhat et al. 2018 (arXiv 1803.02421),
- * built exactly as the original project did (SEED-SPEC 4.5).
+ * built exactly as the original project did (docs/ORIGINAL-PROJECT.md §4.5).
  *
  * <p>With {@code S = in + bandwidth - overlap}, the flat index {@code p = 0 .. in*out-1} is on when
  * {@code p mod S < bandwidth}; the flat vector is read row-major as {@code (out rows, in columns)}, so row {@code r}

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The MCLNN mask reproduces the density and layout numbers of SEED-SPEC 4.5. */
+/** The MCLNN mask reproduces the density and layout numbers of docs/ORIGINAL-PROJECT.md §4.5. */
 class MclnnMaskTest {
 
     @Test

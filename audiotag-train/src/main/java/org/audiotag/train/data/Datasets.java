@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.audiotag.train.internal.CsvReader;
+import org.audiotag.toolkit.Csv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +81,7 @@ public final class Datasets {
     }
 
     private static List<String> header(Path csv) throws IOException {
-        List<CsvReader.Row> rows = CsvReader.read(csv);
+        List<Csv.Row> rows = Csv.readAll(csv);
         return rows.isEmpty() ? List.of() : rows.get(0).fields().stream().map(String::strip).toList();
     }
 
@@ -98,14 +98,14 @@ public final class Datasets {
      */
     public static Dataset fsdKaggle2019(Path csv, Path audioDir, LoadOptions options) throws IOException {
         Vocabulary vocab = options.vocabulary() != null ? options.vocabulary() : Vocabulary.fsdKaggle2019();
-        List<CsvReader.Row> rows = readNonEmpty(csv);
+        List<Csv.Row> rows = readNonEmpty(csv);
         List<String> h = rows.get(0).fields();
-        if (h.size() < 2 || !h.get(0).strip().equals("fname") || !h.get(1).strip().equals("labels")) {
+        if (!rows.get(0).startsWith("fname", "labels")) {
             throw new DatasetFormatException(csv + ":" + rows.get(0).line() + ": header must start with 'fname,labels'"
                     + ", found " + h);
         }
         Collector c = new Collector(csv, options.policy());
-        for (CsvReader.Row r : rows.subList(1, rows.size())) {
+        for (Csv.Row r : rows.subList(1, rows.size())) {
             String where = csv + ":" + r.line();
             if (r.size() < 2) {
                 c.bad(where, "expected 2 fields (fname,labels), found " + r.size());
@@ -134,7 +134,7 @@ public final class Datasets {
      * @throws IOException if the CSV cannot be read, or a bad entry is met under {@link RowPolicy#FAIL}
      */
     public static Dataset csv(Path csv, LoadOptions options) throws IOException {
-        List<CsvReader.Row> rows = readNonEmpty(csv);
+        List<Csv.Row> rows = readNonEmpty(csv);
         List<String> first = rows.get(0).fields().stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
         int pathCol = 0;
         int labelCol = 1;
@@ -154,7 +154,7 @@ public final class Datasets {
         List<Row3> parsed = new ArrayList<>();
         Collector c = new Collector(csv, options.policy());
         int need = Math.max(pathCol, Math.max(labelCol, foldCol)) + 1;
-        for (CsvReader.Row r : rows.subList(start, rows.size())) {
+        for (Csv.Row r : rows.subList(start, rows.size())) {
             String where = csv + ":" + r.line();
             if (r.size() < need) {
                 c.bad(where, "expected at least " + need + " fields, found " + r.size());
@@ -169,7 +169,7 @@ public final class Datasets {
             if (foldCol >= 0) {
                 String f = r.get(foldCol).strip();
                 if (!isInt(f) || Integer.parseInt(f) < 0) {
-                    c.bad(where, "fold '" + f + "' is not a non-negative integer");
+                    c.bad(where, "fold " + Csv.quoted(f) + " is not a non-negative integer");
                     continue;
                 }
                 fold = Integer.parseInt(f);
@@ -205,16 +205,16 @@ public final class Datasets {
      */
     public static Dataset esc10(Path dir, LoadOptions options) throws IOException {
         Path csv = dir.resolve("labels.csv");
-        List<CsvReader.Row> rows = readNonEmpty(csv);
+        List<Csv.Row> rows = readNonEmpty(csv);
         List<String> h = rows.get(0).fields().stream().map(String::strip).toList();
-        if (h.size() < 3 || !h.get(0).equals("path") || !h.get(1).equals("fold") || !h.get(2).equals("label")) {
+        if (!rows.get(0).startsWith("path", "fold", "label")) {
             throw new DatasetFormatException(csv + ":" + rows.get(0).line()
                     + ": header must start with 'path,fold,label', found " + h);
         }
         Collector c = new Collector(csv, options.policy());
         List<Row3> parsed = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (CsvReader.Row r : rows.subList(1, rows.size())) {
+        for (Csv.Row r : rows.subList(1, rows.size())) {
             String where = csv + ":" + r.line();
             if (r.size() < 3) {
                 c.bad(where, "expected at least 3 fields (path,fold,label), found " + r.size());
@@ -222,7 +222,7 @@ public final class Datasets {
             }
             String f = r.get(1).strip();
             if (!isInt(f) || Integer.parseInt(f) < 0) {
-                c.bad(where, "fold '" + f + "' is not a non-negative integer");
+                c.bad(where, "fold " + Csv.quoted(f) + " is not a non-negative integer");
                 continue;
             }
             String label = r.get(2).strip();
@@ -286,13 +286,13 @@ public final class Datasets {
         return dot > 0 && AUDIO_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static List<CsvReader.Row> readNonEmpty(Path csv) throws IOException {
+    private static List<Csv.Row> readNonEmpty(Path csv) throws IOException {
         if (!Files.isRegularFile(csv)) {
             throw new DatasetFormatException(csv + ": no such file");
         }
-        List<CsvReader.Row> rows;
+        List<Csv.Row> rows;
         try {
-            rows = CsvReader.read(csv);
+            rows = Csv.readAll(csv);
         } catch (IOException e) {
             throw new DatasetFormatException(e.getMessage());
         }
@@ -304,20 +304,13 @@ public final class Datasets {
 
     /**
      * Splits a labels field into tags: comma-separated, white space around each tag removed, empty pieces dropped,
-     * duplicates dropped (first occurrence kept).
+     * duplicates dropped (first occurrence kept). The same rule as {@code audiotag evaluate}'s truth files.
      *
      * @param field the field as read from the CSV (already unquoted)
      * @return the tags
      */
     public static List<String> splitLabels(String field) {
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String s : field.split(",")) {
-            String t = s.strip();
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return List.copyOf(out);
+        return Csv.splitList(field);
     }
 
     private static int indexOfAny(List<String> l, String... names) {
@@ -375,7 +368,7 @@ public final class Datasets {
             }
             for (String l : labels) {
                 if (!vocab.contains(l)) {
-                    bad(where, "label '" + l + "' is not in the vocabulary (" + vocab.size() + " tags)");
+                    bad(where, "label " + Csv.quoted(l) + " is not in the vocabulary (" + vocab.size() + " tags)");
                     return;
                 }
             }

@@ -1,6 +1,7 @@
 package org.audiotag.train.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,13 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.audiotag.train.internal.AtomicFiles;
-import org.audiotag.train.internal.CsvReader;
+import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Csv;
 
 /**
  * An assignment of every clip of a dataset to one of {@code k} folds. For a train/validation split (as the
  * original's {@code iterative_train_test_split}) fold 0 is validation and fold 1 is training.
- * Immutable; written to and read from a CSV {@code path,fold} so that a split is reproducible (SEED-SPEC 10.13).
+ * Immutable; written to and read from a CSV {@code path,fold} so that a split is reproducible (docs/ORIGINAL-PROJECT.md §10.13).
  */
 public final class Split {
 
@@ -46,7 +47,7 @@ public final class Split {
     }
 
     /**
-     * Train/validation split by iterative stratification of order 2 (SEED-SPEC 2): about {@code testSize} of the
+     * Train/validation split by iterative stratification of order 2 (docs/ORIGINAL-PROJECT.md §2): about {@code testSize} of the
      * clips go to the validation fold 0, the rest to fold 1.
      *
      * @param dataset the clips and their labels
@@ -135,7 +136,8 @@ public final class Split {
     }
 
     /**
-     * Writes {@code path,fold} rows (header included), paths as the dataset gives them, atomically.
+     * Writes {@code path,fold} rows (header included), paths as the dataset gives them, atomically (missing parent
+     * folders are created).
      *
      * @param file destination
      * @param dataset the dataset this split belongs to
@@ -143,10 +145,11 @@ public final class Split {
      */
     public void write(Path file, Dataset dataset) throws IOException {
         checkSize(dataset);
-        StringBuilder sb = new StringBuilder("path,fold\n");
+        StringBuilder sb = new StringBuilder(Csv.line("path", "fold"));
         for (int i = 0; i < fold.length; i++) {
-            sb.append(CsvReader.quote(dataset.clip(i).file().toString())).append(',').append(fold[i]).append('\n');
+            sb.append(Csv.line(dataset.clip(i).file().toString(), fold[i]));
         }
+        Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeString(file, sb.toString());
     }
 
@@ -159,9 +162,10 @@ public final class Split {
      * @throws IOException if the file cannot be read, has a bad row, or does not list exactly the dataset's clips
      */
     public static Split read(Path file, Dataset dataset) throws IOException {
-        List<CsvReader.Row> rows = CsvReader.read(file);
-        if (rows.isEmpty() || !rows.get(0).fields().equals(List.of("path", "fold"))) {
-            throw new DatasetFormatException(file + ":1: header must be 'path,fold'");
+        List<Csv.Row> rows = Csv.readAll(file);
+        if (rows.isEmpty() || !rows.get(0).matches("path", "fold")) {
+            throw new DatasetFormatException(file + ":" + (rows.isEmpty() ? 1 : rows.get(0).line())
+                    + ": header must be 'path,fold'");
         }
         Map<String, Integer> byPath = new HashMap<>();
         for (int i = 0; i < dataset.size(); i++) {
@@ -170,7 +174,7 @@ public final class Split {
         int[] f = new int[dataset.size()];
         Arrays.fill(f, -1);
         int max = 0;
-        for (CsvReader.Row r : rows.subList(1, rows.size())) {
+        for (Csv.Row r : rows.subList(1, rows.size())) {
             String where = file + ":" + r.line();
             if (r.size() != 2) {
                 throw new DatasetFormatException(where + ": expected 2 fields (path,fold), found " + r.size());
@@ -183,7 +187,7 @@ public final class Split {
             try {
                 k = Integer.parseInt(r.get(1).strip());
             } catch (NumberFormatException e) {
-                throw new DatasetFormatException(where + ": fold '" + r.get(1) + "' is not an integer");
+                throw new DatasetFormatException(where + ": fold " + Csv.quoted(r.get(1)) + " is not an integer");
             }
             if (k < 0) {
                 throw new DatasetFormatException(where + ": fold " + k + " is negative");

@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.audiotag.train.internal.AtomicFiles;
+import org.audiotag.toolkit.AtomicFiles;
 
 /**
  * An ordered, immutable list of tag names: tag {@code i} is output {@code i} of a model and column {@code i} of a
  * target matrix or a Kaggle submission. Names are non-blank, unique and contain no line break.
  *
  * <p>{@link #fsdKaggle2019()} is the 80-tag FSDKaggle2019 vocabulary in the alphabetical order of the competition's
- * {@code sample_submission.csv} (SEED-SPEC 1.7, which fixes the original's non-deterministic {@code set} order).
+ * {@code sample_submission.csv} (docs/ORIGINAL-PROJECT.md §1.7, which fixes the original's non-deterministic {@code set} order).
  */
 public final class Vocabulary {
 
@@ -69,7 +69,7 @@ public final class Vocabulary {
 
     /**
      * A vocabulary of the distinct given tags in alphabetical ({@link String#compareTo}) order, the order
-     * SEED-SPEC 1.7 recommends.
+     * docs/ORIGINAL-PROJECT.md §1.7 recommends.
      *
      * @param labels tag names, duplicates allowed
      * @return the sorted vocabulary
@@ -127,13 +127,14 @@ public final class Vocabulary {
     }
 
     /**
-     * Writes one tag per line (UTF-8), atomically.
+     * Writes one tag per line (UTF-8), atomically (missing parent folders are created).
      *
      * @param file destination
      * @throws IOException on write failure
      */
     public void write(Path file) throws IOException {
-        AtomicFiles.writeString(file, String.join("\n", labels) + "\n");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeLines(file, labels);
     }
 
     /** @return the number of tags */

@@ -43,6 +43,17 @@ class DatasetsTest {
     }
 
     @Test
+    void labelsIgnoreEmptyTagsAndTrailingFieldsLikeEvaluate(@TempDir Path dir) throws Exception {
+        Path audio = Files.createDirectories(dir.resolve("train_curated"));
+        Files.copy(TestPaths.esc10().resolve("002 - Rain/1-17367-A.ogg"), audio.resolve("a.wav"));
+        Path csv = Files.writeString(dir.resolve("train_curated.csv"),
+                "fname,labels\na.wav,\"Bark, ,Applause,Bark,\",\n");
+        Dataset d = Datasets.fsdKaggle2019(csv, audio, LoadOptions.defaults());
+        assertThat(d.clip(0).labels()).containsExactly("Bark", "Applause");
+        assertThat(Datasets.splitLabels("Bark,")).containsExactly("Bark");
+    }
+
+    @Test
     void badRowsFailNamingFileAndLineOrAreSkipped(@TempDir Path dir) throws Exception {
         Path audio = Files.createDirectories(dir.resolve("train_curated"));
         Files.copy(TestPaths.esc10().resolve("002 - Rain/1-17367-A.ogg"), audio.resolve("a.wav"));

@@ -1,0 +1,238 @@
+package org.audiotag.train.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.WaveformFeatures;
+import org.audiotag.models.InputKind;
+import org.audiotag.train.FeatureCache;
+import org.audiotag.train.Trainer;
+import org.audiotag.train.TrainingConfig;
+import org.audiotag.train.data.Dataset;
+import org.audiotag.train.data.LabeledClip;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data of one run: the feature caches of the dataset (log-mels, or decoded audio for raw-waveform models and
+ * on-the-fly augmentation), the readable training and validation clips, the window geometry of crops and test
+ * windows, each clip's padding value and the input normalisation. Owns the caches; close it.
+ */
+public final class TrainingData implements AutoCloseable {
+
+    /** Messages about the data keep the training log's logger name, which the command line shows. */
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final Dataset dataset;
+    private final boolean raw;
+    private final FeatureCache features;
+    private final FeatureCache waveforms;
+    private final int[] train;
+    private final int[] validation;
+    private final int window;
+    private final int hop;
+    private final float[] clipMin;
+    private final InputNormalization normalization;
+
+    private TrainingData(Dataset dataset, boolean raw, FeatureCache features, FeatureCache waveforms, int[] trainIdx,
+            int[] valIdx, LogMelFeatures mel, TrainingConfig cfg) throws IOException {
+        this.dataset = dataset;
+        this.raw = raw;
+        this.features = features;
+        this.waveforms = waveforms;
+        this.train = usable(trainIdx, "training");
+        this.validation = usable(valIdx, "validation");
+        if (raw) {
+            window = (int) Math.round(cfg.cropFrames() * 2.0 / 128 * mel.sr());
+            hop = Math.max(1, (int) ((long) window * cfg.windowHopFrames() / cfg.cropFrames()));
+        } else {
+            window = cfg.cropFrames();
+            hop = cfg.windowHopFrames();
+        }
+        clipMin = new float[dataset.size()];
+        for (int i = 0; i < dataset.size(); i++) {
+            clipMin[i] = raw ? 0f : minOf(features, i);
+        }
+        normalization = cfg.normalize() && !raw ? InputNormalization.fit(features, train) : InputNormalization.none();
+    }
+
+    /**
+     * Opens (computing if needed) the caches and prepares the clips.
+     *
+     * @param dataset the dataset
+     * @param trainIdx indices of training clips
+     * @param valIdx indices of validation clips
+     * @param kind the model's input kind
+     * @param mel the log-mel configuration (its rate is also the waveform rate)
+     * @param cfg training options (crop and window lengths, normalisation, threads, unreadable-audio policy)
+     * @param cacheRoot folder of feature caches
+     * @param needWaveforms whether decoded audio is needed besides log-mels (on-the-fly augmentation)
+     * @return the data; the caller closes it
+     * @throws IOException on unreadable audio under FAIL, disk errors, or no readable clip in a set
+     */
+    public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
+            TrainingConfig cfg, Path cacheRoot, boolean needWaveforms) throws IOException {
+        boolean raw = kind == InputKind.RAW_WAVEFORM;
+        List<Path> files = dataset.clips().stream().map(LabeledClip::file).toList();
+        FeatureCache e = null;
+        FeatureCache w = null;
+        try {
+            if (!raw) {
+                e = FeatureCache.open(cacheRoot, files, mel, cfg.threads(), cfg.badAudioPolicy());
+            }
+            if (raw || needWaveforms) {
+                w = FeatureCache.open(cacheRoot, files, new WaveformFeatures(mel.sr()), cfg.threads(),
+                        cfg.badAudioPolicy());
+            }
+            return new TrainingData(dataset, raw, raw ? w : e, w, trainIdx, valIdx, mel, cfg);
+        } catch (IOException | RuntimeException ex) {
+            if (e != null) {
+                e.close();
+            }
+            if (w != null) {
+                w.close();
+            }
+            throw ex;
+        }
+    }
+
+    private int[] usable(int[] idx, String what) throws IOException {
+        int[] out = Arrays.stream(idx).filter(i -> features.failure(i) == null
+                && (waveforms == null || waveforms.failure(i) == null)).toArray();
+        if (out.length < idx.length) {
+            LOG.warn("{} of {} {} clips are unreadable and left out", idx.length - out.length, idx.length, what);
+        }
+        if (out.length == 0) {
+            throw new IOException("no readable " + what + " clips");
+        }
+        return out;
+    }
+
+    private static float minOf(FeatureCache c, int i) {
+        if (c.frames(i) == 0) {
+            return 0f;
+        }
+        float m = Float.POSITIVE_INFINITY;
+        for (float v : c.get(i).data()) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** @return the dataset */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** @return whether the model reads raw waveforms (windows in samples) rather than log-mels (windows in frames) */
+    public boolean raw() {
+        return raw;
+    }
+
+    /** @return the cache crops and windows are cut from: log-mels, or decoded audio for raw-waveform models */
+    public FeatureCache features() {
+        return features;
+    }
+
+    /** @return the decoded-audio cache, or {@code null} when neither needed nor opened */
+    public FeatureCache waveforms() {
+        return waveforms;
+    }
+
+    /** @return the readable training clips (a copy) */
+    public int[] train() {
+        return train.clone();
+    }
+
+    /** @return the readable validation clips (a copy) */
+    public int[] validation() {
+        return validation.clone();
+    }
+
+    /** @return number of readable training clips */
+    public int trainSize() {
+        return train.length;
+    }
+
+    /**
+     * @param k position in the training set
+     * @return the dataset index of the k-th training clip
+     */
+    public int trainClip(int k) {
+        return train[k];
+    }
+
+    /** @return crop and test-window length: frames for log-mels, samples for waveforms */
+    public int window() {
+        return window;
+    }
+
+    /** @return hop between test windows, in the unit of {@link #window()} */
+    public int hop() {
+        return hop;
+    }
+
+    /** @return values per frame of {@link #features()} */
+    public int bins() {
+        return features.bins();
+    }
+
+    /** @return number of tags */
+    public int numTags() {
+        return dataset.vocabulary().size();
+    }
+
+    /** @return the input normalisation (fitted on the training clips, or the identity) */
+    public InputNormalization normalization() {
+        return normalization;
+    }
+
+    /**
+     * @param clip dataset index
+     * @return the clip's length in frames (samples for waveforms)
+     */
+    public int frames(int clip) {
+        return features.frames(clip);
+    }
+
+    /**
+     * Writes a {@link #window()}-long crop of a clip (time-major, {@link #bins()} values per frame), padded with the
+     * clip's minimum (its silence in dB; 0 for waveforms) when the clip is shorter. Not normalised.
+     *
+     * @param clip dataset index
+     * @param start crop start for long clips, or placement inside the window for short ones ({@link Crops#crop})
+     * @param dst destination
+     * @param off offset in {@code dst}
+     */
+    public void crop(int clip, int start, float[] dst, int off) {
+        Crops.crop((f, c, d, o) -> features.copyFrames(clip, f, c, d, o), features.frames(clip), features.bins(),
+                window, start, clipMin[clip], dst, off);
+    }
+
+    /**
+     * @param kind the model's input kind
+     * @return the model input shape of one window: (frames, mels, 1), (frames, mels) or (samples)
+     */
+    public int[] inputShape(InputKind kind) {
+        return switch (kind) {
+            case LOG_MEL_IMAGE -> new int[] {window, bins(), 1};
+            case MEL_SEQUENCE -> new int[] {window, bins()};
+            case RAW_WAVEFORM -> new int[] {window};
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (features != null) {
+                features.close();
+            }
+        } finally {
+            if (waveforms != null && waveforms != features) {
+                waveforms.close();
+            }
+        }
+    }
+}
