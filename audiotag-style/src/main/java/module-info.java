@@ -7,8 +7,8 @@
  * {@code MelToAudio} and {@code Legacy2019Inversion} run with only audiotag-features, JTransforms, Commons Math and
  * SLF4J on the module path. The TensorFlow modules are {@code requires static} (and the Maven dependencies
  * {@code <optional>}) because only {@code StyleTransfer} and {@code FeedForwardStylizer} use them; an application that
- * calls those adds the TensorFlow Java dependencies and puts the modules in its graph ({@code requires
- * org.audiotag.models;}, {@code requires tensorflow; requires tensorflow.framework;}, or {@code --add-modules
+ * calls those adds the TensorFlow Java dependencies (audiotag-models brings all but tensorflow-framework) and puts the
+ * modules in its graph ({@code requires tensorflow; requires tensorflow.framework;}, or {@code --add-modules
  * tensorflow,tensorflow.framework}). Without them those two classes throw an {@code IllegalStateException} that says
  * so when they are created.
  */

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.audiotag.features.AudioLoader;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.TimeMajorFeatures;
 import org.audiotag.train.FeatureCache;
-import org.audiotag.train.Features;
-import org.audiotag.train.LogMelFeatures;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.Datasets;
 import org.audiotag.train.data.LoadOptions;
@@ -53,7 +54,7 @@ final class BenchCacheCommand implements Callable<Integer> {
             pick[i] = (int) ((long) i * all.size() / clips);
         }
         Dataset ds = all.subset(pick);
-        LogMelFeatures mel = LogMelFeatures.pipelineA();
+        LogMelFeatures mel = LogMelFeatures.from(FeatureConfig.pipelineA());
         Path tmp = Files.createTempDirectory("audiotag-bench-cache");
         try {
             List<Path> files = ds.clips().stream().map(c -> c.file()).toList();
@@ -81,7 +82,7 @@ final class BenchCacheCommand implements Callable<Integer> {
                         float[] y = audio.get(r.nextInt(clips));
                         int start = r.nextInt(y.length - samples + 1);
                         float[] crop = java.util.Arrays.copyOfRange(y, start, start + samples);
-                        Features f = mel.compute(crop);
+                        TimeMajorFeatures f = mel.compute(crop);
                         System.arraycopy(f.data(), 0, x, j * win * mel.nMels(), win * mel.nMels());
                     }
                 });

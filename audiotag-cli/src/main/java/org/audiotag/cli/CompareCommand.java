@@ -9,16 +9,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.Architecture;
+import org.audiotag.models.WindowAggregation;
 import org.audiotag.toolkit.AtomicFiles;
 import org.audiotag.toolkit.Csv;
 import org.audiotag.train.AugmentSpec;
-import org.audiotag.train.LogMelFeatures;
 import org.audiotag.train.ScheduleKind;
 import org.audiotag.train.Trainer;
 import org.audiotag.train.TrainingConfig;
 import org.audiotag.train.TrainingResult;
-import org.audiotag.train.WindowAggregation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
                     ScheduleKind.COSINE, 0, WindowAggregation.MEAN, 0, 0, true, false);
             o.printf(Locale.ROOT, "== %s%n", a.cliName());
             o.flush();
-            TrainingResult r = new Trainer(cfg, LogMelFeatures.pipelineA(), aug, out.resolve(".audiotag-cache"),
+            TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), aug, out.resolve(".audiotag-cache"),
                     new TrainingProgress(o, a.cliName() + " ")).train(sel.dataset(), sel.train(), sel.val(),
                             out.resolve(a.cliName()));
             results.add(r);

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.audiotag.features.AudioLoader;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.TimeMajorFeatures;
+import org.audiotag.models.TagScore;
+import org.audiotag.models.Tagger;
 import org.audiotag.style.ColorMap;
 import org.audiotag.style.SpectrogramImage;
-import org.audiotag.train.Features;
-import org.audiotag.train.LogMelFeatures;
 import org.audiotag.train.RunFolder;
-import org.audiotag.train.TagScore;
-import org.audiotag.train.Tagger;
 import org.audiotag.train.Trainer;
 import org.audiotag.train.TrainingConfig;
 import org.audiotag.train.TrainingResult;
@@ -91,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        LogMelFeatures mel = LogMelFeatures.pipelineA();
+        LogMelFeatures mel = LogMelFeatures.from(FeatureConfig.pipelineA());
         Trainer trainer = new Trainer(cfg, mel, null, dir.resolve("cache"), new TrainingProgress(o, ""));
         // the demo keeps its feature cache and log-mel images beside the run, so a second demo resumes in DIR
         TrainingResult r = trainer.train(ds, train, val, RunFolder.open(dir, "cache", "*" + IMAGE_SUFFIX));
@@ -114,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
                     sb.append(String.format(Locale.ROOT, " %s:%.3f", s.tag(), s.probability()));
                 }
                 o.println(sb);
-                Features x = mel.compute(AudioLoader.atRate(mel.sr()).load(f));
+                TimeMajorFeatures x = mel.compute(AudioLoader.atRate(mel.sr()).load(f));
                 double[] db = new double[x.frames() * x.bins()];
                 for (int t = 0; t < x.frames(); t++) {
                     for (int b = 0; b < x.bins(); b++) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.audiotag.eval.io.TaggingCsv;
-import org.audiotag.train.TagScore;
-import org.audiotag.train.Tagger;
+import org.audiotag.models.TagScore;
+import org.audiotag.models.Tagger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,7 +78,7 @@ final class TagCommand implements Callable<Integer> {
                 Path abs = scoresCsv.toAbsolutePath();
                 Files.createDirectories(abs.getParent());
                 // the Kaggle submission layout, written atomically by the same code that evaluate's reader mirrors
-                TaggingCsv.writeScores(abs, names, tagger.vocabulary().labels(), scores.toArray(new float[0][]));
+                TaggingCsv.writeScores(abs, names, tagger.tags(), scores.toArray(new float[0][]));
                 o.println("scores: " + abs);
             }
         }

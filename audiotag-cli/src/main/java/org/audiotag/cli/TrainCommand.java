@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.models.WindowAggregation;
 import org.audiotag.train.AugmentSpec;
-import org.audiotag.train.LogMelFeatures;
 import org.audiotag.train.ScheduleKind;
 import org.audiotag.train.StopReason;
 import org.audiotag.train.Trainer;
 import org.audiotag.train.TrainingConfig;
 import org.audiotag.train.TrainingResult;
-import org.audiotag.train.WindowAggregation;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.DatasetFormatException;
 import org.audiotag.train.data.Datasets;
@@ -122,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         Path cacheDir = cache != null ? cache : out.toAbsolutePath().getParent().resolve(".audiotag-cache");
         o.printf(Locale.ROOT, "%s: %d clips, %d tags; %d training, %d validation (%s)%n", sel.dataset.name(),
                 sel.dataset.size(), sel.dataset.vocabulary().size(), sel.train.length, sel.val.length, sel.how);
-        TrainingResult r = new Trainer(cfg, LogMelFeatures.pipelineA(), aug, cacheDir, new TrainingProgress(o, ""))
+        TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), aug, cacheDir, new TrainingProgress(o, ""))
                 .train(sel.dataset, sel.train, sel.val, out);
         o.println(r.message());
         if (r.modelDir() != null) {

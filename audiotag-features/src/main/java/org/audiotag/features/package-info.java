@@ -14,5 +14,10 @@
  * {@code Delta}, {@code Pcen}, {@code MuLaw}, silence trimming ({@code Trim}), fixed-length preparation
  * ({@code FixedLength}) and the ready-made extractors of the original project ({@code FeatureExtractor},
  * {@code FeatureConfig}); see each class.
+ *
+ * <p>Model inputs: {@link org.audiotag.features.TimeMajorFeatures} is the time-major (frame, bin) layout networks
+ * are fed, as a type of its own so that it cannot be confused with a (bin, frame) {@code FeatureMatrix}; the
+ * whole-clip {@link org.audiotag.features.FeatureFunction}s {@link org.audiotag.features.LogMelFeatures} (described
+ * by a {@code FeatureConfig}) and {@link org.audiotag.features.WaveformFeatures} compute it for training and tagging.
  */
 package org.audiotag.features;

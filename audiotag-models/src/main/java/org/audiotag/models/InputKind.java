@@ -2,13 +2,14 @@ package org.audiotag.models;
 
 /**
  * The kind of features an architecture consumes, so that training code can pick the matching feature extractor.
- * Shapes exclude the batch axis and are row-major float arrays, one example after the other.
+ * Shapes exclude the batch axis and are row-major float arrays, one example after the other, always <b>time-major</b>
+ * (the layout of {@code org.audiotag.features.TimeMajorFeatures}).
  *
- * <p>Mapping from the original PyTorch layouts (docs/ORIGINAL-PROJECT.md §1.3, 1.4): a log-mel "image" {@code (N, 1, T, F)} becomes
- * {@code (N, T, F, 1)} here (channels last; height = time, width = mel); an MCNN/GRU sequence {@code (N, T, F)} stays
- * {@code (N, T, F)}; a waveform {@code (N, 1, S)} becomes {@code (N, S)}. A librosa mel matrix is
- * {@code (n_mels, frames)}: transpose it to (frame, mel) before feeding, so element {@code (t, f)} sits at
- * {@code t * nMels + f}.
+ * <p>Mapping from the original PyTorch layouts (docs/ORIGINAL-PROJECT.md §1.3, §1.4): a log-mel "image"
+ * {@code (N, 1, T, F)} becomes {@code (N, T, F, 1)} here (channels last; height = time, width = mel); an MCNN/GRU
+ * sequence {@code (N, T, F)} stays {@code (N, T, F)}; a waveform {@code (N, 1, S)} becomes {@code (N, S)}. A librosa
+ * mel matrix is {@code (n_mels, frames)}: transpose it to (frame, mel) before feeding ({@code
+ * TimeMajorFeatures.fromBinMajor}), so element {@code (t, f)} sits at {@code t * nMels + f}.
  */
 public enum InputKind {
     /** Pipeline A log-mel (power_to_db, top_db 80) as an image {@code (T = 128, F = 128, 1)}, time-major. */

@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.audiotag.features.TimeMajorFeatures;
 import org.audiotag.models.internal.Networks;
 import org.audiotag.models.layers.FeedableAdam;
 import org.audiotag.models.layers.Layers;
 import org.audiotag.models.layers.Losses;
 import org.audiotag.toolkit.AtomicFiles;
-import org.audiotag.toolkit.Provenance;
-import org.audiotag.toolkit.Version;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -51,13 +48,16 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reproducibility:</b> dropout masks are drawn by a stateless random op keyed by (seed, step counter), so a
  * model restored from a checkpoint into a fresh session continues bit for bit like the model that was saved.
  *
- * <p>Arrays are flat, row-major, one example after another in {@link InputKind}'s layout; probabilities and logits are
- * {@code (N, numTags)} row-major.
+ * <p>Arrays are flat, row-major, one example after another in {@link InputKind}'s layout, which is <b>time-major</b>
+ * (frame t, bin b at {@code t * bins + b}); probabilities and logits are {@code (N, numTags)} row-major. The
+ * overloads taking {@link TimeMajorFeatures} carry that layout in their type and check every example's shape, so a
+ * librosa-layout (mel, frame) matrix cannot be fed by mistake (convert it with {@link
+ * TimeMajorFeatures#fromBinMajor(org.audiotag.features.FeatureMatrix)}).
  */
 public final class TagModel implements AutoCloseable {
 
-    /** Name of the properties file written into exported SavedModel directories. */
-    public static final String PROVENANCE_FILE = "audiotag-model.properties";
+    /** Name of the provenance file written into exported SavedModel directories ({@link ExportedModel}). */
+    public static final String PROVENANCE_FILE = ExportedModel.PROVENANCE_FILE;
 
     private static final Logger LOG = LoggerFactory.getLogger(TagModel.class);
 
@@ -270,7 +270,8 @@ public final class TagModel implements AutoCloseable {
      * masks are keyed by (seed, the checkpointed step counter), which the step then advances; so the same sequence
      * of calls gives the same masks whether or not the model was saved and restored in between.
      *
-     * @param x            features, {@code batch * exampleSize()} finite floats
+     * @param x            features, {@code batch * exampleSize()} finite floats, each example time-major in
+     *                     {@link InputKind}'s layout
      * @param y            targets, {@code batch * numTags()} values in [0, 1]
      * @param batch        number of examples, {@code >= 1} (2 or more when the model has batch norm)
      * @param learningRate learning rate for this step, {@code > 0}
@@ -298,6 +299,21 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
+     * {@link #trainStep(float[], float[], int, float)} on typed inputs: every example must be exactly the model's
+     * time-major input (frames = {@code inputShape()[0]}, bins = {@code inputShape()[1]}, or 1 for a waveform).
+     *
+     * @param examples     one input window per example
+     * @param y            targets, {@code examples.size() * numTags()} values in [0, 1]
+     * @param learningRate learning rate for this step, {@code > 0}
+     * @return the training-path loss before the update
+     * @throws IllegalArgumentException naming the first example whose shape is not the expected time-major one
+     */
+    public float trainStep(List<TimeMajorFeatures> examples, float[] y, float learningRate) {
+        return trainStep(ModelInputs.flatten(examples, inputKind(), inputShape, architecture.cliName()), y,
+                examples.size(), learningRate);
+    }
+
+    /**
      * Inference-path loss on a batch (no update, no dropout, moving statistics).
      *
      * @param x     features
@@ -319,12 +335,26 @@ public final class TagModel implements AutoCloseable {
     /**
      * Tag probabilities of the inference path.
      *
-     * @param x     features, {@code batch * exampleSize()} finite floats
+     * @param x     features, {@code batch * exampleSize()} finite floats, each example time-major in
+     *              {@link InputKind}'s layout
      * @param batch number of examples, {@code >= 1}
      * @return {@code (batch, numTags)} row-major probabilities in (0, 1)
      */
     public float[] predict(float[] x, int batch) {
         return fetchPerTag(probabilities, x, batch);
+    }
+
+    /**
+     * Tag probabilities of typed inputs: every example must be exactly the model's time-major input (frames =
+     * {@code inputShape()[0]}, bins = {@code inputShape()[1]}, or 1 for a waveform).
+     *
+     * @param examples one input window per example
+     * @return {@code (examples.size(), numTags)} row-major probabilities in (0, 1)
+     * @throws IllegalArgumentException naming the first example whose shape is not the expected time-major one
+     */
+    public float[] predict(List<TimeMajorFeatures> examples) {
+        return predict(ModelInputs.flatten(examples, inputKind(), inputShape, architecture.cliName()),
+                examples.size());
     }
 
     /**
@@ -440,47 +470,25 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * Exports a SavedModel (tag {@code serve}) whose {@code serving_default} signature maps {@code features}
+     * Exports a bare SavedModel (tag {@code serve}) whose {@code serving_default} signature maps {@code features}
      * {@code (N, inputShape...)} to {@code probabilities} {@code (N, numTags)}, plus a {@value #PROVENANCE_FILE}
-     * recording architecture, input kind and shape, tags, widths, seed and configuration. The directory is built
-     * under a temporary name beside {@code dir} and moved into place (an existing {@code dir} is replaced).
-     * It loads with {@link SavedTagger#load(Path)} in any JVM, from the directory alone.
+     * recording architecture, input kind and shape, widths, parameters, seed and configuration. The directory is
+     * built under a temporary name beside {@code dir} and moved into place (an existing {@code dir} is replaced).
+     * It loads with {@link SavedModelRunner#load(Path)} in any JVM, from the directory alone. To export a model for
+     * tagging (feature configuration, windows and tag names stored with it) use {@link ExportedModel#write}.
      *
      * @param dir target directory
      * @throws IOException if writing fails
      */
     public void exportSavedModel(Path dir) throws IOException {
-        Path abs = dir.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Signature sig = Signature.builder().key(Signature.DEFAULT_KEY).input("features", features)
-                .output("probabilities", probabilities).build();
-        AtomicFiles.writeDirectory(abs, tmp -> {
-            try {
-                SavedModelBundle.exporter(tmp.toString()).withSession(session()).withSignature(sig).export();
-                Provenance.builder()
-                        .put(Provenance.ARCHITECTURE, architecture.cliName())
-                        .put(Provenance.INPUT_KIND, architecture.inputKind().name())
-                        .put(Provenance.INPUT_SHAPE, join(inputShape))
-                        .put("numTags", Integer.toString(numTags()))
-                        .put("widths", join(widths))
-                        .put(Provenance.SEED, Long.toString(config.seed()))
-                        .put(Provenance.PARAMETERS, Long.toString(parameterCount()))
-                        .put("config", config.toString())
-                        .put(Provenance.VERSION, Version.get())
-                        .put(Provenance.CREATED, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-                        .build().write(tmp.resolve(PROVENANCE_FILE), "audiotag model provenance");
-            } catch (RuntimeException e) {
-                throw new IOException(abs + ": cannot export SavedModel: " + e.getMessage(), e);
-            }
-        });
+        ExportedModel.writeBare(this, dir);
     }
 
-    static String join(int[] a) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < a.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(a[i]);
-        }
-        return sb.toString();
+    /** Writes the SavedModel files ({@code saved_model.pb}, {@code variables/}) into a new directory. */
+    void writeSavedModel(Path dir) throws IOException {
+        Signature sig = Signature.builder().key(Signature.DEFAULT_KEY).input("features", features)
+                .output("probabilities", probabilities).build();
+        SavedModelBundle.exporter(dir.toString()).withSession(session()).withSignature(sig).export();
     }
 
     private void ensureOpen() {

@@ -86,10 +86,10 @@ class BadInputTest {
             assertThatThrownBy(() -> m.restoreCheckpoint(tmp.resolve("none")))
                     .isInstanceOf(ModelLoadException.class).hasMessageContaining("none.index");
         }
-        assertThatThrownBy(() -> SavedTagger.load(tmp.resolve("absent")))
+        assertThatThrownBy(() -> SavedModelRunner.load(tmp.resolve("absent")))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("not a directory");
         Files.createDirectories(tmp.resolve("empty"));
-        assertThatThrownBy(() -> SavedTagger.load(tmp.resolve("empty")))
+        assertThatThrownBy(() -> SavedModelRunner.load(tmp.resolve("empty")))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("saved_model.pb");
     }
 

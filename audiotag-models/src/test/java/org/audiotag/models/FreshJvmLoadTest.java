@@ -24,7 +24,7 @@ class FreshJvmLoadTest {
     private static final String LOADER = """
             import java.io.*;
             import java.nio.file.Path;
-            import org.audiotag.models.SavedTagger;
+            import org.audiotag.models.SavedModelRunner;
             public class LoadCheck {
                 public static void main(String[] a) throws Exception {
                     float[] x;
@@ -32,7 +32,7 @@ class FreshJvmLoadTest {
                         x = new float[in.readInt()];
                         for (int i = 0; i < x.length; i++) x[i] = in.readFloat();
                     }
-                    try (SavedTagger t = SavedTagger.load(Path.of(a[0]));
+                    try (SavedModelRunner t = SavedModelRunner.load(Path.of(a[0]));
                          DataOutputStream out = new DataOutputStream(new FileOutputStream(a[3]))) {
                         float[] p = t.predict(x, Integer.parseInt(a[2]));
                         out.writeInt(p.length);

@@ -93,7 +93,7 @@ class SaveRestoreTest {
         assertThat(p.getProperty("architecture")).isEqualTo("moddcnn");
         assertThat(p.getProperty("inputShape")).isEqualTo("116,40,1");
         assertThat(p.getProperty("audiotag.version")).isEqualTo(org.audiotag.toolkit.Version.get());
-        try (SavedTagger t = SavedTagger.load(dir)) {
+        try (SavedModelRunner t = SavedModelRunner.load(dir)) {
             assertThat(t.inputKind()).isEqualTo(InputKind.LOG_MEL_IMAGE);
             assertThat(t.numTags()).isEqualTo(Tiny.TAGS);
             assertThat(t.predict(x, batch)).containsExactly(expected);

@@ -19,9 +19,9 @@
  * inversion) runs without it: audiotag-style declares the TensorFlow Maven dependencies {@code <optional>} and the
  * TensorFlow modules {@code requires static}. To stylise, add {@code org.tensorflow:tensorflow-core-api},
  * {@code tensorflow-framework} and {@code tensorflow-core-native} with the platform classifier (versions from
- * audiotag-bom; {@code audiotag-models} brings all three) and, on the module path, put them in the module graph with
- * {@code requires org.audiotag.models;} or {@code requires tensorflow; requires tensorflow.framework;} in the
- * application's {@code module-info.java}, or {@code --add-modules tensorflow,tensorflow.framework}. Without them
+ * audiotag-bom; {@code audiotag-models} brings all but {@code tensorflow-framework}) and, on the module path, put them
+ * in the module graph with {@code requires tensorflow; requires tensorflow.framework;} in the application's
+ * {@code module-info.java}, or {@code --add-modules tensorflow,tensorflow.framework}. Without them
  * {@code new StyleTransfer(...)} and {@code FeedForwardStylizer.train(...)} throw an {@link IllegalStateException}
  * that says what is missing and what to add.
  *

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.audiotag.features.FeatureFunction;
+import org.audiotag.features.TimeMajorFeatures;
 import org.audiotag.train.data.DatasetFormatException;
 import org.audiotag.train.data.RowPolicy;
 import org.audiotag.toolkit.AtomicFiles;
@@ -101,6 +103,61 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /**
+     * The cache key of a feature function of the earlier API.
+     *
+     * @param fn the feature function
+     * @param files the files in order
+     * @return {@link #key(FeatureFunction, List)} of the same function
+     * @throws IOException if a file's size or modification time cannot be read
+     * @deprecated pass an {@link FeatureFunction org.audiotag.features.FeatureFunction}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public static String key(org.audiotag.train.FeatureFunction fn, List<Path> files) throws IOException {
+        return key(adapt(fn), files);
+    }
+
+    /**
+     * Opens the cache with a feature function of the earlier API.
+     *
+     * @param root cache root folder (created if needed)
+     * @param files audio files
+     * @param fn computes one file's features
+     * @param threads worker threads, ≥ 1
+     * @param policy bad-audio policy
+     * @return the open cache
+     * @throws IOException as {@link #open(Path, List, FeatureFunction, int, RowPolicy)}
+     * @deprecated pass an {@link FeatureFunction org.audiotag.features.FeatureFunction}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public static FeatureCache open(Path root, List<Path> files, org.audiotag.train.FeatureFunction fn, int threads,
+            RowPolicy policy) throws IOException {
+        return open(root, files, adapt(fn), threads, policy);
+    }
+
+    @SuppressWarnings("removal")
+    private static FeatureFunction adapt(org.audiotag.train.FeatureFunction fn) {
+        java.util.Objects.requireNonNull(fn, "fn");
+        return new FeatureFunction() {
+            @Override
+            public String cacheKey() {
+                return fn.cacheKey();
+            }
+
+            @Override
+            public int bins() {
+                return fn.bins();
+            }
+
+            @Override
+            public TimeMajorFeatures compute(Path file) throws IOException {
+                return fn.compute(file).toTimeMajor();
+            }
+        };
+    }
+
+    /**
      * Opens the cache for {@code files} under {@code root}, computing it first if it is missing or incomplete.
      *
      * @param root cache root folder (created if needed)
@@ -158,13 +215,13 @@ public final class FeatureCache implements AutoCloseable {
                 int chunk = Math.max(threads * 4, 8);
                 for (int start = 0; start < n; start += chunk) {
                     int end = Math.min(n, start + chunk);
-                    List<Future<Features>> fut = new ArrayList<>();
+                    List<Future<TimeMajorFeatures>> fut = new ArrayList<>();
                     for (int i = start; i < end; i++) {
                         Path f = files.get(i);
                         fut.add(pool.submit(() -> fn.compute(f)));
                     }
                     for (int i = start; i < end; i++) {
-                        Features x;
+                        TimeMajorFeatures x;
                         try {
                             x = fut.get(i - start).get();
                             if (x.bins() != bins) {
@@ -183,14 +240,14 @@ public final class FeatureCache implements AutoCloseable {
                                 msg = files.get(i) + ": " + msg;
                             }
                             if (policy == RowPolicy.FAIL) {
-                                for (Future<Features> g : fut) {
+                                for (Future<TimeMajorFeatures> g : fut) {
                                     g.cancel(true);
                                 }
                                 throw new DatasetFormatException(msg);
                             }
                             LOG.warn("skipping {}", msg);
                             fail[i] = msg;
-                            x = new Features(0, bins, new float[0]);
+                            x = new TimeMajorFeatures(0, bins, new float[0]);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new IOException("interrupted while computing features", e);
@@ -320,12 +377,12 @@ public final class FeatureCache implements AutoCloseable {
 
     /**
      * @param i clip index
-     * @return a copy of clip {@code i}'s features
+     * @return a copy of clip {@code i}'s features, time-major
      */
-    public Features get(int i) {
+    public TimeMajorFeatures get(int i) {
         float[] d = new float[frames[i] * bins];
         copyFrames(i, 0, frames[i], d, 0);
-        return new Features(frames[i], bins, d);
+        return new TimeMajorFeatures(frames[i], bins, d);
     }
 
     @Override

@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Computes the features of one audio file, e.g. decode + log-mel (librosa {@code feature.melspectrogram} then
- * {@code power_to_db}). Implementations must be thread-safe and deterministic: {@link FeatureCache} calls them from
- * several threads and trusts {@link #cacheKey()} to identify the output.
+ * Computes the features of one audio file.
+ *
+ * @deprecated moved to audiotag-features as {@link org.audiotag.features.FeatureFunction}, whose {@code compute}
+ *     returns {@link org.audiotag.features.TimeMajorFeatures}; this interface cannot extend it (its {@code compute}
+ *     returns the record {@link Features}). {@link FeatureCache} still accepts it through deprecated overloads.
+ *     Will be removed in the next release.
  */
+@Deprecated(forRemoval = true)
+@SuppressWarnings("removal")
 public interface FeatureFunction {
 
     /**
-     * A stable text that changes whenever the output would change (all parameters, their values and an algorithm
-     * version); it is hashed into the cache key and stored as provenance.
+     * A stable text that changes whenever the output would change.
      *
      * @return the description
      */

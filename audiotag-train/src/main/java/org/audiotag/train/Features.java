@@ -1,17 +1,20 @@
 package org.audiotag.train;
 
 import java.util.Objects;
+import org.audiotag.features.TimeMajorFeatures;
 
 /**
  * A time-major feature matrix of one clip: {@code frames} rows of {@code bins} values, element (frame t, bin b) at
- * {@code data[t * bins + b]}. This is the transpose of librosa's (bin, frame) layout and the
- * (height = time, width = bin, channels = 1) order of an NHWC network input, so a time crop is one contiguous
- * slice. For a log-mel spectrogram the bins are mel bands and the values dB.
+ * {@code data[t * bins + b]}.
  *
  * @param frames number of frames (≥ 0)
  * @param bins values per frame (≥ 1)
  * @param data {@code frames * bins} values, not copied
+ * @deprecated moved to audiotag-features as {@link TimeMajorFeatures} (a record cannot be aliased by a subtype, so
+ *     methods that now return {@code TimeMajorFeatures} cannot return this type; convert with {@link #toTimeMajor()}
+ *     and {@link #of(TimeMajorFeatures)}); will be removed in the next release
  */
+@Deprecated(forRemoval = true)
 public record Features(int frames, int bins, float[] data) {
 
     /**
@@ -21,13 +24,7 @@ public record Features(int frames, int bins, float[] data) {
      */
     public Features {
         Objects.requireNonNull(data, "data");
-        if (frames < 0 || bins < 1) {
-            throw new IllegalArgumentException("frames " + frames + " must be ≥ 0 and bins " + bins + " ≥ 1");
-        }
-        if ((long) frames * bins != data.length) {
-            throw new IllegalArgumentException("data: length " + data.length + " is not frames × bins = " + frames
-                    + " × " + bins);
-        }
+        new TimeMajorFeatures(frames, bins, data);
     }
 
     /**
@@ -39,17 +36,20 @@ public record Features(int frames, int bins, float[] data) {
      * @return the transposed features
      */
     public static Features fromBinMajor(int bins, int frames, float[] binMajor) {
-        if ((long) bins * frames != binMajor.length) {
-            throw new IllegalArgumentException("binMajor: length " + binMajor.length + " is not " + bins + " × "
-                    + frames);
-        }
-        float[] out = new float[binMajor.length];
-        for (int b = 0; b < bins; b++) {
-            for (int t = 0; t < frames; t++) {
-                out[t * bins + b] = binMajor[b * frames + t];
-            }
-        }
-        return new Features(frames, bins, out);
+        return of(TimeMajorFeatures.fromBinMajor(bins, frames, binMajor));
+    }
+
+    /**
+     * @param f time-major features of audiotag-features
+     * @return the same values (not copied)
+     */
+    public static Features of(TimeMajorFeatures f) {
+        return new Features(f.frames(), f.bins(), f.data());
+    }
+
+    /** @return the same values as audiotag-features' {@link TimeMajorFeatures} (not copied) */
+    public TimeMajorFeatures toTimeMajor() {
+        return new TimeMajorFeatures(frames, bins, data);
     }
 
     /**

@@ -50,7 +50,10 @@ public final class RunFolder {
     public static final String STATE_FILE = "state.properties";
     /** The train/validation split of the run ({@code path,fold}; fold 0 = validation, 1 = training, 2 = unused). */
     public static final String SPLIT_FILE = "split.csv";
-    /** The run's provenance (the same keys as the exported model's {@value Trainer#MODEL_INFO_FILE}). */
+    /**
+     * The run's provenance: model, features, windows, normalisation, data and split (the exported model's one
+     * provenance file, {@code ExportedModel.PROVENANCE_FILE}, records the same run).
+     */
     public static final String PROVENANCE_FILE = "provenance.properties";
     /** The folder of checkpoints. */
     public static final String CHECKPOINT_FOLDER = "ckpt";
@@ -61,11 +64,19 @@ public final class RunFolder {
     private static final String MODEL_FILE_KEY = "model.file.";
     private static final List<String> OWN_FILES = List.of(MARKER_FILE, STATE_FILE, "history.csv", "history.json",
             SPLIT_FILE, PROVENANCE_FILE);
-    /** Temporary siblings left by an interrupted atomic write ({@code AtomicFiles}) of one of {@link #OWN_FILES}. */
+    /**
+     * Temporary siblings left by an interrupted atomic write of one of {@link #OWN_FILES}: the toolkit's
+     * {@code AtomicFiles} names them {@code .NAME.RANDOM.tmp} (earlier releases {@code .NAMEDIGITS.tmp}).
+     */
     private static final Pattern OWN_TEMP = Pattern.compile("\\.(" + String.join("|", OWN_FILES.stream()
-            .map(Pattern::quote).toList()) + ")\\d+\\.tmp");
-    /** Temporary and replaced model folders left by an interrupted export. */
-    private static final Pattern MODEL_TEMP = Pattern.compile("model\\.(tmp|old)-\\d+(\\.tmp-\\d+-\\d+)?");
+            .map(Pattern::quote).toList()) + ")(\\d+|\\.[0-9a-z]+)\\.tmp");
+    /**
+     * Temporary and replaced model folders left by an interrupted export: {@code model.tmp-N}, {@code model.old-N},
+     * and the folder {@code AtomicFiles.writeDirectory} fills before it becomes {@code model.tmp-N}
+     * ({@code .model.tmp-N.RANDOM.tmp}; earlier releases {@code model.tmp-N.tmp-PID-TIME}).
+     */
+    private static final Pattern MODEL_TEMP = Pattern.compile(
+            "model\\.(tmp|old)-\\d+(\\.tmp-\\d+-\\d+)?|\\.model\\.tmp-\\d+\\.[0-9a-z]+\\.tmp");
     /** A checkpoint file (index, data shard, or a temporary of {@code TagModel.saveCheckpoint}). */
     private static final Pattern CHECKPOINT = Pattern.compile(
             "epoch-(\\d{4,9})\\.(index|data-\\d{5}-of-\\d{5}|tmp-\\d+-\\d+\\.(index|data-\\d{5}-of-\\d{5}))");

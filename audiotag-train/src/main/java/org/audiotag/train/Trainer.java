@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.Architecture;
+import org.audiotag.models.ExportedModel;
 import org.audiotag.models.ModelConfig;
 import org.audiotag.models.TagModel;
 import org.audiotag.toolkit.Version;
@@ -39,10 +41,21 @@ import org.audiotag.train.internal.ValidationResult;
  */
 public final class Trainer {
 
-    /** Name of the training provenance file inside an exported model and a run folder. */
-    public static final String MODEL_INFO_FILE = "audiotag-train.properties";
-    /** Name of the vocabulary file inside an exported model. */
-    public static final String VOCABULARY_FILE = "vocabulary.txt";
+    /**
+     * Name of the second provenance file of release 0.1 exports.
+     *
+     * @deprecated exported models now hold one provenance file, {@link ExportedModel#PROVENANCE_FILE}; this name
+     *     is {@link ExportedModel#LEGACY_TRAINING_FILE}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String MODEL_INFO_FILE = ExportedModel.LEGACY_TRAINING_FILE;
+    /**
+     * Name of the vocabulary file inside an exported model.
+     *
+     * @deprecated use {@link ExportedModel#TAGS_FILE}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String VOCABULARY_FILE = ExportedModel.TAGS_FILE;
 
     private final TrainingConfig cfg;
     private final LogMelFeatures mel;
@@ -198,7 +211,10 @@ public final class Trainer {
                 fin.accuracy(), model.parameterCount(), clipsPerSecond);
     }
 
-    /** The export step: the one call site that turns the trained model into {@code model/}. */
+    /**
+     * The export step: the one call site that turns the trained model into {@code model/} (an {@link ExportedModel}:
+     * SavedModel, tag names and one provenance file).
+     */
     private static Path export(TagModel model, RunFolder folder, RunDescription run, TrainingData td)
             throws IOException {
         return ModelExport.export(model, folder, run, td.dataset().vocabulary());

@@ -2,6 +2,7 @@ package org.audiotag.train;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.audiotag.models.WindowAggregation;
 import org.audiotag.train.data.RowPolicy;
 
 /**
@@ -352,6 +353,18 @@ public final class TrainingConfig {
          */
         public Builder aggregation(WindowAggregation v) {
             aggregation = v;
+            return this;
+        }
+
+        /**
+         * @param v aggregation of the earlier API
+         * @return this
+         * @deprecated pass {@link WindowAggregation org.audiotag.models.WindowAggregation}
+         */
+        @Deprecated(forRemoval = true)
+        @SuppressWarnings("removal")
+        public Builder aggregation(org.audiotag.train.WindowAggregation v) {
+            aggregation = v == null ? null : v.toModels();
             return this;
         }
 

@@ -8,12 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.audiotag.features.PadMode;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.FeatureFunction;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.StftConfig;
+import org.audiotag.features.TimeMajorFeatures;
 import org.audiotag.train.data.RowPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FeatureCacheTest {
+
+    static final LogMelFeatures MEL = LogMelFeatures.from(FeatureConfig.pipelineA());
 
     /** Counts calls of a wrapped feature function. */
     static final class Counting implements FeatureFunction {
@@ -35,7 +41,7 @@ class FeatureCacheTest {
         }
 
         @Override
-        public Features compute(Path file) throws IOException {
+        public TimeMajorFeatures compute(Path file) throws IOException {
             calls.incrementAndGet();
             return inner.compute(file);
         }
@@ -46,8 +52,8 @@ class FeatureCacheTest {
         Path esc = TestPaths.esc10();
         List<Path> files = List.of(esc.resolve("002 - Rain/1-17367-A.ogg"),
                 esc.resolve("001 - Dog bark/1-100032-A.ogg"), esc.resolve("009 - Rooster/1-26806-A.ogg"));
-        Counting fn = new Counting(LogMelFeatures.pipelineA());
-        Features direct = LogMelFeatures.pipelineA().compute(files.get(1));
+        Counting fn = new Counting(MEL);
+        TimeMajorFeatures direct = MEL.compute(files.get(1));
         try (FeatureCache c = FeatureCache.open(dir, files, fn, 2, RowPolicy.FAIL)) {
             assertThat(fn.calls.get()).isEqualTo(3);
             assertThat(c.size()).isEqualTo(3);
@@ -62,7 +68,9 @@ class FeatureCacheTest {
             assertThat(fn.calls.get()).as("second open is a cache hit").isEqualTo(3);
             assertThat(c.get(1).data()).containsExactly(direct.data());
         }
-        Counting other = new Counting(LogMelFeatures.of(44100, 2048, 512, 64, 0, 22050, 80, PadMode.REFLECT));
+        Counting other = new Counting(LogMelFeatures.from(FeatureConfig.pipelineA().toBuilder()
+                .stft(StftConfig.builder().nFft(2048).hopLength(512).padMode(org.audiotag.features.PadMode.REFLECT)
+                        .build()).nMels(64).build()));
         try (FeatureCache c = FeatureCache.open(dir, files, other, 2, RowPolicy.FAIL)) {
             assertThat(other.calls.get()).as("new configuration, new cache").isEqualTo(3);
             assertThat(c.bins()).isEqualTo(64);
@@ -80,9 +88,9 @@ class FeatureCacheTest {
         byte[] whole = Files.readAllBytes(TestPaths.root().resolve("data/speech/xmas_male_speech_davidbain_136777.wav"));
         Files.write(bad, java.util.Arrays.copyOf(whole, 30));
         List<Path> files = List.of(good, bad);
-        assertThatThrownBy(() -> FeatureCache.open(dir.resolve("c"), files, LogMelFeatures.pipelineA(), 2,
+        assertThatThrownBy(() -> FeatureCache.open(dir.resolve("c"), files, MEL, 2,
                 RowPolicy.FAIL)).hasMessageContaining("truncated.wav");
-        try (FeatureCache c = FeatureCache.open(dir.resolve("c"), files, LogMelFeatures.pipelineA(), 2,
+        try (FeatureCache c = FeatureCache.open(dir.resolve("c"), files, MEL, 2,
                 RowPolicy.SKIP)) {
             assertThat(c.failure(0)).isNull();
             assertThat(c.failure(1)).contains("truncated.wav");

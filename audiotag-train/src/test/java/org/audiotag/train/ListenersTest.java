@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.Architecture;
 import org.audiotag.models.ModelConfig;
 import org.audiotag.models.TagModel;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /** The trainer's listeners on scripted epochs: early stopping, checkpoints and pruning, logging, composition. */
 class ListenersTest {
+
+    static final LogMelFeatures MEL = LogMelFeatures.from(FeatureConfig.pipelineA());
 
     static {
         // the tests run inside the module org.audiotag.train, which reads SLF4J but not its test-scoped backend
@@ -192,7 +196,7 @@ class ListenersTest {
         TrainingListener mine = new TrainingListener() {
         };
         Trainer t = new Trainer(TrainingConfig.builder().earlyStoppingPatience(7).restoreBest(false).build(),
-                LogMelFeatures.pipelineA(), null, dir, mine);
+                MEL, null, dir, mine);
         List<TrainingListener> ls = t.listeners();
         assertThat(ls).hasSize(4);
         assertThat(ls.get(0)).isInstanceOfSatisfying(CheckpointListener.class,
@@ -203,7 +207,7 @@ class ListenersTest {
                 e -> assertThat(e.patience()).isEqualTo(7));
         assertThat(ls.get(3)).isSameAs(mine);
         List<TrainingListener> plain = new Trainer(TrainingConfig.builder().earlyStoppingPatience(0).build(),
-                LogMelFeatures.pipelineA(), null, dir, null).listeners();
+                MEL, null, dir, null).listeners();
         assertThat(plain).hasSize(2);
         assertThat(((LoggingListener) plain.get(1)).epochLinesAtInfo()).isTrue();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.audiotag.toolkit.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,10 +188,27 @@ class RunFolderTest {
         f.claim(FP, Map.of());
         Files.writeString(dir.resolve(".state.properties123456789.tmp"), "interrupted atomic write");
         Files.createDirectories(dir.resolve("model.tmp-123456"));
+        // what an interrupted write of the toolkit leaves: its temporary file or folder, named as it names them
+        List<String> temporaries = new java.util.ArrayList<>();
+        AtomicFiles.writeString(dir.resolve("history.csv"), "epoch\n");
+        AtomicFiles.write(dir.resolve("history.json"), out -> temporaries.addAll(hidden(dir)));
+        AtomicFiles.writeDirectory(dir.resolve("model.tmp-654321"), t -> temporaries.addAll(hidden(dir)));
+        assertThat(temporaries).hasSize(2);
+        Files.writeString(dir.resolve(temporaries.get(0)), "interrupted atomic write");
+        Files.createDirectories(dir.resolve(temporaries.get(1)).resolve("variables"));
         RunFolder.open(dir, "cache", "*-logmel.png");
+        assertThat(tree(dir)).contains(temporaries.get(0), temporaries.get(1) + "/variables");
         assertThatThrownBy(() -> RunFolder.open(dir, "cache")).hasMessageContaining("'1-100038-A-logmel.png'");
         assertThatThrownBy(() -> RunFolder.open(dir, "sub/x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("callerEntries");
+    }
+
+    /** The hidden entries of a folder that are not the run's older leftovers. */
+    private static List<String> hidden(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".") && !n.startsWith(".state.properties1")).sorted().toList();
+        }
     }
 
     @Test

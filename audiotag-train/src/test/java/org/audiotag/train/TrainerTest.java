@@ -9,12 +9,17 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.audiotag.features.AudioLoader;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.models.ExportedModel;
+import org.audiotag.models.ModelLoadException;
+import org.audiotag.models.ProvenanceKeys;
+import org.audiotag.models.TagScore;
+import org.audiotag.models.Tagger;
+import org.audiotag.toolkit.Provenance;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.Datasets;
 import org.audiotag.train.data.LoadOptions;
@@ -26,6 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tiny end-to-end runs on real ESC-10 clips: 40 training clips, 10 validation clips, 1-2 epochs of a DCNN. */
 class TrainerTest {
+
+    /** Pipeline A (docs/ORIGINAL-PROJECT.md §1.3), described by audiotag-features' preset. */
+    static final LogMelFeatures MEL = LogMelFeatures.from(FeatureConfig.pipelineA());
 
     static Dataset esc;
     static int[] train;
@@ -55,11 +63,12 @@ class TrainerTest {
     }
 
     @Test
+    @SuppressWarnings("removal")
     void trainsExportsTagsAndResumes(@TempDir Path dir) throws Exception {
         TrainingConfig cfg = TrainingConfig.builder().architecture("dcnn").epochs(1).batchSize(20).seed(5)
                 .mixProbability(0.5).build();
         Path run = dir.resolve("run");
-        TrainingResult first = new Trainer(cfg, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null)
+        TrainingResult first = new Trainer(cfg, MEL, null, dir.resolve("cache"), null)
                 .train(esc, train, val, run);
         assertThat(train).hasSize(40);
         assertThat(val).hasSize(10);
@@ -73,15 +82,31 @@ class TrainerTest {
         assertThat(Files.readString(run.resolve("history.json"))).contains("\"val_lwlrap\"");
         assertThat(Files.readAllLines(run.resolve("split.csv"))).hasSize(51);
 
-        // provenance in the run folder and the exported model
+        // one provenance file in the exported model, written by audiotag-models; the run folder keeps its own
+        try (Stream<Path> files = Files.list(first.modelDir())) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties")))
+                    .containsExactly(ExportedModel.PROVENANCE_FILE);
+        }
         Properties p = new Properties();
-        try (var r = Files.newBufferedReader(first.modelDir().resolve(Trainer.MODEL_INFO_FILE))) {
+        try (var r = Files.newBufferedReader(first.modelDir().resolve(ExportedModel.PROVENANCE_FILE))) {
             p.load(r);
         }
-        assertThat(p.getProperty("architecture")).isEqualTo("dcnn");
-        assertThat(p.getProperty("seed")).isEqualTo("5");
-        assertThat(p.getProperty("features.hopLength")).isEqualTo("692");
-        assertThat(p.getProperty("tags")).startsWith("Dog bark,Rain,");
+        assertThat(p.getProperty(ProvenanceKeys.FORMAT)).isEqualTo(ExportedModel.FORMAT);
+        assertThat(p.getProperty(Provenance.ARCHITECTURE)).isEqualTo("dcnn");
+        assertThat(p.getProperty(Provenance.SEED)).isEqualTo("5");
+        assertThat(p.getProperty(Provenance.INPUT_SHAPE)).isEqualTo("128,128,1");
+        assertThat(FeatureConfig.parse(p.getProperty(ProvenanceKeys.FEATURES))).isEqualTo(MEL.config());
+        assertThat(p.getProperty(ProvenanceKeys.WINDOW)).isEqualTo("128");
+        assertThat(p.getProperty(ProvenanceKeys.WINDOW_HOP)).isEqualTo("64");
+        assertThat(p.getProperty(ProvenanceKeys.AGGREGATION)).isEqualTo("MEAN");
+        assertThat(Float.parseFloat(p.getProperty(ProvenanceKeys.NORMALIZE_STD))).isGreaterThan(1f);
+        assertThat(p.getProperty("training.config")).isEqualTo(cfg.toString());
+        assertThat(p.getProperty("training.features")).isEqualTo(MEL.cacheKey());
+        assertThat(p.getProperty("training.trainClips")).isEqualTo("40");
+        assertThat(p.getProperty("training.splitSha256")).hasSize(64);
+        assertThat(p.getProperty("training.featureCache")).hasSize(64);
+        assertThat(Files.readAllLines(first.modelDir().resolve(ExportedModel.TAGS_FILE)))
+                .isEqualTo(esc.vocabulary().labels());
         assertThat(Files.exists(run.resolve("provenance.properties"))).isTrue();
         assertThat(p.getProperty("audiotag.version")).isEqualTo(Trainer.version()).doesNotContain("$");
         // every file of the run, the model and the feature cache has the permissions of a plainly created file
@@ -93,9 +118,12 @@ class TrainerTest {
             }
         }
 
-        // the exported model tags like the final evaluation did: same windows, normalisation and vocabulary
+        // the exported model tags with audiotag-models alone: same windows, normalisation and tags as trained
         try (Tagger tagger = Tagger.load(first.modelDir())) {
-            assertThat(tagger.vocabulary()).isEqualTo(esc.vocabulary());
+            assertThat(tagger.tags()).isEqualTo(esc.vocabulary().labels());
+            assertThat(tagger.featureConfig()).isEqualTo(MEL.config());
+            assertThat(tagger.tagging().normalizeStd()).isEqualTo(Float.parseFloat(p.getProperty(
+                    ProvenanceKeys.NORMALIZE_STD)));
             Path clip = esc.clip(val[0]).file();
             float[] s = tagger.scores(clip);
             assertThat(s).hasSize(10);
@@ -107,27 +135,21 @@ class TrainerTest {
             assertThat(top.get(0).probability()).isGreaterThanOrEqualTo(top.get(1).probability());
             float[] samples = AudioLoader.atRate(44100).load(clip).samples();
             assertThat(tagger.scores(samples, 44100)).containsExactly(s);
-            // 22.05 kHz input is resampled to the model's rate first
-            float[] half = AudioLoader.atRate(22050).load(clip).samples();
-            assertThat(tagger.scores(half, 22050)[0]).isCloseTo(s[0], org.assertj.core.data.Offset.offset(0.05f));
-            // thread-safe: concurrent callers get the same numbers
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                List<Future<float[]>> f = List.of(pool.submit(() -> tagger.scores(clip)),
-                        pool.submit(() -> tagger.scores(clip)));
-                assertThat(f.get(0).get()).containsExactly(s);
-                assertThat(f.get(1).get()).containsExactly(s);
-            } finally {
-                pool.shutdown();
+            // the deprecated train-side name gives the same answers in the earlier types
+            org.audiotag.train.Tagger old = org.audiotag.train.Tagger.load(first.modelDir());
+            try (old) {
+                assertThat(old.vocabulary()).isEqualTo(esc.vocabulary());
+                assertThat(old.features()).isEqualTo(org.audiotag.train.LogMelFeatures.of(MEL));
+                assertThat(old.scores(clip)).containsExactly(s);
+                assertThat(old.tag(clip, 3)).extracting(org.audiotag.train.TagScore::tag)
+                        .containsExactlyElementsOf(top.stream().map(TagScore::tag).toList());
             }
-            List<List<TagScore>> stream = tagger.tagWindows(Stream.of(java.util.Arrays.copyOf(samples, 88200),
-                    java.util.Arrays.copyOfRange(samples, 88200, 176400)), 44100, 2).toList();
-            assertThat(stream).hasSize(2).allSatisfy(l -> assertThat(l).hasSize(2));
-            assertThatThrownBy(() -> tagger.scores(new float[] {0f, Float.NaN}, 44100))
-                    .hasMessageContaining("index 1");
-            tagger.close();
-            assertThatThrownBy(() -> tagger.scores(clip)).isInstanceOf(IllegalStateException.class);
         }
+        // a run folder is not the model: the message says which folder to pass; another folder names the file
+        assertThatThrownBy(() -> Tagger.load(run)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("training run folder").hasMessageContaining(run.resolve("model").toString());
+        assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining(ExportedModel.PROVENANCE_FILE)
+                .hasMessageContaining("saved_model.pb");
 
         // the run folder's marker identifies the run; a file the user put into model/ or ckpt/ is never deleted:
         // the next run in the folder is refused (naming it) before anything is trained or replaced
@@ -138,14 +160,14 @@ class TrainerTest {
         assertThat(first.message()).contains("best epoch 1,");
         Path readme = first.modelDir().resolve("README.txt");
         Files.writeString(readme, "my notes on this model");
-        assertThatThrownBy(() -> new Trainer(cfg, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null)
+        assertThatThrownBy(() -> new Trainer(cfg, MEL, null, dir.resolve("cache"), null)
                 .train(esc, train, val, run)).isInstanceOf(RunFolderException.class)
                 .hasMessageContaining(run.toString()).hasMessageContaining("model/README.txt");
         assertThat(readme).hasContent("my notes on this model");
         Files.delete(readme);
 
         // resume: the same run with a larger budget continues after epoch 1 and keeps epoch 1 as recorded
-        TrainingResult resumed = new Trainer(cfg.toBuilder().epochs(2).build(), LogMelFeatures.pipelineA(), null,
+        TrainingResult resumed = new Trainer(cfg.toBuilder().epochs(2).build(), MEL, null,
                 dir.resolve("cache"), null).train(esc, train, val, run);
         assertThat(resumed.history().records()).hasSize(2);
         assertThat(resumed.history().records().get(0)).isEqualTo(History.read(run).records().get(0));
@@ -157,9 +179,8 @@ class TrainerTest {
             assertThat(s.filter(f -> f.toString().endsWith(".index")).count()).isBetween(1L, 2L);
         }
         // a different configuration in the same folder is refused
-        assertThatThrownBy(() -> new Trainer(cfg.toBuilder().seed(6).build(), LogMelFeatures.pipelineA(), null,
+        assertThatThrownBy(() -> new Trainer(cfg.toBuilder().seed(6).build(), MEL, null,
                 dir.resolve("cache"), null).train(esc, train, val, run)).hasMessageContaining("different run");
-        assertThatThrownBy(() -> Tagger.load(dir)).hasMessageContaining(Trainer.MODEL_INFO_FILE);
     }
 
     @Test
@@ -169,7 +190,7 @@ class TrainerTest {
         assertThat(spec.pipeline()).isNotNull();
         assertThat(spec.mixProbability()).isEqualTo(0.3);
         TrainingConfig cfg = TrainingConfig.builder().architecture("dcnn").epochs(1).batchSize(20).seed(9).build();
-        TrainingResult r = new Trainer(cfg, LogMelFeatures.pipelineA(), spec, dir.resolve("cache"), null)
+        TrainingResult r = new Trainer(cfg, MEL, spec, dir.resolve("cache"), null)
                 .train(esc, train, val, dir.resolve("run"));
         assertThat(r.history().records()).hasSize(1);
         assertThat(r.history().records().get(0).trainLoss()).isBetween(0.05, 2.0);
@@ -177,8 +198,8 @@ class TrainerTest {
         try (Stream<Path> s = Files.list(dir.resolve("cache"))) {
             assertThat(s.count()).isEqualTo(2);
         }
-        assertThat(Files.readString(r.modelDir().resolve(Trainer.MODEL_INFO_FILE)))
-                .contains("augment=gain\\:1.0,noise\\:0.5,mix\\:0.3");
+        assertThat(Files.readString(r.modelDir().resolve(ExportedModel.PROVENANCE_FILE)))
+                .contains("training.augment=gain\\:1.0,noise\\:0.5,mix\\:0.3");
         assertThatThrownBy(() -> AugmentSpec.parse("wobble", null, 44100)).hasMessageContaining("wobble");
         assertThatThrownBy(() -> AugmentSpec.parse("gain:2", null, 44100)).hasMessageContaining("[0, 1]");
     }
@@ -201,7 +222,7 @@ class TrainerTest {
         TrainingConfig cfg = TrainingConfig.builder().architecture(arch).epochs(3).batchSize(10).seed(5)
                 .mixProbability(0.5).lr(3e-3).build();
         Path cache = dir.resolve("cache");
-        TrainingResult whole = new Trainer(cfg, LogMelFeatures.pipelineA(), null, cache, null)
+        TrainingResult whole = new Trainer(cfg, MEL, null, cache, null)
                 .train(esc, tr, val, dir.resolve("whole"));
         Path run = dir.resolve("killed");
         TrainingListener killer = new TrainingListener() {
@@ -210,11 +231,11 @@ class TrainerTest {
                 throw new Killed();
             }
         };
-        assertThatThrownBy(() -> new Trainer(cfg, LogMelFeatures.pipelineA(), null, cache, killer)
+        assertThatThrownBy(() -> new Trainer(cfg, MEL, null, cache, killer)
                 .train(esc, tr, val, run)).isInstanceOf(Killed.class);
         assertThat(History.read(run).records()).hasSize(1);
         assertThat(Files.readString(run.resolve("state.properties"))).contains("epochsDone=1");
-        TrainingResult resumed = new Trainer(cfg, LogMelFeatures.pipelineA(), null, cache, null)
+        TrainingResult resumed = new Trainer(cfg, MEL, null, cache, null)
                 .train(esc, tr, val, run);
 
         List<EpochRecord> a = whole.history().records();

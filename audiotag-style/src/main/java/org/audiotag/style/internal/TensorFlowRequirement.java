@@ -62,9 +62,9 @@ public final class TensorFlowRequirement {
                 .append(" to it (").append(String.join("; ", problems)).append("). Add the Maven dependencies ")
                 .append("org.tensorflow:tensorflow-core-api, org.tensorflow:tensorflow-framework and ")
                 .append("org.tensorflow:tensorflow-core-native with the platform classifier (e.g. linux-x86_64), ")
-                .append("versions from audiotag-bom (or depend on org.audiotag:audiotag-models, which brings them)");
+                .append("versions from audiotag-bom (org.audiotag:audiotag-models brings all but tensorflow-framework)");
         if (self.isNamed()) {
-            sb.append("; on the module path also put them in the module graph: 'requires org.audiotag.models;' or ")
+            sb.append("; on the module path also put them in the module graph: ")
                     .append("'requires tensorflow; requires tensorflow.framework;' in your module-info.java, or ")
                     .append("'--add-modules tensorflow,tensorflow.framework' on the java command line");
         }

@@ -1,12 +1,13 @@
 package org.audiotag.train.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
+import org.audiotag.models.internal.Windows;
 
 /**
  * Time crops of time-major feature matrices (frame t, bin b at {@code t * bins + b}): random crops for training,
- * sliding windows for testing (docs/ORIGINAL-PROJECT.md §10.4), the first window for the faithful variant (docs/ORIGINAL-PROJECT.md §1.3).
+ * sliding windows for testing (docs/ORIGINAL-PROJECT.md §10.4), the first window for the faithful variant (§1.3).
+ * Crops and window starts are audiotag-models' {@link Windows}, so validation cuts exactly the windows the
+ * {@code Tagger} scores.
  */
 public final class Crops {
 
@@ -41,16 +42,7 @@ public final class Crops {
      */
     public static void crop(FrameReader r, int frames, int bins, int window, int start, float pad, float[] dst,
             int off) {
-        if (frames >= window) {
-            int s = Math.max(0, Math.min(start, frames - window));
-            r.copy(s, window, dst, off);
-            return;
-        }
-        int pos = Math.max(0, Math.min(start, window - frames));
-        java.util.Arrays.fill(dst, off, off + window * bins, pad);
-        if (frames > 0) {
-            r.copy(0, frames, dst, off + pos * bins);
-        }
+        Windows.crop(r::copy, frames, bins, window, start, pad, dst, off);
     }
 
     /**
@@ -74,17 +66,6 @@ public final class Crops {
      * @return the starts (for short clips: one placement value)
      */
     public static int[] windowStarts(int frames, int window, int hop) {
-        if (frames <= window) {
-            return new int[] {window - frames};
-        }
-        List<Integer> s = new ArrayList<>();
-        int t = 0;
-        for (; t + window <= frames; t += hop) {
-            s.add(t);
-        }
-        if (s.get(s.size() - 1) + window < frames) {
-            s.add(frames - window);
-        }
-        return s.stream().mapToInt(Integer::intValue).toArray();
+        return Windows.slidingStarts(frames, window, hop);
     }
 }

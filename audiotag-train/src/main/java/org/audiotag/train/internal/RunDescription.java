@@ -5,24 +5,29 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.Architecture;
 import org.audiotag.models.ModelConfig;
 import org.audiotag.models.TagModel;
+import org.audiotag.models.TaggingConfig;
 import org.audiotag.toolkit.Provenance;
 import org.audiotag.toolkit.Version;
 import org.audiotag.train.AugmentSpec;
-import org.audiotag.train.LogMelFeatures;
 import org.audiotag.train.ScheduleKind;
-import org.audiotag.train.Trainer;
 import org.audiotag.train.TrainingConfig;
 
 /**
  * What a run is: training options, architecture and model configuration, features, augmentation, data, split and
- * feature cache. Gives the run's fingerprint (its identity in the run folder, so a folder resumes only the same run)
- * and its provenance record (written into the run folder and beside the exported model, so a model is never fed
- * features it was not trained on). Immutable.
+ * feature cache. Gives the run's fingerprint (its identity in the run folder, so a folder resumes only the same run),
+ * its provenance record (written into the run folder) and what the exported model stores with it: the tagging
+ * settings (features, windows, aggregation, normalisation), so a model is never fed features it was not trained on,
+ * and the training record. Immutable.
  */
 public final class RunDescription {
+
+    private static final String SPLIT_NOTE = "split.csv in the run folder (fold 0 = validation, 1 = training, "
+            + "2 = unused)";
 
     private final TrainingConfig cfg;
     private final Architecture arch;
@@ -106,10 +111,45 @@ public final class RunDescription {
         p.put("dataset", data.dataset().name());
         p.put("trainClips", Integer.toString(train.length));
         p.put("validationClips", Integer.toString(val.length));
-        p.put("split", "split.csv in the run folder (fold 0 = validation, 1 = training, 2 = unused)");
-        p.put("splitSha256", Sha256.hex(Arrays.toString(train) + "|" + Arrays.toString(val)));
+        p.put("split", SPLIT_NOTE);
+        p.put("splitSha256", splitSha256());
         p.put("featureCache", data.features().key());
         p.put("tags", String.join(",", data.dataset().vocabulary().labels()));
+        return p;
+    }
+
+    /**
+     * @return how the exported model turns a clip into inputs and scores: the run's features (log-mels, or the
+     *     waveform at the log-mel rate for raw-waveform models), window length and hop, aggregation and the input
+     *     normalisation fitted on the training clips
+     */
+    public TaggingConfig tagging() {
+        return TaggingConfig.builder()
+                .features(data.raw() ? new WaveformFeatures(mel.sr()).config() : mel.config())
+                .window(data.window()).windowHop(data.hop()).aggregation(cfg.aggregation())
+                .normalization(data.normalization().mean(), data.normalization().std()).build();
+    }
+
+    /**
+     * The facts of the run that the exported model's provenance file keeps besides the model and its tagging
+     * settings (under {@code training.}): training options, feature cache key, augmentation, data and split.
+     *
+     * @return the record, in the order it is written
+     */
+    public Map<String, String> trainingRecord() {
+        int[] train = data.train();
+        int[] val = data.validation();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("config", cfg.toString());
+        p.put("features", mel.cacheKey());
+        p.put("augment", augment.text());
+        p.put("mixProbability", Double.toString(mixProbability));
+        p.put("dataset", data.dataset().name());
+        p.put("trainClips", Integer.toString(train.length));
+        p.put("validationClips", Integer.toString(val.length));
+        p.put("split", SPLIT_NOTE);
+        p.put("splitSha256", splitSha256());
+        p.put("featureCache", data.features().key());
         return p;
     }
 
@@ -122,5 +162,9 @@ public final class RunDescription {
      */
     public void writeProvenance(Path file, TagModel model) throws IOException {
         Provenance.of(provenance(model)).write(file, "audiotag training provenance");
+    }
+
+    private String splitSha256() {
+        return Sha256.hex(Arrays.toString(data.train()) + "|" + Arrays.toString(data.validation()));
     }
 }

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 import org.audiotag.augment.AugmentPipeline;
 import org.audiotag.augment.AugmentedExample;
 import org.audiotag.augment.LabeledAudio;
-import org.audiotag.train.Features;
-import org.audiotag.train.LogMelFeatures;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.TimeMajorFeatures;
 
 /**
  * Writes training examples: a random crop of a clip (or, with a waveform augmentation pipeline, a random crop of
@@ -90,7 +90,7 @@ public final class TrainingExamples {
         LabeledAudio in = LabeledAudio.of(audio, mel.sr(), data.dataset().target(clip),
                 data.dataset().clip(clip).name());
         AugmentedExample ex = augment.apply(in, seed, epoch, position);
-        Features f = mel.compute(ex.audio().samples());
+        TimeMajorFeatures f = mel.compute(ex.audio().samples());
         float min = Float.POSITIVE_INFINITY;
         for (float v : f.data()) {
             min = Math.min(min, v);

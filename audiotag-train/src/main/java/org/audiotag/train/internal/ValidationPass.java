@@ -2,12 +2,13 @@ package org.audiotag.train.internal;
 
 import java.util.Arrays;
 import org.audiotag.eval.Predictions;
-import org.audiotag.train.WindowAggregation;
+import org.audiotag.models.WindowAggregation;
+import org.audiotag.models.internal.Windows;
 
 /**
- * Scores the validation clips the way an exported model tags a clip: each clip is cut into test windows
- * ({@link Crops#windowStarts}: window length and hop of the run; only the first window, left-padded, for
- * {@link WindowAggregation#FIRST}), every window is normalised and scored, the window probabilities are combined per
+ * Scores the validation clips the way an exported model tags a clip: each clip is cut into the test windows the
+ * {@code Tagger} of audiotag-models cuts ({@link Windows#starts}: window length and hop of the run; only the first
+ * window, left-padded, for {@link WindowAggregation#FIRST}), every window is normalised and scored, the window probabilities are combined per
  * tag (mean, max or first), and the clip scores are evaluated by audiotag-eval ({@link ValidationResult}). Windows
  * are scored in chunks of 64.
  */
@@ -43,10 +44,7 @@ public final class ValidationPass {
      * @return the starts of the clip's test windows (for short clips, the clip's placement in its one window)
      */
     public int[] windowStarts(int clip) {
-        int frames = data.frames(clip);
-        int window = data.window();
-        return aggregation == WindowAggregation.FIRST ? new int[] {frames >= window ? 0 : window - frames}
-                : Crops.windowStarts(frames, window, data.hop());
+        return Windows.starts(aggregation, data.frames(clip), data.window(), data.hop());
     }
 
     /**

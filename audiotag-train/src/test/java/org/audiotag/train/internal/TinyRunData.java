@@ -3,8 +3,9 @@ package org.audiotag.train.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.InputKind;
-import org.audiotag.train.LogMelFeatures;
 import org.audiotag.train.TestPaths;
 import org.audiotag.train.TrainingConfig;
 import org.audiotag.train.data.Dataset;
@@ -29,6 +30,6 @@ final class TinyRunData {
 
     static TrainingData open(TrainingConfig cfg, Path cache) throws IOException {
         return TrainingData.open(dataset(), new int[] {0, 1, 2, 3, 4, 5}, new int[] {6, 7, 8, 9},
-                InputKind.LOG_MEL_IMAGE, LogMelFeatures.pipelineA(), cfg, cache, false);
+                InputKind.LOG_MEL_IMAGE, LogMelFeatures.from(FeatureConfig.pipelineA()), cfg, cache, false);
     }
 }

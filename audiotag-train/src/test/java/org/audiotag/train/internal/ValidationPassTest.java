@@ -9,9 +9,9 @@ import org.audiotag.eval.AveragePrecision;
 import org.audiotag.eval.Lwlrap;
 import org.audiotag.eval.Predictions;
 import org.audiotag.eval.Top1Accuracy;
-import org.audiotag.train.Features;
+import org.audiotag.features.TimeMajorFeatures;
+import org.audiotag.models.WindowAggregation;
 import org.audiotag.train.TrainingConfig;
-import org.audiotag.train.WindowAggregation;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,7 +85,7 @@ class ValidationPassTest {
             boolean[][] truth = new boolean[val.length][tags];
             int windows = 0;
             for (int v = 0; v < val.length; v++) {
-                Features f = data.features().get(val[v]);
+                TimeMajorFeatures f = data.features().get(val[v]);
                 float min = Float.POSITIVE_INFINITY;
                 for (float a : f.data()) {
                     min = Math.min(min, a);

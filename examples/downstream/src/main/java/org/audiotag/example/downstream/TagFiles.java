@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.audiotag.train.TagScore;
-import org.audiotag.train.Tagger;
+import org.audiotag.models.TagScore;
+import org.audiotag.models.Tagger;
 
 /**
  * Example application: {@code java -m org.audiotag.example.downstream/org.audiotag.example.downstream.TagFiles
- * MODEL_DIR FILE...} prints the three most probable tags of each file.
+ * MODEL_DIR FILE...} prints the three most probable tags of each file. Tagging needs only audiotag-models (which
+ * brings audiotag-features and TensorFlow with it).
  */
 public final class TagFiles {
 

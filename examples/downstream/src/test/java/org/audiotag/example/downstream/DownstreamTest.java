@@ -12,9 +12,10 @@ import org.audiotag.augment.LabeledAudio;
 import org.audiotag.eval.Lwlrap;
 import org.audiotag.eval.Predictions;
 import org.audiotag.features.AudioLoader;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.Architecture;
-import org.audiotag.train.LogMelFeatures;
-import org.audiotag.train.Tagger;
+import org.audiotag.models.Tagger;
 import org.audiotag.train.Trainer;
 import org.audiotag.train.TrainingConfig;
 import org.audiotag.train.TrainingResult;
@@ -38,7 +39,9 @@ class DownstreamTest {
     @Test
     void tagsEvaluatesAndAugmentsThroughThePublicApi(@TempDir Path dir) throws Exception {
         assertEquals("org.audiotag.example.downstream", getClass().getModule().getName());
-        assertFalse(Tagger.class.getModule().isExported("org.audiotag.train.internal"));
+        assertEquals("org.audiotag.models", Tagger.class.getModule().getName());
+        assertFalse(Tagger.class.getModule().isExported("org.audiotag.models.internal"));
+        assertFalse(Trainer.class.getModule().isExported("org.audiotag.train.internal"));
 
         Dataset all = Datasets.esc10(root().resolve("data/esc10"), LoadOptions.defaults());
         int[] pick = IntStream.concat(IntStream.of(all.indicesOfFolds(1)).filter(i -> i % 8 < 2),
@@ -48,7 +51,7 @@ class DownstreamTest {
         int[] val = IntStream.range(0, esc.size()).filter(i -> esc.clip(i).fold() == 5).toArray();
         TrainingConfig cfg = TrainingConfig.builder().architecture(Architecture.DCNN.cliName()).epochs(1)
                 .batchSize(16).seed(3).build();
-        TrainingResult r = new Trainer(cfg, LogMelFeatures.pipelineA(), null, dir.resolve("cache"), null)
+        TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), null, dir.resolve("cache"), null)
                 .train(esc, train, val, dir.resolve("run"));
         assertTrue(r.modelDir().toFile().isDirectory());
 

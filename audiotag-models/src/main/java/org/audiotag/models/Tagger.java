@@ -1,0 +1,314 @@
+package org.audiotag.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.audiotag.features.AudioLoader;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.FeatureExtractor;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.Resampler;
+import org.audiotag.features.TimeMajorFeatures;
+import org.audiotag.models.internal.Windows;
+
+/**
+ * Tags audio with an exported model ({@link ExportedModel}, e.g. {@code RUN_DIR/model} of {@code audiotag train}):
+ * loads the SavedModel together with the {@link TaggingConfig} and tag names stored beside it, so the model is always
+ * fed the features it was trained on. A clip is decoded and resampled to the features' rate, its whole-clip features
+ * are computed through audiotag-features ({@link LogMelFeatures} for log-mel models, the samples for waveform
+ * models), cut into windows of the model's input length (hop and mean/max/first {@link WindowAggregation} as
+ * trained; clips shorter than a window are left-padded with their minimum, 0 for waveforms), standardised, scored in
+ * batches of up to 64 windows, and the window probabilities are combined per tag.
+ *
+ * <p>Thread-safe: feature extraction runs in the calling thread, the TensorFlow call is serialised. Owns the loaded
+ * model; close it (try-with-resources).
+ */
+public final class Tagger implements AutoCloseable {
+
+    /** Windows scored per TensorFlow call. */
+    private static final int CHUNK = 64;
+
+    private final Path dir;
+    private final SavedModelRunner model;
+    private final List<String> tags;
+    private final TaggingConfig tagging;
+    private final Map<String, String> provenance;
+    private final LogMelFeatures mel;
+    private final FeatureExtractor waveform;
+    private boolean closed;
+
+    private Tagger(ExportedModel m, TaggingConfig tagging, SavedModelRunner model) {
+        this.dir = m.directory();
+        this.model = model;
+        this.tags = m.tags();
+        this.tagging = tagging;
+        this.provenance = m.provenance();
+        this.mel = tagging.isWaveform() ? null : LogMelFeatures.from(tagging.features());
+        this.waveform = tagging.isWaveform() ? FeatureExtractor.of(tagging.features()) : null;
+    }
+
+    /**
+     * Loads an exported model directory.
+     *
+     * @param dir the exported model, {@code RUN_DIR/model} (a run folder is refused with that hint)
+     * @return the tagger; the caller closes it
+     * @throws ModelLoadException (an {@link IOException}) if the directory is not an exported model: the message
+     *     names the directory and the missing or bad file; a bare SavedModel export without tagging settings or tag
+     *     names is refused
+     */
+    public static Tagger load(Path dir) throws IOException {
+        ExportedModel m = ExportedModel.read(dir);
+        TaggingConfig t = m.tagging().orElseThrow(() -> new ModelLoadException(m.directory(), "no tagging settings "
+                + "(feature configuration, windows, normalisation): " + (m.legacyLayout()
+                        ? "no " + ExportedModel.LEGACY_TRAINING_FILE + " beside this release 0.1 export"
+                        : "a bare SavedModel export (TagModel.exportSavedModel); export with ExportedModel.write"),
+                null));
+        if (m.tags().isEmpty()) {
+            throw new ModelLoadException(m.directory(), "no " + ExportedModel.TAGS_FILE
+                    + ": the tag names are missing", null);
+        }
+        SavedModelRunner r = SavedModelRunner.open(m);
+        try {
+            return new Tagger(m, t, r);
+        } catch (RuntimeException e) {
+            r.close();
+            throw new ModelLoadException(m.directory(), "inconsistent model files: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the tag names, in the order of {@link #scores(Path)} (unmodifiable) */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** @return how clips become model inputs and scores, as trained */
+    public TaggingConfig tagging() {
+        return tagging;
+    }
+
+    /** @return the whole-clip feature configuration the model was trained with */
+    public FeatureConfig featureConfig() {
+        return tagging.features();
+    }
+
+    /** @return the architecture name */
+    public String architecture() {
+        return model.architecture();
+    }
+
+    /** @return every provenance key and value stored with the model (unmodifiable; keys in {@link ProvenanceKeys}) */
+    public Map<String, String> provenance() {
+        return provenance;
+    }
+
+    /** @return the sample rate audio is converted to before tagging, in Hz */
+    public int sampleRate() {
+        return tagging.features().sampleRate();
+    }
+
+    /**
+     * Tag probabilities of an audio file (decoded, mixed to mono, resampled to {@link #sampleRate()}).
+     *
+     * @param file WAV, FLAC or Ogg Vorbis
+     * @return one probability per tag of {@link #tags()}
+     * @throws IOException if the file cannot be decoded (message names the file)
+     */
+    public float[] scores(Path file) throws IOException {
+        return scoresOf(features(AudioLoader.atRate(sampleRate()).load(file).samples()));
+    }
+
+    /**
+     * Tag probabilities of mono samples.
+     *
+     * @param samples mono audio in [-1, 1]
+     * @param sampleRate its rate in Hz (resampled to {@link #sampleRate()} if different)
+     * @return one probability per tag
+     * @throws IllegalArgumentException for empty input, NaN/infinite samples or a bad rate
+     */
+    public float[] scores(float[] samples, int sampleRate) {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sampleRate: " + sampleRate + " must be > 0");
+        }
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("samples: empty");
+        }
+        for (int i = 0; i < samples.length; i++) {
+            if (!Float.isFinite(samples[i])) {
+                throw new IllegalArgumentException("samples: value " + samples[i] + " at index " + i
+                        + " is not finite");
+            }
+        }
+        float[] y = sampleRate == sampleRate() ? samples
+                : Resampler.resample(samples, sampleRate, sampleRate(), Resampler.DEFAULT_TYPE);
+        return scoresOf(features(y));
+    }
+
+    /**
+     * Tag probabilities of a clip's whole-clip features, already computed as {@link #featureConfig()} describes
+     * (e.g. by {@code LogMelFeatures.from(tagger.featureConfig())} or read from a feature cache).
+     *
+     * @param clip time-major features: {@code n_mels} bins per frame for a log-mel model, 1 for a waveform model
+     * @return one probability per tag
+     * @throws IllegalArgumentException if the clip has no frame, a non-finite value, or another number of bins
+     */
+    public float[] scores(TimeMajorFeatures clip) {
+        Objects.requireNonNull(clip, "clip");
+        if (clip.bins() != tagging.bins()) {
+            throw new IllegalArgumentException("clip: " + architecture() + " takes time-major (frame, bin) features "
+                    + "with " + tagging.bins() + (tagging.isWaveform() ? " bin (waveform samples)" : " mel bins")
+                    + " per frame, got " + clip.frames() + " frames x " + clip.bins() + " bins");
+        }
+        if (clip.frames() < 1) {
+            throw new IllegalArgumentException("clip: no frame");
+        }
+        float[] d = clip.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                throw new IllegalArgumentException("clip: value " + d[i] + " at frame " + i / clip.bins()
+                        + " is not finite");
+            }
+        }
+        return scoresOf(clip);
+    }
+
+    /**
+     * The {@code k} most probable tags of a file.
+     *
+     * @param file audio file
+     * @param k number of tags, ≥ 1 (capped at the number of tags)
+     * @return tags sorted by decreasing probability (ties: tag order)
+     * @throws IOException if the file cannot be decoded
+     */
+    public List<TagScore> tag(Path file, int k) throws IOException {
+        return topK(scores(file), k);
+    }
+
+    /**
+     * The {@code k} most probable tags of mono samples.
+     *
+     * @param samples mono audio
+     * @param sampleRate its rate in Hz
+     * @param k number of tags
+     * @return tags sorted by decreasing probability
+     */
+    public List<TagScore> tag(float[] samples, int sampleRate, int k) {
+        return topK(scores(samples, sampleRate), k);
+    }
+
+    /**
+     * Tags a stream of audio windows independently (e.g. successive 2-s blocks of a live signal); lazy, one result
+     * per window in order.
+     *
+     * @param windows mono audio blocks at {@code sampleRate}
+     * @param sampleRate their rate in Hz
+     * @param k tags per window
+     * @return the top-k tags of each window
+     */
+    public Stream<List<TagScore>> tagWindows(Stream<float[]> windows, int sampleRate, int k) {
+        return windows.map(w -> tag(w, sampleRate, k));
+    }
+
+    /**
+     * @param scores one probability per tag of {@link #tags()}
+     * @param k number wanted, ≥ 1
+     * @return the top {@code k} (fewer if there are fewer tags), by decreasing probability (ties: tag order)
+     */
+    public List<TagScore> topK(float[] scores, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k: " + k + " must be ≥ 1");
+        }
+        if (scores.length != tags.size()) {
+            throw new IllegalArgumentException("scores: " + scores.length + " values for " + tags.size() + " tags");
+        }
+        Integer[] idx = new Integer[scores.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Float.compare(scores[b], scores[a]));
+        List<TagScore> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, idx.length); i++) {
+            out.add(new TagScore(tags.get(idx[i]), scores[idx[i]]));
+        }
+        return out;
+    }
+
+    /** Whole-clip features of samples at {@link #sampleRate()}. */
+    private TimeMajorFeatures features(float[] y) {
+        return mel != null ? mel.compute(y)
+                : TimeMajorFeatures.of(FeatureConfig.Kind.RAW_WAVEFORM, waveform.extract(y));
+    }
+
+    private float[] scoresOf(TimeMajorFeatures f) {
+        int window = tagging.window();
+        float pad = mel == null ? 0f : min(f.data());
+        int bins = f.bins();
+        int ex = window * bins;
+        int[] starts = Windows.starts(tagging.aggregation(), f.frames(), window, tagging.windowHop());
+        float[] x = new float[starts.length * ex];
+        for (int i = 0; i < starts.length; i++) {
+            Windows.crop((a, c, d, o) -> System.arraycopy(f.data(), a * bins, d, o, c * bins), f.frames(), bins,
+                    window, starts[i], pad, x, i * ex);
+        }
+        float mean = tagging.normalizeMean();
+        float std = tagging.normalizeStd();
+        if (!(mean == 0f && std == 1f)) {
+            float inv = 1f / std;
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (x[i] - mean) * inv;
+            }
+        }
+        int nt = tags.size();
+        float[] p = new float[starts.length * nt];
+        for (int from = 0; from < starts.length; from += CHUNK) {
+            int n = Math.min(CHUNK, starts.length - from);
+            float[] part = n == starts.length ? x : Arrays.copyOfRange(x, from * ex, (from + n) * ex);
+            float[] q;
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException(dir + ": tagger is closed");
+                }
+                q = model.predict(part, n);
+            }
+            System.arraycopy(q, 0, p, from * nt, n * nt);
+        }
+        boolean max = tagging.aggregation() == WindowAggregation.MAX;
+        float[] out = new float[nt];
+        if (max) {
+            Arrays.fill(out, Float.NEGATIVE_INFINITY);
+        }
+        for (int w = 0; w < starts.length; w++) {
+            for (int k = 0; k < nt; k++) {
+                float v = p[w * nt + k];
+                out[k] = max ? Math.max(out[k], v) : out[k] + v;
+            }
+        }
+        if (!max) {
+            for (int k = 0; k < nt; k++) {
+                out[k] /= starts.length;
+            }
+        }
+        return out;
+    }
+
+    private static float min(float[] a) {
+        float m = Float.POSITIVE_INFINITY;
+        for (float v : a) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** Releases the TensorFlow model; later calls throw {@link IllegalStateException}. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            model.close();
+        }
+    }
+}
