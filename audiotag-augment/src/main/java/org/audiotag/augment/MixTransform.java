@@ -207,7 +207,8 @@ public final class MixTransform implements AudioTransform {
                 LabeledAudio ref = clips.get(0);
                 double p0 = power(ref.samplesView());
                 if (p0 == 0) {
-                    throw new IllegalArgumentException(ref.source() + ": silent clip, an SNR-weighted mix is undefined");
+                    throw new IllegalArgumentException(ref.source()
+                            + ": silent clip, an SNR-weighted mix is undefined");
                 }
                 mixGains[0] = 1.0;
                 for (int i = 1; i < k; i++) {

@@ -34,7 +34,8 @@ public final class TimeStretch implements AudioTransform {
         checkRate(minRate);
         checkRate(maxRate);
         if (minRate > maxRate) {
-            throw new IllegalArgumentException("rate range must have min <= max, got [" + minRate + ", " + maxRate + "]");
+            throw new IllegalArgumentException("rate range must have min <= max, got [" + minRate + ", " + maxRate
+                    + "]");
         }
         return new TimeStretch(minRate, maxRate);
     }
