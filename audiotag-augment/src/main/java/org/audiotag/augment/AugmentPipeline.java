@@ -20,8 +20,9 @@ import java.util.SplittableRandom;
  * <p>Building a pipeline of reverberation with a real room impulse response (half of the time), pink noise at
  * 10 to 30 dB SNR and a gain of -6 to +6 dB, and applying it to example 17 of epoch 3 of run seed 42:
  * {@snippet :
- * AudioLoader loader = AudioLoader.nativeRate();
- * LabeledAudio clip = LabeledAudio.of(loader.load(Path.of("dog.wav")), new float[] {1f, 0f});
+ * AudioLoader loader = AudioLoader.nativeRate();   // ESC-10 clips and these responses are at 44.1 kHz
+ * AudioClip bark = loader.load(Path.of("data/esc10/001 - Dog bark/1-100032-A.ogg"));
+ * LabeledAudio clip = LabeledAudio.of(bark, new float[] {1f, 0f});   // classes: dog bark, rain
  * ImpulseResponse church = ImpulseResponse.of(
  *         loader.load(Path.of("data/impulse-responses/St._Margaret_s_Church_W_44k.wav")));
  * AugmentPipeline pipeline = AugmentPipeline.builder()
@@ -30,9 +31,8 @@ import java.util.SplittableRandom;
  *         .add(GainTransform.ofDb(-6, 6))
  *         .build();
  * AugmentedExample ex = pipeline.apply(clip, 42L, 3L, 17L);
- * float[] samples = ex.audio().samples();               // same length, rate and target as clip
- * DrawLog.Draw noise = ex.draws().find("noise");       // noise{color=PINK, snrDb=...}
- * boolean reverberated = ex.draws().find("reverb") != null;
+ * float[] samples = ex.audio().samples();          // same length, rate and target as clip
+ * DrawLog.Draw noise = ex.draws().find("noise");  // noise{color=PINK, snrDb=...}; find("reverb"): null if skipped
  * }
  */
 public final class AugmentPipeline {

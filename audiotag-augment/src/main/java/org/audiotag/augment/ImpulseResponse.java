@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A room impulse response: mono samples at a sample rate, with a name for draw records, for
  * {@link ReverbTransform}. Immutable; the factory copies the samples and rejects empty, silent or non-finite
- * responses. Real rooms ship in {@code data/impulse-responses} (OpenAIR responses at 44.1 kHz, claps at 48 kHz):
+ * responses. Real rooms ship in {@code data/impulse-responses} (WAV files at 44.1 or 48 kHz; stereo files are mixed
+ * down to mono by {@code AudioLoader}):
  * {@snippet :
  * AudioClip wav = AudioLoader.nativeRate().load(Path.of("data/impulse-responses/rir_clap.wav"));
  * ImpulseResponse clap = ImpulseResponse.of(wav);   // named after the file, at its own rate

@@ -27,11 +27,11 @@ import org.audiotag.augment.internal.FftConvolver;
  * AudioLoader loader = AudioLoader.nativeRate();
  * List<ImpulseResponse> irs = List.of(
  *         ImpulseResponse.of(loader.load(Path.of("data/impulse-responses/St._Margaret_s_Church_W_44k.wav"))),
- *         ImpulseResponse.of(loader.load(Path.of("data/impulse-responses/rir_clap.wav"))));   // 48 kHz
+ *         ImpulseResponse.of(loader.load(Path.of("data/impulse-responses/basement_museum_clap_48k_stereo.wav"))));
  * ReverbTransform reverb = ReverbTransform.builder(irs, 44100)
  *         .wet(0.8)
  *         .normalisation(ReverbTransform.Normalisation.RMS)
- *         .build();                                   // resamples the clap to 44.1 kHz, cuts tails at -60 dB
+ *         .build();                                   // resamples the 48 kHz clap, cuts tails at -60 dB
  * LabeledAudio inChurch = reverb.convolve(clip, 0);  // a chosen response, no randomness
  * LabeledAudio drawn = reverb.apply(clip, new SplittableRandom(7), new DrawLog());   // drawn uniformly
  * }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * <p>The paper's LibriSpeech-double policy without time warping (F = 27 mel bins, two frequency masks; two time
  * masks of at most T frames; here T = 40 for 128-frame clips), filled with the mean:
  * {@snippet :
- * FeatureMatrix logMel = FeatureExtractor.of(FeatureConfig.modern()).extract(clip);   // (128 mels, 128 frames)
+ * FeatureMatrix logMel = FeatureExtractor.of(FeatureConfig.modern()).extract(clip.toAudioClip());   // (128, 128)
  * SpecAugment specAugment = SpecAugment.of(27, 2, 40, 2, true);
  * DrawLog log = new DrawLog();
  * FeatureMatrix masked = specAugment.apply(logMel, new SplittableRandom(7), log);
