@@ -22,7 +22,11 @@ public final class CsvReader {
             this.line = line;
         }
 
-        /** @return the 1-based line of the error */
+        /**
+         * Returns the physical line the error was found on.
+         *
+         * @return the 1-based line of the error
+         */
         public long line() {
             return line;
         }
@@ -35,13 +39,19 @@ public final class CsvReader {
     private boolean first = true;
 
     /**
+     * Creates a reader of the records in a character stream.
+     *
      * @param in the characters to read (buffer it); a leading byte-order mark is skipped
      */
     public CsvReader(Reader in) {
         this.in = in;
     }
 
-    /** @return the 1-based line on which the record last returned by {@link #next()} starts */
+    /**
+     * Returns the physical line on which the record last returned by {@link #next()} starts.
+     *
+     * @return the 1-based line
+     */
     public long recordLine() {
         return recordLine;
     }
