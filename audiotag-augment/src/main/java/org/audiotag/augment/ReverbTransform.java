@@ -232,7 +232,7 @@ public final class ReverbTransform implements AudioTransform {
         }
 
         /**
-         * Sets the longest accepted impulse response, in seconds at its own rate (default 5 s).
+         * Sets the longest accepted impulse-response duration, in seconds (default 5 s).
          *
          * @param s longest accepted duration in seconds (&gt; 0); longer responses are rejected at build time
          * @return this builder

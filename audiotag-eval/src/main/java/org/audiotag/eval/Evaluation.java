@@ -20,7 +20,7 @@ import java.util.Locale;
  * Evaluation evaluation = Evaluation.of(data.predictions(), data.classNames(), TieRule.REFERENCE);
  * double lwlrap = evaluation.lwlrap().lwlrap();   // the competition metric
  * double mAP = evaluation.mapMacro();             // sklearn average_precision_score(average="macro")
- * String text = evaluation.toText(true);          // "lwlrap 0.xxxxxxxx" lines, then the per-class table
+ * String text = evaluation.toText(true);          // "samples 80", ..., "lwlrap 0.xxxxxxxx", ...; per-class table
  * String json = evaluation.toJson(false);
  * }
  */
@@ -53,7 +53,7 @@ public final class Evaluation {
     }
 
     /**
-     * Computes every metric of one evaluation set, sorting each class's scores once.
+     * Computes every metric of one evaluation set (the per-class AP and ROC-AUC share one sort per class).
      *
      * @param predictions truth and scores
      * @param classNames the class names in column order, one per class
