@@ -14,7 +14,9 @@ public final class AugmentException extends RuntimeException {
     private final String source;
 
     /**
-     * @param index index of the failed example
+     * Creates the exception with the message {@code "example <index> (<source>): <cause>"}.
+     *
+     * @param index index of the failed example within the epoch (0-based)
      * @param source the example's source name (or a description if unknown)
      * @param cause the failure
      */
@@ -24,12 +26,21 @@ public final class AugmentException extends RuntimeException {
         this.source = source;
     }
 
-    /** @return the source name of the failed example (or a description if unknown) */
+    /**
+     * Returns the source name of the failed example (its {@link LabeledAudio#source()}).
+     *
+     * @return the source name, or a description such as {@code "source index 12"} if the source clip itself
+     *     could not be obtained
+     */
     public String source() {
         return source;
     }
 
-    /** @return the index of the failed example */
+    /**
+     * Returns the index of the failed example within the epoch.
+     *
+     * @return the 0-based example index (the position in the loader's output order)
+     */
     public long index() {
         return index;
     }

@@ -5,21 +5,26 @@ import java.util.SplittableRandom;
 
 /**
  * Brings a clip to exactly {@code length} samples: a longer clip is cropped at a start drawn uniformly from
- * [0, L - length] (docs/ORIGINAL-PROJECT.md §6 steps 2 and 7; {@link Position#START} keeps the first samples, as the
+ * [0, L - length] (docs/ORIGINAL-PROJECT.md §6, steps 2 and 7; {@link Position#START} keeps the first samples, as the
  * original's validation does); a shorter one is zero-padded, placed at the start, centred (as the original's
- * centre padding) or at a random offset.
+ * centre padding) or at a random offset. The draw record holds {@code cropStart} or {@code padOffset} in samples.
+ * {@snippet :
+ * CropOrPad twoSeconds = CropOrPad.random(88200);   // 2 s at 44.1 kHz, random window or random placement
+ * CropOrPad validation = CropOrPad.of(88200, CropOrPad.Position.START, CropOrPad.Position.CENTRE);
+ * LabeledAudio fixed = validation.apply(clip, rng, log);   // exactly 88200 samples
+ * }
  */
 public final class CropOrPad implements AudioTransform {
 
     /** Where the kept window (crop) or the clip (pad) is placed. */
     public enum Position {
-        /** crop: first samples; pad: clip at sample 0, zeros after. */
+        /** Crop: the first samples; pad: the clip at sample 0, zeros after. */
         START,
-        /** crop: the middle; pad: zeros split evenly, the extra one at the end (librosa.util.pad_center). */
+        /** Crop: the middle; pad: zeros split evenly, the extra one at the end (librosa.util.pad_center). */
         CENTRE,
-        /** uniformly random offset. */
+        /** A uniformly random offset. */
         RANDOM,
-        /** pad only: leave a shorter clip as it is (the original's crops, which never padded). */
+        /** Pad only: leave a shorter clip as it is (the original's crops, which never padded). */
         NONE
     }
 
@@ -34,21 +39,25 @@ public final class CropOrPad implements AudioTransform {
     }
 
     /**
-     * Random crop, random pad.
+     * Returns a transform with a random crop of longer clips and a random placement of shorter ones.
      *
      * @param length target length in samples (&gt; 0)
-     * @return the transform
+     * @return {@code of(length, Position.RANDOM, Position.RANDOM)}
+     * @throws IllegalArgumentException if length &lt;= 0
      */
     public static CropOrPad random(int length) {
         return of(length, Position.RANDOM, Position.RANDOM);
     }
 
     /**
+     * Returns a transform with the given crop and pad positions.
+     *
      * @param length target length in samples (&gt; 0)
      * @param crop where to crop long clips (not NONE)
      * @param pad where to place short clips (NONE: leave them unchanged)
      * @return the transform
      * @throws IllegalArgumentException if length &lt;= 0 or crop is NONE
+     * @throws NullPointerException if crop or pad is null
      */
     public static CropOrPad of(int length, Position crop, Position pad) {
         if (length <= 0) {

@@ -10,20 +10,32 @@ import java.util.Map;
  * The record of every random draw made while augmenting one example (which clips were mixed with which weights
  * and offsets, which impulse response, which pitch shift, ...), in the order the transforms ran, so that the
  * example can be reported and, together with its (seed, epoch, index), replayed. One log belongs to one
- * example and is filled by one thread.
+ * example and is filled by one thread (it is not thread-safe).
+ *
+ * <p>Each transform records one {@link Draw} under its {@link AudioTransform#name()}, with named values
+ * (numbers, enum constants, strings, or {@code int[]}, {@code double[]}, {@code String[]} arrays):
+ * {@snippet :
+ * DrawLog log = new DrawLog();
+ * LabeledAudio out = GainTransform.ofDb(-6, 6).apply(clip, new SplittableRandom(1), log);
+ * DrawLog.Draw gain = log.find("gain");
+ * double db = (Double) gain.values().get("gainDb");   // the gain applied, in dB
+ * String line = log.toString();                        // "gain{gainDb=...}"
+ * }
  */
 public final class DrawLog {
 
     /**
-     * One transform's draws.
+     * One transform's draws: its name and the values it drew, by name, in the order they were recorded.
      *
      * @param transform the transform's name (e.g. {@code "mix"}, {@code "reverb"})
-     * @param values the drawn values by name, in insertion order
+     * @param values the drawn values by name, in insertion order (unmodifiable)
      */
     public record Draw(String transform, Map<String, Object> values) {
         /**
+         * Creates a draw, keeping an unmodifiable copy of the values in their iteration order.
+         *
          * @param transform the transform's name
-         * @param values the drawn values (copied, unmodifiable)
+         * @param values the drawn values by name (copied; arrays are kept by reference and must not be modified)
          */
         public Draw {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -64,11 +76,12 @@ public final class DrawLog {
     }
 
     /**
-     * Records the draws of one transform.
+     * Records the draws of one transform as one {@link Draw} appended to this log.
      *
      * @param transform the transform's name
-     * @param keyValues alternating names (String) and values
-     * @throws IllegalArgumentException if the arguments are not name/value pairs
+     * @param keyValues alternating names (converted with {@code String.valueOf}) and values, e.g.
+     *     {@code "gainDb", 3.2}; a repeated name keeps its last value
+     * @throws IllegalArgumentException if the arguments are not name/value pairs (an odd count)
      */
     public void record(String transform, Object... keyValues) {
         if (keyValues.length % 2 != 0) {
@@ -81,16 +94,20 @@ public final class DrawLog {
         draws.add(new Draw(transform, m));
     }
 
-    /** @return the draws so far, in order (unmodifiable view) */
+    /**
+     * Returns the draws recorded so far, in the order the transforms ran.
+     *
+     * @return an unmodifiable view (it sees later records)
+     */
     public List<Draw> draws() {
         return Collections.unmodifiableList(draws);
     }
 
     /**
-     * The first draw of a transform.
+     * Returns the first draw recorded under a transform's name.
      *
-     * @param transform the transform's name
-     * @return the draw, or null if that transform did not run
+     * @param transform the transform's name, e.g. {@code "reverb"}
+     * @return the draw, or null if that transform did not run (e.g. its stage's probability said no)
      */
     public Draw find(String transform) {
         for (Draw d : draws) {
@@ -101,7 +118,12 @@ public final class DrawLog {
         return null;
     }
 
-    /** @return one line, the draws separated by "; " */
+    /**
+     * Renders the log on one line, e.g. {@code mix{k=2, sources=[a.ogg, b.ogg], ...}; reverb{ir=hall.wav, irIndex=1}}.
+     *
+     * @return the draws in order, each as {@code name{key=value, ...}} with arrays spelled out, separated by
+     *     {@code "; "}; empty when nothing was drawn
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -9,6 +9,13 @@ import java.util.SplittableRandom;
  * of an example therefore depends on nothing but these numbers: not on the thread that runs it nor on the order
  * in which examples are produced. This fixes the original project's repeated random stream across workers
  * (docs/ORIGINAL-PROJECT.md §10.7).
+ *
+ * <p>{@link AugmentPipeline} and {@link ParallelAugmentLoader} use these generators; use them directly to apply a
+ * transform outside a pipeline, reproducibly:
+ * {@snippet :
+ * SplittableRandom rng = ExampleSeed.forExample(42L, 0L, 17L);   // run seed 42, epoch 0, example 17
+ * LabeledAudio noisy = NoiseTransform.atSnr(NoiseTransform.Color.WHITE, 20, 20).apply(clip, rng, new DrawLog());
+ * }
  */
 public final class ExampleSeed {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -17,7 +24,8 @@ public final class ExampleSeed {
     }
 
     /**
-     * The SplitMix64 finaliser of {@code x + golden gamma}: a bijective 64-bit mixing function.
+     * Returns the SplitMix64 finaliser of {@code x + 0x9E3779B97F4A7C15} (the golden gamma): a bijective 64-bit
+     * mixing function, the output function of {@link SplittableRandom}.
      *
      * @param x any value
      * @return the mixed value
@@ -30,7 +38,7 @@ public final class ExampleSeed {
     }
 
     /**
-     * The key of one example.
+     * Returns the 64-bit key of one example, from which the generators of its pipeline stages are derived.
      *
      * @param seed run seed
      * @param epoch epoch number (0-based)
@@ -44,11 +52,11 @@ public final class ExampleSeed {
     }
 
     /**
-     * The generator of one example: {@code new SplittableRandom(exampleKey(seed, epoch, index))}.
+     * Returns the generator of one example, {@code new SplittableRandom(exampleKey(seed, epoch, index))}.
      *
      * @param seed run seed
-     * @param epoch epoch number
-     * @param index example index
+     * @param epoch epoch number (0-based)
+     * @param index example index within the epoch (0-based)
      * @return a fresh generator
      */
     public static SplittableRandom forExample(long seed, long epoch, long index) {
@@ -56,8 +64,8 @@ public final class ExampleSeed {
     }
 
     /**
-     * The generator of pipeline stage {@code stage} of the example with key {@code exampleKey}, independent of
-     * whether earlier stages ran or how many numbers they drew.
+     * Returns the generator of pipeline stage {@code stage} of the example with key {@code exampleKey},
+     * independent of whether earlier stages ran or how many numbers they drew.
      *
      * @param exampleKey key from {@link #exampleKey}
      * @param stage stage position (0-based)
@@ -68,10 +76,11 @@ public final class ExampleSeed {
     }
 
     /**
-     * The generator of the epoch itself (for example to shuffle the order of examples).
+     * Returns the generator of the epoch itself, independent of every example's generators (for example to
+     * shuffle the order of examples, as {@link ParallelAugmentLoader.Builder#shuffle(boolean)} does).
      *
      * @param seed run seed
-     * @param epoch epoch number
+     * @param epoch epoch number (0-based)
      * @return a fresh generator
      */
     public static SplittableRandom forEpoch(long seed, long epoch) {

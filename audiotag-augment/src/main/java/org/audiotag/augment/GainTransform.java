@@ -2,7 +2,14 @@ package org.audiotag.augment;
 
 import java.util.SplittableRandom;
 
-/** Multiplies the clip by {@code 10^(g / 20)}, g drawn uniformly from [{@code minDb}, {@code maxDb}] dB. */
+/**
+ * Multiplies the clip by {@code 10^(g / 20)}, g drawn uniformly from [{@code minDb}, {@code maxDb}] dB (an
+ * amplitude gain: +6 dB doubles the samples). There is no clipping: samples may leave [-1, 1].
+ * {@snippet :
+ * LabeledAudio louder = GainTransform.apply(clip, 6.0);                // every sample times 1.995
+ * LabeledAudio drawn = GainTransform.ofDb(-6, 6).apply(clip, rng, log);   // log: gain{gainDb=...}
+ * }
+ */
 public final class GainTransform implements AudioTransform {
     private final double minDb;
     private final double maxDb;
@@ -13,6 +20,8 @@ public final class GainTransform implements AudioTransform {
     }
 
     /**
+     * Returns a transform drawing its gain uniformly from [minDb, maxDb] dB (equal bounds: a fixed gain).
+     *
      * @param minDb lowest gain in dB
      * @param maxDb highest gain in dB (&gt;= minDb)
      * @return the transform
@@ -39,11 +48,12 @@ public final class GainTransform implements AudioTransform {
     }
 
     /**
-     * Applies a given gain.
+     * Applies a given gain deterministically: every sample times {@code 10^(db / 20)}, computed in float.
      *
      * @param in the clip
-     * @param db gain in dB
-     * @return the scaled clip
+     * @param db gain in dB (amplitude)
+     * @return the scaled clip, same length, target and source
+     * @throws IllegalArgumentException if the gain makes a sample infinite
      */
     public static LabeledAudio apply(LabeledAudio in, double db) {
         float g = (float) Math.pow(10.0, db / 20.0);

@@ -5,22 +5,29 @@ import java.util.SplittableRandom;
 import org.audiotag.augment.internal.Spectral;
 
 /**
- * Harmonic-percussive source separation as an augmentation (docs/ORIGINAL-PROJECT.md §6 step 5, disabled in the original:
+ * Harmonic-percussive source separation as an augmentation (docs/ORIGINAL-PROJECT.md §6, step 5, disabled in the
+ * original:
  * with probability 0.1, keep the percussive or the harmonic part with probability 1/2 each), computed as
  * {@code librosa.effects.hpss(y)}: STFT (n_fft 2048, hop 512), median filtering of the magnitude over 31 frames
  * (harmonic) and 31 bins (percussive) (Fitzgerald 2010), soft masks with power 2 and margin 1 (Driedger et al.
  * 2014 for the masks), iSTFT. It costs tens of milliseconds per 2-s clip (two median filters over every STFT
  * cell), so give it a small probability in a pipeline.
+ * {@snippet :
+ * float[][] hp = HpssTransform.separate(clip.samples());   // hp[0] harmonic, hp[1] percussive
+ * AugmentPipeline pipeline = AugmentPipeline.builder()
+ *         .add(HpssTransform.of(HpssTransform.Component.RANDOM), 0.1)   // the original's disabled step
+ *         .build();
+ * }
  */
 public final class HpssTransform implements AudioTransform {
 
     /** Which part is kept. */
     public enum Component {
-        /** the harmonic part (sustained, horizontal in the spectrogram). */
+        /** The harmonic part (sustained, horizontal in the spectrogram). */
         HARMONIC,
-        /** the percussive part (transient, vertical). */
+        /** The percussive part (transient, vertical). */
         PERCUSSIVE,
-        /** one of the two, with probability 1/2 each (the original). */
+        /** One of the two, with probability 1/2 each (the original). */
         RANDOM
     }
 
@@ -33,8 +40,11 @@ public final class HpssTransform implements AudioTransform {
     }
 
     /**
+     * Returns a transform that keeps one component of the separation.
+     *
      * @param component which part to keep
      * @return the transform
+     * @throws NullPointerException if component is null
      */
     public static HpssTransform of(Component component) {
         return new HpssTransform(Objects.requireNonNull(component, "component"));
@@ -61,6 +71,7 @@ public final class HpssTransform implements AudioTransform {
      *
      * @param y samples (non-empty, finite)
      * @return {harmonic, percussive}, each as long as y; they sum to y up to the iSTFT's round-off
+     * @throws IllegalArgumentException if y is empty
      */
     public static float[][] separate(float[] y) {
         if (y.length == 0) {

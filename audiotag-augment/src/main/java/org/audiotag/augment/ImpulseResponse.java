@@ -3,8 +3,15 @@ package org.audiotag.augment;
 import java.util.Objects;
 
 /**
- * A room impulse response: mono samples at a sample rate, with a name for draw records. Immutable; the factory
- * copies the samples and rejects empty, silent or non-finite responses.
+ * A room impulse response: mono samples at a sample rate, with a name for draw records, for
+ * {@link ReverbTransform}. Immutable; the factory copies the samples and rejects empty, silent or non-finite
+ * responses. Real rooms ship in {@code data/impulse-responses} (WAV files at 44.1 or 48 kHz; stereo files are mixed
+ * down to mono by {@code AudioLoader}):
+ * {@snippet :
+ * AudioClip wav = AudioLoader.nativeRate().load(Path.of("data/impulse-responses/rir_clap.wav"));
+ * ImpulseResponse clap = ImpulseResponse.of(wav);   // named after the file, at its own rate
+ * double seconds = clap.durationSeconds();
+ * }
  */
 public final class ImpulseResponse {
     private final String name;
@@ -18,11 +25,14 @@ public final class ImpulseResponse {
     }
 
     /**
-     * @param name name used in draw records and messages (e.g. the file name)
+     * Creates an impulse response from its samples, copying them.
+     *
+     * @param name name used in draw records and messages (e.g. the file name; null: {@code "<unnamed IR>"})
      * @param samples mono samples (copied); non-empty, finite, not all zero
      * @param sampleRate sample rate in Hz (&gt; 0)
      * @return the impulse response
-     * @throws IllegalArgumentException on empty, silent or non-finite samples or a non-positive rate
+     * @throws IllegalArgumentException on empty, silent or non-finite samples or a non-positive rate (the
+     *     message names the response)
      */
     public static ImpulseResponse of(String name, float[] samples, int sampleRate) {
         Objects.requireNonNull(samples, "samples");
@@ -47,23 +57,32 @@ public final class ImpulseResponse {
     }
 
     /**
-     * Wraps a decoded clip of audiotag-features, e.g. {@code AudioLoader.nativeRate().load(path)}: any rate is
-     * accepted and resampled by {@link ReverbTransform}.
+     * Creates an impulse response from a decoded clip of audiotag-features, e.g.
+     * {@code AudioLoader.nativeRate().load(path)}: any rate is accepted and resampled by {@link ReverbTransform}.
      *
      * @param clip the clip (mono)
-     * @return the impulse response, named after the clip's source
+     * @return the impulse response, named after the clip's source (or {@code "<unnamed IR>"})
+     * @throws IllegalArgumentException on empty, silent or non-finite samples
      */
     public static ImpulseResponse of(org.audiotag.features.AudioClip clip) {
         Objects.requireNonNull(clip, "clip");
         return of(clip.source().orElse("<unnamed IR>"), clip.samples(), clip.sampleRate());
     }
 
-    /** @return the name */
+    /**
+     * Returns the name used in draw records and messages.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** @return a copy of the samples */
+    /**
+     * Returns the mono samples at {@link #sampleRate()}.
+     *
+     * @return a copy of the samples
+     */
     public float[] samples() {
         return samples.clone();
     }
@@ -72,12 +91,20 @@ public final class ImpulseResponse {
         return samples;
     }
 
-    /** @return the sample rate in Hz */
+    /**
+     * Returns the sample rate of the samples (not necessarily the clips' rate: {@link ReverbTransform} resamples).
+     *
+     * @return the sample rate in Hz
+     */
     public int sampleRate() {
         return sampleRate;
     }
 
-    /** @return the length in seconds */
+    /**
+     * Returns the duration in seconds, samples / sample rate.
+     *
+     * @return the duration in seconds
+     */
     public double durationSeconds() {
         return samples.length / (double) sampleRate;
     }

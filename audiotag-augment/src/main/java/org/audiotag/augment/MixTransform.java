@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * Mixes the input clip with k - 1 clips drawn (uniformly, with replacement) from a pool, k drawn uniformly from
- * [{@code minClips}, {@code maxClips}] (docs/ORIGINAL-PROJECT.md §6 step 1).
+ * [{@code minClips}, {@code maxClips}] (docs/ORIGINAL-PROJECT.md §6, step 1), and combines their targets.
  *
  * <p>Weights: {@link Weighting#UNIFORM_NORMALISED} draws c_i ~ U(0, 1) and divides by their sum (the original);
  * {@link Weighting#DIRICHLET} draws from a symmetric Dirichlet(alpha) (normalised Gamma(alpha, 1) draws);
@@ -18,32 +18,46 @@ import java.util.SplittableRandom;
  * [0, L - len_i] where L is the longest clip (the output length); otherwise all start at sample 0 (the
  * original). Labels: see {@link LabelCombination}. There is no loudness normalisation, as in the original.
  *
- * With {@code keepInputLength} the output keeps the input's length and longer partners contribute a random
+ * <p>With {@code keepInputLength} the output keeps the input's length and longer partners contribute a random
  * window of it (the windows' starts are recorded).
  *
  * <p>{@link #faithful} reproduces the original: the input ignored, k in {1, 2} clips drawn from the pool, uniform
  * normalised weights, aligned at 0, label union; its off-by-one (the last pool clip was never drawn) only on
  * request.
+ *
+ * <p>Mixing each training clip with one or two partners at 0 to 10 dB below it, as long as the input, labels
+ * united; and a deterministic mix with soft labels:
+ * {@snippet :
+ * MixTransform mix = MixTransform.builder(pool)        // pool: the training clips, one rate, one class count
+ *         .clips(2, 3)                                  // the input and 1 or 2 partners
+ *         .weighting(MixTransform.Weighting.SNR_DB).snrDb(0, 10)
+ *         .labels(MixTransform.LabelCombination.UNION)
+ *         .keepInputLength(true)
+ *         .build();
+ * LabeledAudio mixed = mix.apply(clip, ExampleSeed.forExample(42L, 0L, 5L), log);   // log: mix{k=..., ...}
+ * LabeledAudio ab = MixTransform.mix(List.of(a, b), new double[] {0.7, 0.3}, new int[] {0, 44100},
+ *         MixTransform.LabelCombination.WEIGHTED);   // b starts 1 s in; target 0.7 y_a + 0.3 y_b
+ * }
  */
 public final class MixTransform implements AudioTransform {
 
     /** How the mixing weights are drawn. */
     public enum Weighting {
-        /** c_i ~ U(0, 1), normalised to sum 1 (the original). */
+        /** Weights c_i ~ U(0, 1), normalised to sum 1 (the original). */
         UNIFORM_NORMALISED,
-        /** symmetric Dirichlet(alpha). */
+        /** Weights from a symmetric Dirichlet(alpha) (normalised Gamma(alpha, 1) draws). */
         DIRICHLET,
-        /** input at gain 1, each added clip at an SNR (dB) below it. */
+        /** The first clip at gain 1, each added clip scaled to a drawn SNR (dB) below it. */
         SNR_DB
     }
 
     /** How the targets of the mixed clips are combined. */
     public enum LabelCombination {
-        /** element-wise maximum of the targets, ignoring weights (the original's OR of multi-hot vectors). */
+        /** Element-wise maximum of the targets, ignoring weights (the original's OR of multi-hot vectors). */
         UNION,
-        /** weighted sum, sum_i w_i y_i, with weights summing to 1: soft labels as in mixup. */
+        /** Weighted sum, sum_i w_i y_i, with weights summing to 1: soft labels as in mixup. */
         WEIGHTED,
-        /** element-wise maximum of the weighted targets, max_i w_i y_i. */
+        /** Element-wise maximum of the weighted targets, max_i w_i y_i. */
         MAX
     }
 
@@ -76,9 +90,11 @@ public final class MixTransform implements AudioTransform {
     }
 
     /**
-     * A builder with the recommended defaults: k in [1, 2], uniform normalised weights, random offsets, union.
+     * Returns a builder with the recommended defaults: k in [1, 2], uniform normalised weights, random offsets,
+     * label union, output as long as the longest clip.
      *
-     * @param pool clips to draw the partners from (non-empty, one sample rate, one target length)
+     * @param pool clips to draw the partners from (non-empty unless every mix is the input alone; one sample rate,
+     *     one target length; checked by {@link Builder#build()})
      * @return the builder
      */
     public static Builder builder(List<LabeledAudio> pool) {
@@ -86,14 +102,16 @@ public final class MixTransform implements AudioTransform {
     }
 
     /**
-     * The original mixing ({@code SoundAugDataset.__getitem__}): the input is ignored and k in {1, 2} clips are
+     * Returns the original mixing ({@code SoundAugDataset.__getitem__}): the input is ignored and k in {1, 2} clips are
      * drawn from the pool, uniform normalised weights, aligned at sample 0, label union. The original's
      * off-by-one (index drawn from {0..N-2}, so the last clip is never used) is kept only if
      * {@code withOffByOne} is true.
      *
-     * @param pool the training clips
+     * @param pool the training clips (non-empty, at least 2 with the off-by-one; one sample rate, one target
+     *     length)
      * @param withOffByOne reproduce the original's off-by-one
      * @return the transform
+     * @throws IllegalArgumentException if the pool is too small or its clips differ in rate or target length
      */
     public static MixTransform faithful(List<LabeledAudio> pool, boolean withOffByOne) {
         return builder(pool).clips(1, 2).weighting(Weighting.UNIFORM_NORMALISED).randomOffsets(false)
@@ -101,10 +119,11 @@ public final class MixTransform implements AudioTransform {
     }
 
     /**
-     * The original mixing with its off-by-one fixed, {@code faithful(pool, false)}.
+     * Returns the original mixing with its off-by-one fixed, {@code faithful(pool, false)}.
      *
-     * @param pool the training clips
+     * @param pool the training clips (non-empty, one sample rate, one target length)
      * @return the transform
+     * @throws IllegalArgumentException if the pool is empty or its clips differ in rate or target length
      */
     public static MixTransform faithful(List<LabeledAudio> pool) {
         return faithful(pool, false);
@@ -188,7 +207,8 @@ public final class MixTransform implements AudioTransform {
                 LabeledAudio ref = clips.get(0);
                 double p0 = power(ref.samplesView());
                 if (p0 == 0) {
-                    throw new IllegalArgumentException(ref.source() + ": silent clip, an SNR-weighted mix is undefined");
+                    throw new IllegalArgumentException(ref.source()
+                            + ": silent clip, an SNR-weighted mix is undefined");
                 }
                 mixGains[0] = 1.0;
                 for (int i = 1; i < k; i++) {
@@ -229,13 +249,13 @@ public final class MixTransform implements AudioTransform {
 
     /**
      * Mixes given clips deterministically: {@code y[o_i + n] += w_i x_i[n]}, output length
-     * {@code max_i(o_i + len_i)}; targets combined with weights {@code w}.
+     * {@code max_i(o_i + len_i)} samples; targets combined with weights {@code w} and clipped to at most 1.
      *
      * @param clips the clips (non-empty, one sample rate, one target length)
      * @param weights non-negative, finite, summing to 1 (within 1e-6)
      * @param offsets start of each clip in the output, &gt;= 0
      * @param labels how the targets are combined
-     * @return the mixed clip; its source lists the sources joined by {@code "+"}
+     * @return the mixed clip at the clips' rate; its source lists the sources joined by {@code "+"}
      * @throws IllegalArgumentException on empty input, mismatched rates or target lengths, or weights that are
      *     negative, not finite or do not sum to 1
      */
@@ -370,7 +390,9 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
-         * @param min smallest number of clips in a mix, the input included (&gt;= 1)
+         * Sets the range of k, the number of clips in a mix, drawn uniformly from [min, max] (default [1, 2]).
+         *
+         * @param min smallest number of clips in a mix, the input included (&gt;= 1; 1 = the input alone)
          * @param max largest number (&gt;= min)
          * @return this builder
          */
@@ -381,8 +403,11 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
+         * Sets how the mixing weights are drawn (default {@link Weighting#UNIFORM_NORMALISED}).
+         *
          * @param w how weights are drawn
          * @return this builder
+         * @throws NullPointerException if w is null
          */
         public Builder weighting(Weighting w) {
             this.weighting = Objects.requireNonNull(w, "weighting");
@@ -390,7 +415,10 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
-         * @param a Dirichlet concentration (&gt; 0), used with {@link Weighting#DIRICHLET}
+         * Sets the Dirichlet concentration alpha used with {@link Weighting#DIRICHLET} (default 1: uniform on the
+         * simplex; small values favour one dominant clip, large values equal weights).
+         *
+         * @param a Dirichlet concentration (&gt; 0)
          * @return this builder
          */
         public Builder dirichletAlpha(double a) {
@@ -399,7 +427,10 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
-         * @param min lowest SNR in dB of the input over each added clip
+         * Sets the SNR range used with {@link Weighting#SNR_DB} (default [0, 10] dB): each added clip i is scaled
+         * so that {@code 10 log10(P_0 / (g_i^2 P_i))} is drawn uniformly from [min, max], P the mean square.
+         *
+         * @param min lowest SNR in dB of the first clip over each added clip
          * @param max highest SNR in dB (&gt;= min)
          * @return this builder
          */
@@ -410,7 +441,10 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
-         * @param r whether clips start at random offsets (true) or all at sample 0 (false, the original)
+         * Sets whether clips start at random offsets (default true): clip i starts at a uniform offset in
+         * [0, L - len_i], L the output length.
+         *
+         * @param r random offsets (true) or every clip at sample 0 (false, the original)
          * @return this builder
          */
         public Builder randomOffsets(boolean r) {
@@ -419,6 +453,8 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
+         * Sets whether the mix keeps the input's length (default false).
+         *
          * @param keep make the mix as long as the input: a longer partner contributes a window of that length
          *     starting at a uniform position, a shorter one a random (or zero) offset; for fixed-length training
          *     crops. Default false: the mix is as long as its longest clip (the original)
@@ -430,6 +466,8 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
+         * Sets whether all k clips are drawn from the pool, the input ignored (default false).
+         *
          * @param all ignore the input clip and draw all k clips from the pool (the original, whose dataset ignored
          *     the requested index); default false: the input is the first clip of the mix
          * @return this builder
@@ -440,7 +478,9 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
-         * @param exclude draw pool indices from {0..N-2} as the original's off-by-one did (default false)
+         * Sets whether the last pool clip is never drawn, as the original's off-by-one did (default false).
+         *
+         * @param exclude draw pool indices from {0..N-2} instead of {0..N-1}
          * @return this builder
          */
         public Builder excludeLastClip(boolean exclude) {
@@ -449,8 +489,11 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
+         * Sets how the targets of the mixed clips are combined (default {@link LabelCombination#UNION}).
+         *
          * @param l how targets are combined
          * @return this builder
+         * @throws NullPointerException if l is null
          */
         public Builder labels(LabelCombination l) {
             this.labels = Objects.requireNonNull(l, "labels");
@@ -458,8 +501,11 @@ public final class MixTransform implements AudioTransform {
         }
 
         /**
+         * Validates the parameters and the pool and builds the transform.
+         *
          * @return the transform
-         * @throws IllegalArgumentException naming the parameter that is out of range
+         * @throws IllegalArgumentException naming the parameter that is out of range, or the pool clips that
+         *     differ in sample rate or target length
          */
         public MixTransform build() {
             if (minClips < 1 || maxClips < minClips) {

@@ -13,16 +13,21 @@ import org.audiotag.features.internal.fft.FftPlans;
  * all-zero clip, e.g. a silent crop, is returned unchanged and the draw record says {@code skipped}). In
  * fixed-amplitude mode the unit-variance noise is multiplied by a constant: the original's disabled
  * {@code x += 5e-5 * N(0, 1)} is {@link #faithful()}.
+ * {@snippet :
+ * NoiseTransform pink = NoiseTransform.atSnr(NoiseTransform.Color.PINK, 10, 30);   // SNR ~ U(10, 30) dB
+ * LabeledAudio noisy = pink.apply(clip, new SplittableRandom(3), log);   // log: noise{color=PINK, snrDb=...}
+ * double[] brown = NoiseTransform.generate(NoiseTransform.Color.BROWN, 44100, new SplittableRandom(4));
+ * }
  */
 public final class NoiseTransform implements AudioTransform {
 
     /** Spectral colour of the noise. */
     public enum Color {
-        /** flat spectrum. */
+        /** Flat power spectrum: i.i.d. Gaussian samples. */
         WHITE,
-        /** 1/f power spectrum (-3 dB per octave). */
+        /** Power spectrum proportional to 1/f (-3 dB per octave). */
         PINK,
-        /** 1/f^2 power spectrum (-6 dB per octave). */
+        /** Power spectrum proportional to 1/f^2 (-6 dB per octave). */
         BROWN
     }
 
@@ -39,10 +44,11 @@ public final class NoiseTransform implements AudioTransform {
     }
 
     /**
-     * Noise at an SNR drawn uniformly from a range.
+     * Returns a transform adding noise at a signal-to-noise ratio drawn uniformly from [snrDbMin, snrDbMax] dB,
+     * {@code SNR = 10 log10(P_signal / P_noise)} with P the mean square over the clip.
      *
      * @param color spectral colour
-     * @param snrDbMin lowest SNR in dB
+     * @param snrDbMin lowest SNR in dB (equal bounds give a fixed SNR)
      * @param snrDbMax highest SNR in dB (&gt;= min)
      * @return the transform
      * @throws IllegalArgumentException if the range is not finite or min &gt; max
@@ -57,11 +63,12 @@ public final class NoiseTransform implements AudioTransform {
     }
 
     /**
-     * Noise of fixed standard deviation, independent of the signal.
+     * Returns a transform adding noise of a fixed standard deviation, independent of the signal's level.
      *
      * @param color spectral colour
-     * @param amplitude standard deviation of the added noise (&gt;= 0)
+     * @param amplitude standard deviation of the added noise, in sample units (full scale = 1), &gt;= 0
      * @return the transform
+     * @throws IllegalArgumentException if amplitude is negative or not finite
      */
     public static NoiseTransform fixedAmplitude(Color color, double amplitude) {
         Objects.requireNonNull(color, "color");
@@ -71,7 +78,11 @@ public final class NoiseTransform implements AudioTransform {
         return new NoiseTransform(color, Double.NaN, Double.NaN, amplitude);
     }
 
-    /** @return the original's (disabled) noise: white, {@code 5e-5 * N(0, 1)} */
+    /**
+     * Returns the original's (disabled) noise: white, {@code x + 5e-5 * N(0, 1)}.
+     *
+     * @return {@code fixedAmplitude(Color.WHITE, 5e-5)}
+     */
     public static NoiseTransform faithful() {
         return fixedAmplitude(Color.WHITE, 5e-5);
     }
@@ -113,12 +124,15 @@ public final class NoiseTransform implements AudioTransform {
     }
 
     /**
-     * Unit-variance noise of a colour.
+     * Generates n samples of noise of a colour with unit mean square: white Gaussian noise, for pink and brown
+     * shaped by one length-n FFT (bin k scaled by {@code min(k, n - k)^-1/2} or {@code ^-1}, DC set to 0).
      *
      * @param color spectral colour
      * @param n number of samples (&gt; 0)
-     * @param rng generator
-     * @return n samples with mean square 1 (white: in expectation; coloured: exactly)
+     * @param rng generator (consumed: n Gaussian draws)
+     * @return n samples with mean square 1 (white, and any colour when n &lt; 2: in expectation; pink and brown:
+     *     exactly, with the mean removed)
+     * @throws IllegalArgumentException if n &lt;= 0
      */
     public static double[] generate(Color color, int n, SplittableRandom rng) {
         if (n <= 0) {

@@ -24,7 +24,22 @@ import java.util.function.IntFunction;
  * any number of threads. At most {@code queueCapacity} examples are in flight or waiting (bounded memory). A
  * failure is rethrown by {@link #next()} as an {@link AugmentException} naming the example's index and source.
  * {@link #close()} cancels pending work and stops the threads; use try-with-resources. Not for use by several
- * consumer threads at once.
+ * consumer threads at once. The worker threads are daemon threads named {@code augment-worker-<n>}.
+ *
+ * <p>One shuffled epoch of log-mel images, augmented and SpecAugment-masked on 4 worker threads:
+ * {@snippet :
+ * FeatureExtractor logMel = FeatureExtractor.of(FeatureConfig.modern());   // 44.1 kHz clips
+ * SpecAugment masks = SpecAugment.of(27, 2, 40, 2, true);
+ * try (ParallelAugmentLoader<FeatureMatrix> loader = ParallelAugmentLoader
+ *         .builder(train::get, train.size(), pipeline,
+ *                 ex -> masks.apply(logMel.extract(ex.audio().toAudioClip()), ex.random(0), ex.draws()))
+ *         .seed(42L).epoch(epoch).threads(4).shuffle(true)
+ *         .build()) {
+ *     while (loader.hasNext()) {
+ *         FeatureMatrix x = loader.next();   // same sequence for any thread count
+ *     }
+ * }
+ * }
  *
  * @param <T> the type of the finished examples (e.g. {@link AugmentedExample} or a log-mel matrix)
  */
@@ -75,13 +90,15 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
     }
 
     /**
-     * A builder for a loader of augmented examples.
+     * Returns a builder for a loader of augmented examples, delivered as {@link AugmentedExample}s.
      *
      * @param source gives the source clip of a (possibly shuffled) index; called on worker threads, so it must be
      *     thread-safe
-     * @param size number of examples in the epoch (&gt; 0)
+     * @param size number of examples in the epoch (&gt; 0; checked by {@link Builder#build()}); the source is
+     *     called with indices in [0, size)
      * @param pipeline the augmentation pipeline
      * @return the builder
+     * @throws NullPointerException if source or pipeline is null
      */
     public static Builder<AugmentedExample> builder(IntFunction<LabeledAudio> source, int size,
             AugmentPipeline pipeline) {
@@ -89,15 +106,17 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
     }
 
     /**
-     * A builder for a loader that also finishes each example on the worker threads (for example computes its
-     * log-mel spectrogram).
+     * Returns a builder for a loader that also finishes each example on the worker threads (for example computes
+     * its log-mel spectrogram), so that the consumer receives ready inputs.
      *
-     * @param source source clip of an index (thread-safe)
-     * @param size number of examples
+     * @param source source clip of an index in [0, size) (thread-safe)
+     * @param size number of examples in the epoch (&gt; 0)
      * @param pipeline the augmentation pipeline
-     * @param finish applied to each augmented example on the worker (thread-safe)
+     * @param finish applied to each augmented example on the worker (thread-safe); a failure in it is reported
+     *     like a failure of the pipeline
      * @param <R> the finished type
      * @return the builder
+     * @throws NullPointerException if an argument is null
      */
     public static <R> Builder<R> builder(IntFunction<LabeledAudio> source, int size, AugmentPipeline pipeline,
             Function<AugmentedExample, R> finish) {
@@ -125,18 +144,25 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
     }
 
-    /** @return true while examples of the epoch remain */
+    /**
+     * Tells whether examples of the epoch remain to be delivered.
+     *
+     * @return true while examples remain and the loader is not closed
+     */
     @Override
     public boolean hasNext() {
         return !closed && delivered < size;
     }
 
     /**
-     * The next example in index order, waiting for it if needed.
+     * Returns the next example in index order, waiting for it if needed, and submits more work.
      *
      * @return the example
-     * @throws AugmentException if producing it failed (the loader is then closed)
+     * @throws AugmentException if producing it failed (the loader is then closed); the message names the
+     *     example's index and source, the cause is the original failure
      * @throws NoSuchElementException after the last example or after {@link #close()}
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted while waiting (the loader is
+     *     then closed and the interrupt flag set again)
      */
     @Override
     public T next() {
@@ -163,7 +189,11 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
     }
 
-    /** @return the number of examples delivered so far */
+    /**
+     * Returns the number of examples {@link #next()} has delivered so far in this epoch.
+     *
+     * @return the count, in [0, size]
+     */
     public int delivered() {
         return delivered;
     }
@@ -188,7 +218,7 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
     }
 
     /**
-     * Builder of {@link ParallelAugmentLoader}.
+     * Builder of {@link ParallelAugmentLoader}; {@link #build()} validates the parameters and starts the workers.
      *
      * @param <T> the finished type
      */
@@ -212,6 +242,8 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
 
         /**
+         * Sets the run seed that, with the epoch and the example index, determines every draw (default 0).
+         *
          * @param s run seed
          * @return this builder
          */
@@ -221,6 +253,8 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
 
         /**
+         * Sets the epoch number (default 0); each epoch gets other draws and, with shuffling, another order.
+         *
          * @param e epoch number (&gt;= 0)
          * @return this builder
          */
@@ -230,7 +264,9 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
 
         /**
-         * @param n number of worker threads (&gt;= 1); default: available processors
+         * Sets the number of worker threads (default: the available processors); it does not change the output.
+         *
+         * @param n number of worker threads, in [1, 1024]
          * @return this builder
          */
         public Builder<T> threads(int n) {
@@ -239,7 +275,10 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
 
         /**
-         * @param c most examples in flight or waiting (&gt;= 1); default 4 per thread
+         * Sets the most examples in flight or waiting to be consumed, which bounds the memory (default 4 per
+         * thread).
+         *
+         * @param c queue capacity (&gt;= 1)
          * @return this builder
          */
         public Builder<T> queueCapacity(int c) {
@@ -248,7 +287,10 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
 
         /**
-         * @param s visit the source in a permutation drawn from (seed, epoch)
+         * Sets whether the source is visited in a permutation drawn from {@link ExampleSeed#forEpoch}(seed, epoch)
+         * (a Fisher-Yates shuffle) rather than in index order (default false).
+         *
+         * @param s shuffle the source indices
          * @return this builder
          */
         public Builder<T> shuffle(boolean s) {
@@ -257,7 +299,7 @@ public final class ParallelAugmentLoader<T> implements Iterator<T>, AutoCloseabl
         }
 
         /**
-         * Starts the workers.
+         * Validates the parameters, starts the worker threads and submits the first examples.
          *
          * @return the running loader, to be closed by the caller
          * @throws IllegalArgumentException naming a parameter out of range

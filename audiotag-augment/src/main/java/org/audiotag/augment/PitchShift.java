@@ -12,6 +12,10 @@ import org.audiotag.augment.internal.Spectral;
  * <p>The shift is drawn uniformly from [{@code minSteps}, {@code maxSteps}] semitones, or, with
  * {@code integerSteps}, uniformly among the integers of that closed range: the symmetric fix of the original's
  * {@code randint(-1, 1)}, which could only give -1 or 0 (docs/ORIGINAL-PROJECT.md §10.7).
+ * {@snippet :
+ * float[] up = PitchShift.shift(clip.samples(), clip.sampleRate(), 2.0);   // a whole tone up, same length
+ * LabeledAudio drawn = PitchShift.ofSemitones(-1, 1, true).apply(clip, rng, log);   // -1, 0 or +1 semitone
+ * }
  */
 public final class PitchShift implements AudioTransform {
     private final double minSteps;
@@ -25,11 +29,15 @@ public final class PitchShift implements AudioTransform {
     }
 
     /**
+     * Returns a transform shifting by a number of semitones drawn uniformly from [minSteps, maxSteps], or among
+     * its integers.
+     *
      * @param minSteps lowest shift in semitones (&gt;= -48)
      * @param maxSteps highest shift in semitones (&lt;= 48, &gt;= minSteps)
      * @param integerSteps draw whole semitones only
      * @return the transform
-     * @throws IllegalArgumentException if the range is out of [-48, 48] or unordered
+     * @throws IllegalArgumentException if the range is out of [-48, 48], unordered, or (with integerSteps)
+     *     contains no integer
      */
     public static PitchShift ofSemitones(double minSteps, double maxSteps, boolean integerSteps) {
         checkSteps(minSteps);
@@ -46,10 +54,10 @@ public final class PitchShift implements AudioTransform {
     }
 
     /**
-     * The original's (disabled) draw, {@code randint(-1, 1)}: -1 or 0 semitones, never +1 (docs/ORIGINAL-PROJECT.md §10.7);
-     * the recommended symmetric range is {@code ofSemitones(-1, 1, true)}.
+     * Returns the original's (disabled) draw, {@code randint(-1, 1)}: -1 or 0 semitones, never +1
+     * (docs/ORIGINAL-PROJECT.md §10.7); the recommended symmetric range is {@code ofSemitones(-1, 1, true)}.
      *
-     * @return the transform
+     * @return {@code ofSemitones(-1, 0, true)}
      */
     public static PitchShift faithful() {
         return ofSemitones(-1, 0, true);
@@ -88,9 +96,11 @@ public final class PitchShift implements AudioTransform {
      * res_type='fft')}.
      *
      * @param y samples (non-empty)
-     * @param sampleRate sample rate in Hz
-     * @param nSteps shift in semitones, in [-48, 48]
+     * @param sampleRate sample rate in Hz (&gt; 0)
+     * @param nSteps shift in semitones, in [-48, 48] (positive: up; 12 = one octave)
      * @return as many samples as y
+     * @throws IllegalArgumentException if y is empty, the rate is not positive, nSteps is out of range, or the
+     *     clip is too short for the intermediate time stretch
      */
     public static float[] shift(float[] y, int sampleRate, double nSteps) {
         checkSteps(nSteps);

@@ -2,7 +2,10 @@ package org.audiotag.augment;
 
 import java.util.SplittableRandom;
 
-/** Negates every sample (y = -x); make it random by giving it a probability in the {@link AugmentPipeline}. */
+/**
+ * Negates every sample (y = -x), which changes the waveform but not the magnitude spectrum; make it random by
+ * giving it a probability in the {@link AugmentPipeline}, e.g. {@code builder.add(new PolarityInversion(), 0.5)}.
+ */
 public final class PolarityInversion implements AudioTransform {
     /** Creates the transform. */
     public PolarityInversion() {

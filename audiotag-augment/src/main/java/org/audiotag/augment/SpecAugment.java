@@ -8,7 +8,19 @@ import java.util.SplittableRandom;
  * Each of {@code numFreqMasks} masks sets bins [f0, f0 + f) to the mask value, f ~ U{0..freqMaskParam},
  * f0 ~ U{0..nBins - f}; each of {@code numTimeMasks} masks sets frames [t0, t0 + t), t ~ U{0..timeMaskParam}
  * (at most {@code nFrames}), t0 ~ U{0..nFrames - t}. The mask value is 0 or the spectrogram's mean (the latter
- * suits log-mel input in dB).
+ * suits log-mel input in dB). Immutable and thread-safe; not an {@link AudioTransform} (it works on features),
+ * so apply it after the pipeline, e.g. in a {@link ParallelAugmentLoader}'s finishing function with a generator
+ * from {@link AugmentedExample#random(int)}.
+ *
+ * <p>The paper's LibriSpeech-double policy without time warping (F = 27 mel bins, two frequency masks; two time
+ * masks of at most T frames; here T = 40 for 128-frame clips), filled with the mean:
+ * {@snippet :
+ * FeatureMatrix logMel = FeatureExtractor.of(FeatureConfig.modern()).extract(clip.toAudioClip());   // (128, 128)
+ * SpecAugment specAugment = SpecAugment.of(27, 2, 40, 2, true);
+ * DrawLog log = new DrawLog();
+ * FeatureMatrix masked = specAugment.apply(logMel, new SplittableRandom(7), log);
+ * String masks = log.toString();   // specAugment{freq=[f0, f, f0, f], time=[t0, t, t0, t], value=...}
+ * }
  */
 public final class SpecAugment {
     private final int freqMaskParam;
@@ -26,6 +38,8 @@ public final class SpecAugment {
     }
 
     /**
+     * Returns a masking configuration with the paper's parameters F, m_F, T, m_T.
+     *
      * @param freqMaskParam F, the widest frequency mask in bins (&gt;= 0)
      * @param numFreqMasks number of frequency masks (&gt;= 0)
      * @param timeMaskParam T, the widest time mask in frames (&gt;= 0)
@@ -50,12 +64,15 @@ public final class SpecAugment {
     }
 
     /**
-     * Masks a spectrogram of audiotag-features (e.g. a log-mel), rows = bins, columns = frames.
+     * Masks a spectrogram of audiotag-features (e.g. a log-mel), rows = bins, columns = frames; see
+     * {@link #apply(float[], int, int, SplittableRandom, DrawLog)}.
      *
-     * @param spec the spectrogram
-     * @param rng generator
+     * @param spec the spectrogram (not modified), finite; for a transposed (frames, bins) sequence, transpose it
+     *     first
+     * @param rng generator (consumed)
      * @param log where the masks are recorded
-     * @return the masked spectrogram
+     * @return the masked spectrogram, same shape
+     * @throws IllegalArgumentException if a value is not finite
      */
     public org.audiotag.features.FeatureMatrix apply(org.audiotag.features.FeatureMatrix spec,
             SplittableRandom rng, DrawLog log) {
@@ -64,13 +81,15 @@ public final class SpecAugment {
     }
 
     /**
-     * Returns a masked copy.
+     * Returns a masked copy of a (nBins, nFrames) row-major spectrogram: bin k of frame t at
+     * {@code k * nFrames + t}.
      *
      * @param spec spectrogram, (nBins, nFrames) row-major, finite
      * @param nBins number of rows (frequency or mel bins)
      * @param nFrames number of columns (frames)
-     * @param rng generator
-     * @param log where the masks are recorded (as {@code specAugment{freq=[f0, f, ...], time=[t0, t, ...]}})
+     * @param rng generator (consumed: two draws per mask)
+     * @param log where the masks are recorded (as {@code specAugment{freq=[f0, f, ...], time=[t0, t, ...],
+     *     value=v}}, each mask's start and width)
      * @return the masked spectrogram, same layout
      * @throws IllegalArgumentException if the shape does not match the array or the values are not finite
      */

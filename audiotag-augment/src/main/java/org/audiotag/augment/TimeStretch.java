@@ -8,6 +8,10 @@ import org.audiotag.augment.internal.Spectral;
  * Hann, centred, zero padding), {@code librosa.phase_vocoder}, iSTFT to {@code round(L / rate)} samples, all in
  * double precision (matches the librosa 0.10.2 fixtures within their double tolerances). The rate is drawn
  * uniformly from [{@code minRate}, {@code maxRate}]; rate &gt; 1 speeds up (shortens).
+ * {@snippet :
+ * float[] faster = TimeStretch.stretch(clip.samples(), 1.25);   // round(L / 1.25) samples, same pitch
+ * LabeledAudio drawn = TimeStretch.ofRate(0.8, 1.25).apply(clip, rng, log);   // log: timeStretch{rate=...}
+ * }
  */
 public final class TimeStretch implements AudioTransform {
     private final double minRate;
@@ -19,16 +23,19 @@ public final class TimeStretch implements AudioTransform {
     }
 
     /**
-     * @param minRate lowest rate (&gt; 0)
-     * @param maxRate highest rate (&gt;= minRate)
+     * Returns a transform stretching by a rate drawn uniformly from [minRate, maxRate] (equal bounds: a fixed rate).
+     *
+     * @param minRate lowest rate, in (0, 100]
+     * @param maxRate highest rate, in (0, 100] and &gt;= minRate
      * @return the transform
-     * @throws IllegalArgumentException if the range is not positive and ordered
+     * @throws IllegalArgumentException if a bound is outside (0, 100] or the range is not ordered
      */
     public static TimeStretch ofRate(double minRate, double maxRate) {
         checkRate(minRate);
         checkRate(maxRate);
         if (minRate > maxRate) {
-            throw new IllegalArgumentException("rate range must have min <= max, got [" + minRate + ", " + maxRate + "]");
+            throw new IllegalArgumentException("rate range must have min <= max, got [" + minRate + ", " + maxRate
+                    + "]");
         }
         return new TimeStretch(minRate, maxRate);
     }
@@ -57,6 +64,7 @@ public final class TimeStretch implements AudioTransform {
      * @param y samples (non-empty)
      * @param rate speed-up factor in (0, 100]
      * @return {@code round(len(y) / rate)} samples (round half to even), at least one
+     * @throws IllegalArgumentException if y is empty, the rate is out of range, or it leaves no sample
      */
     public static float[] stretch(float[] y, double rate) {
         checkRate(rate);

@@ -14,6 +14,11 @@ import org.audiotag.eval.internal.RankingKernel;
  *
  * <p>lwlrap resamples cost O(n) each (the per-sample precisions do not depend on other samples); macro mAP resamples
  * cost O(n C) each (the per-class score orders are sorted once, resampling only changes weights).
+ * {@snippet :
+ * Bootstrap bootstrap = Bootstrap.of(2000, 0.95);
+ * ConfidenceInterval ci = bootstrap.lwlrap(predictions, TieRule.REFERENCE, new SplittableRandom(42));
+ * String text = String.format(Locale.ROOT, "lwlrap %.4f [%.4f, %.4f]", ci.estimate(), ci.lower(), ci.upper());
+ * }
  */
 public final class Bootstrap {
     /** Default number of resamples. */
@@ -30,6 +35,8 @@ public final class Bootstrap {
     }
 
     /**
+     * Returns a bootstrap configuration.
+     *
      * @param resamples number of bootstrap resamples, in [1, 10^7]
      * @param level confidence level, in (0, 1)
      * @return the configuration
@@ -45,23 +52,36 @@ public final class Bootstrap {
         return new Bootstrap(resamples, level);
     }
 
-    /** @return 1000 resamples at the 95 % level */
+    /**
+     * Returns the default configuration: {@link #DEFAULT_RESAMPLES} (1000) resamples at the
+     * {@link #DEFAULT_LEVEL} (95 %) level.
+     *
+     * @return {@code of(1000, 0.95)}
+     */
     public static Bootstrap defaults() {
         return of(DEFAULT_RESAMPLES, DEFAULT_LEVEL);
     }
 
-    /** @return the number of resamples */
+    /**
+     * Returns the number of bootstrap resamples.
+     *
+     * @return the number of resamples
+     */
     public int resamples() {
         return resamples;
     }
 
-    /** @return the confidence level */
+    /**
+     * Returns the confidence level of the intervals.
+     *
+     * @return the level, in (0, 1)
+     */
     public double level() {
         return level;
     }
 
     /**
-     * Confidence interval of {@link Lwlrap}.
+     * Computes the percentile confidence interval of {@link Lwlrap} over bootstrap resamples of the samples.
      *
      * @param predictions truth and scores
      * @param tieRule the tie rule of the ranks
@@ -105,8 +125,9 @@ public final class Bootstrap {
     }
 
     /**
-     * Confidence interval of macro mAP ({@link AveragePrecision#macro}); in each resample the classes without a
-     * drawn positive are left out of the mean, as in the full-data metric.
+     * Computes the percentile confidence interval of macro mAP ({@link AveragePrecision#macro}) over bootstrap
+     * resamples of the samples; in each resample the classes without a drawn positive are left out of the mean, as
+     * in the full-data metric.
      *
      * @param predictions truth and scores
      * @param rng the random source (consumed)

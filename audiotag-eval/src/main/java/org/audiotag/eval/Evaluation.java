@@ -15,6 +15,16 @@ import org.audiotag.toolkit.Json;
  * {@code <name> <value>} with 8 decimals ({@code nan} where undefined, {@code Infinity} for the d' of a perfect
  * AUC), JSON carries the same values at full double precision ({@code null} where a value is undefined or
  * infinite).
+ *
+ * <p>Evaluating a score file in the Kaggle submission layout against a truth file:
+ * {@snippet :
+ * LabeledPredictions data = TaggingCsv.read(Path.of("data/esc10/fold5-truth.csv"), Path.of("scores.csv"));
+ * Evaluation evaluation = Evaluation.of(data.predictions(), data.classNames(), TieRule.REFERENCE);
+ * double lwlrap = evaluation.lwlrap().lwlrap();   // the competition metric
+ * double mAP = evaluation.mapMacro();             // sklearn average_precision_score(average="macro")
+ * String text = evaluation.toText(true);          // "samples 80", ..., "lwlrap 0.xxxxxxxx", ...; per-class table
+ * String json = evaluation.toJson(false);
+ * }
  */
 public final class Evaluation {
     private final List<String> classNames;
@@ -45,7 +55,7 @@ public final class Evaluation {
     }
 
     /**
-     * Computes every metric.
+     * Computes every metric of one evaluation set (the per-class AP and ROC-AUC share one sort per class).
      *
      * @param predictions truth and scores
      * @param classNames the class names in column order, one per class
@@ -74,62 +84,110 @@ public final class Evaluation {
                 Top1Accuracy.isSingleLabel(predictions) ? Top1Accuracy.compute(predictions) : Double.NaN);
     }
 
-    /** @return the class names in column order */
+    /**
+     * Returns the class names in column order.
+     *
+     * @return an unmodifiable list, one name per class
+     */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** @return the number of samples, with or without labels */
+    /**
+     * Returns the number of samples evaluated, with or without labels.
+     *
+     * @return the number of samples n
+     */
     public int nSamples() {
         return nSamples;
     }
 
-    /** @return lwlrap with its per-class decomposition */
+    /**
+     * Returns lwlrap with its per-class decomposition (see {@link Lwlrap}).
+     *
+     * @return the lwlrap result, computed with this evaluation's tie rule
+     */
     public LwlrapResult lwlrap() {
         return lwlrap;
     }
 
-    /** @return label-ranking average precision over labelled samples */
+    /**
+     * Returns the label-ranking average precision over the labelled samples (see {@link Lrap}).
+     *
+     * @return LRAP in [0, 1]
+     */
     public double lrap() {
         return lrap;
     }
 
-    /** @return a copy of the per-class AP (NaN for classes without positives) */
+    /**
+     * Returns the average precision of each class ({@code average_precision_score(average=None)}).
+     *
+     * @return a copy, one AP in [0, 1] per class in column order; NaN for classes without positives
+     */
     public double[] apPerClass() {
         return apPerClass.clone();
     }
 
-    /** @return macro mAP */
+    /**
+     * Returns macro mAP: the unweighted mean of the per-class AP over classes with a positive.
+     *
+     * @return macro mAP in [0, 1]
+     */
     public double mapMacro() {
         return mapMacro;
     }
 
-    /** @return micro mAP */
+    /**
+     * Returns micro mAP: the AP of all (sample, class) pairs as one binary problem.
+     *
+     * @return micro mAP in [0, 1]
+     */
     public double mapMicro() {
         return mapMicro;
     }
 
-    /** @return a copy of the per-class ROC-AUC (NaN where undefined) */
+    /**
+     * Returns the ROC-AUC of each class ({@code roc_auc_score(average=None)}).
+     *
+     * @return a copy, one AUC in [0, 1] per class in column order; NaN for classes without positives or negatives
+     */
     public double[] aucPerClass() {
         return aucPerClass.clone();
     }
 
-    /** @return macro ROC-AUC, NaN when no class has both positives and negatives */
+    /**
+     * Returns macro ROC-AUC: the unweighted mean of the per-class AUC where it is defined.
+     *
+     * @return macro AUC in [0, 1], NaN when no class has both positives and negatives
+     */
     public double aucMacro() {
         return aucMacro;
     }
 
-    /** @return d' = sqrt(2) Phi^-1(macro AUC), NaN when the AUC is */
+    /**
+     * Returns the sensitivity index of the macro AUC, d' = sqrt(2) Phi^-1(AUC) (see {@link RocAuc#dPrime}).
+     *
+     * @return d', +Infinity for a perfect AUC, NaN when the AUC is
+     */
     public double dPrime() {
         return dPrime;
     }
 
-    /** @return top-1 accuracy, NaN unless every sample has exactly one label */
+    /**
+     * Returns top-1 accuracy for single-label data (see {@link Top1Accuracy}).
+     *
+     * @return accuracy in [0, 1], NaN unless every sample has exactly one label
+     */
     public double top1Accuracy() {
         return top1;
     }
 
-    /** @return the per-class table (class, support, AP, lwlrap weight and score) */
+    /**
+     * Returns the per-class table: class, support, AP, ROC-AUC, lwlrap weight and lwlrap score, in column order.
+     *
+     * @return a new report
+     */
     public PerClassReport perClassReport() {
         List<PerClassReport.Row> rows = new ArrayList<>();
         int[] support = lwlrap.support();

@@ -17,6 +17,9 @@ public final class Lrap {
     }
 
     /**
+     * Computes LRAP over the labelled samples; with {@link TieRule#SKLEARN} and every sample labelled it equals
+     * {@code sklearn.metrics.label_ranking_average_precision_score(truth, scores)}.
+     *
      * @param predictions truth and scores
      * @param tieRule how equal scores are ranked
      * @return LRAP in [0, 1]

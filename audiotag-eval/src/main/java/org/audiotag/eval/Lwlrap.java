@@ -4,7 +4,8 @@ import org.audiotag.eval.internal.RankingKernel;
 
 /**
  * Label-weighted label-ranking average precision (lwlrap), the FSDKaggle2019 / DCASE2019 task 2 metric, computed as
- * the organisers' reference ({@code calculate_per_class_lwlrap} in their Colab notebook; docs/ORIGINAL-PROJECT.md §3.1):
+ * the organisers' reference ({@code calculate_per_class_lwlrap} in their Colab notebook; docs/ORIGINAL-PROJECT.md
+ * §3.1):
  *
  * <ol>
  *   <li>for every sample i with at least one label, and every label c of it,
@@ -19,16 +20,27 @@ import org.audiotag.eval.internal.RankingKernel;
  *
  * <p>Cost O(n C P̄) for P̄ labels per sample (O(n C log C) for samples with many labels), memory O(C): 100,000 x 80
  * takes well under a second on one core (see the JMH benchmark {@code LwlrapBenchmark}).
+ *
+ * <p>Two clips, three classes: clip 0 is labelled with classes 0 and 2 and ranks them first and second
+ * (precisions 1/1 and 2/2); clip 1 is labelled with class 1 and ranks it third (precision 1/3):
+ * {@snippet :
+ * boolean[][] truth = {{true, false, true}, {false, true, false}};
+ * double[][] scores = {{0.9, 0.2, 0.4}, {0.3, 0.1, 0.8}};
+ * LwlrapResult result = Lwlrap.compute(Predictions.of(truth, scores));   // TieRule.REFERENCE
+ * double lwlrap = result.lwlrap();              // (1 + 1 + 1/3) / 3 = 0.7778
+ * double[] perClass = result.classScores();     // {1, 1/3, 1}
+ * double[] weights = result.classWeights();     // {1/3, 1/3, 1/3}: one positive each of 3
+ * }
  */
 public final class Lwlrap {
     private Lwlrap() {
     }
 
     /**
-     * Lwlrap over the whole set with the reference's tie rule.
+     * Computes lwlrap over the whole set with the reference's tie rule, {@link TieRule#REFERENCE}.
      *
      * @param predictions truth and scores
-     * @return overall, per-class score and per-class weight
+     * @return overall lwlrap in [0, 1], per-class score and per-class weight
      * @throws IllegalArgumentException if no sample has a label (lwlrap is undefined: the reference divides by 0)
      */
     public static LwlrapResult compute(Predictions predictions) {
@@ -36,11 +48,12 @@ public final class Lwlrap {
     }
 
     /**
-     * Lwlrap over the whole set.
+     * Computes lwlrap over the whole set with the given tie rule; with {@link TieRule#SKLEARN} it equals
+     * {@code label_ranking_average_precision_score(truth, scores, sample_weight=truth.sum(1))}.
      *
      * @param predictions truth and scores
      * @param tieRule how equal scores are ranked
-     * @return overall, per-class score and per-class weight
+     * @return overall lwlrap in [0, 1], per-class score and per-class weight
      * @throws IllegalArgumentException if no sample has a label (lwlrap is undefined: the reference divides by 0)
      */
     public static LwlrapResult compute(Predictions predictions, TieRule tieRule) {
@@ -82,7 +95,8 @@ public final class Lwlrap {
     }
 
     /**
-     * The faithful variant of the MCNN trainer (docs/ORIGINAL-PROJECT.md §3.2, {@code calculate_overall_lwlrap_sklearn}
+     * Computes the batch-averaged lwlrap of the original MCNN trainer (docs/ORIGINAL-PROJECT.md §3.2,
+     * {@code calculate_overall_lwlrap_sklearn}
      * evaluated per mini-batch): the set is cut into consecutive batches of {@code batchSize} samples, lwlrap is
      * computed per batch (scikit-learn's tie rule unless told otherwise), and the batch values are averaged weighted
      * by batch size. Batches without any label are skipped (scikit-learn would fail on them). This is <b>not</b>

@@ -27,37 +27,66 @@ public final class LwlrapResult {
         this.nLabeledSamples = nLabeledSamples;
     }
 
-    /** @return lwlrap in [0, 1]: the mean precision over all positive (sample, class) pairs */
+    /**
+     * Returns the overall lwlrap: the mean label-ranking precision over all P positive (sample, class) pairs.
+     *
+     * @return lwlrap in [0, 1]
+     */
     public double lwlrap() {
         return lwlrap;
     }
 
-    /** @return a copy of the per-class scores (reference: {@code per_class_lwlrap}), 0 for classes never labelled */
+    /**
+     * Returns the per-class scores, the reference's {@code per_class_lwlrap}: for class c, the mean precision
+     * over its n_c positives.
+     *
+     * @return a copy, one value in [0, 1] per class in column order; 0 for classes never labelled
+     */
     public double[] classScores() {
         return classScores.clone();
     }
 
-    /** @return a copy of the class weights n_c / P (reference: {@code weight_per_class}); they sum to 1 */
+    /**
+     * Returns the class weights n_c / P, the reference's {@code weight_per_class}.
+     *
+     * @return a copy, one weight per class in column order; they sum to 1
+     */
     public double[] classWeights() {
         return classWeights.clone();
     }
 
-    /** @return a copy of the per-class support n_c (number of samples labelled with the class) */
+    /**
+     * Returns the per-class support n_c, the number of samples labelled with each class.
+     *
+     * @return a copy, one count per class in column order
+     */
     public int[] support() {
         return support.clone();
     }
 
-    /** @return the tie rule the ranks were computed with */
+    /**
+     * Returns the tie rule the ranks were computed with.
+     *
+     * @return the tie rule
+     */
     public TieRule tieRule() {
         return tieRule;
     }
 
-    /** @return the number of samples with at least one label (the only ones that count) */
+    /**
+     * Returns the number of samples with at least one label, the only ones that count.
+     *
+     * @return the number of labelled samples
+     */
     public int nLabeledSamples() {
         return nLabeledSamples;
     }
 
-    /** @return the total number of positive (sample, class) pairs P */
+    /**
+     * Returns the total number P of positive (sample, class) pairs, the sum of the supports.
+     *
+     * @return P
+     */
     public long nPositives() {
         long p = 0;
         for (int n : support) {

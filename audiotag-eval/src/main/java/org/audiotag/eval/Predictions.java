@@ -9,7 +9,16 @@ import java.util.Arrays;
  *
  * <p>Validated at construction: shapes must agree and every score must be finite (NaN or infinite scores are
  * rejected with the sample and class named). {@code -0.0} is stored as {@code 0.0}, so it ties with {@code 0.0}
- * as in numpy.
+ * as in numpy. Scores may be anything monotone in the model's confidence (probabilities, logits): the ranking
+ * metrics depend only on their order.
+ * {@snippet :
+ * Predictions fromModel = Predictions.of(targets, sigmoid);   // float[n][C] multi-hot 0/1 and float[n][C] scores
+ * Predictions flat = Predictions.ofFlat(2, 3,
+ *         new boolean[] {true, false, true, false, true, false},
+ *         new double[] {0.9, 0.2, 0.4, 0.3, 0.1, 0.8});         // sample i, class c at i * 3 + c
+ * boolean label = flat.truth(1, 1);                             // true
+ * int[] support = flat.support();                               // {1, 1, 1}
+ * }
  */
 public final class Predictions {
     private final int nSamples;
@@ -25,7 +34,7 @@ public final class Predictions {
     }
 
     /**
-     * From flat row-major arrays (copied).
+     * Creates predictions from flat row-major arrays (copied): sample i, class c at {@code i * nClasses + c}.
      *
      * @param nSamples number of samples n (may be 0)
      * @param nClasses number of classes C, at least 1
@@ -66,8 +75,8 @@ public final class Predictions {
     }
 
     /**
-     * From (n_samples, n_classes) arrays (copied). With no rows the class count is taken as 1; use
-     * {@link #ofFlat} to give it explicitly.
+     * Creates predictions from (n_samples, n_classes) arrays (copied). With no rows the class count is taken as 1;
+     * use {@link #ofFlat} to give it explicitly.
      *
      * @param truth truth[i][c] = class c is a label of sample i
      * @param scores scores[i][c], finite
@@ -88,7 +97,8 @@ public final class Predictions {
     }
 
     /**
-     * From (n_samples, n_classes) float arrays, as a model outputs them (copied and widened exactly to double).
+     * Creates predictions from (n_samples, n_classes) float scores, as a model outputs them (copied and widened
+     * exactly to double).
      *
      * @param truth truth[i][c] = class c is a label of sample i
      * @param scores scores[i][c], finite
@@ -111,7 +121,8 @@ public final class Predictions {
     }
 
     /**
-     * From a 0/1 float truth matrix (multi-hot targets, as a training loop holds them) and float scores.
+     * Creates predictions from a 0/1 float truth matrix (multi-hot targets, as a training loop holds them) and float
+     * scores.
      *
      * @param truth truth[i][c] exactly 0 or 1
      * @param scores scores[i][c], finite
@@ -151,29 +162,43 @@ public final class Predictions {
         }
     }
 
-    /** @return the number of samples n */
+    /**
+     * Returns the number of samples n (rows).
+     *
+     * @return n, possibly 0
+     */
     public int nSamples() {
         return nSamples;
     }
 
-    /** @return the number of classes C */
+    /**
+     * Returns the number of classes C (columns).
+     *
+     * @return C, at least 1
+     */
     public int nClasses() {
         return nClasses;
     }
 
     /**
+     * Tells whether a class is a label of a sample.
+     *
      * @param sample sample index in [0, n)
      * @param cls class index in [0, C)
      * @return whether the class is a label of the sample
+     * @throws IndexOutOfBoundsException if an index is out of range
      */
     public boolean truth(int sample, int cls) {
         return truth[index(sample, cls)];
     }
 
     /**
+     * Returns the score of a class for a sample.
+     *
      * @param sample sample index in [0, n)
      * @param cls class index in [0, C)
-     * @return the score of the class for the sample
+     * @return the score of the class for the sample (finite; higher = more likely)
+     * @throws IndexOutOfBoundsException if an index is out of range
      */
     public double score(int sample, int cls) {
         return scores[index(sample, cls)];
@@ -189,17 +214,29 @@ public final class Predictions {
         return sample * nClasses + cls;
     }
 
-    /** @return a copy of the row-major truth, n*C entries */
+    /**
+     * Returns the truth as one row-major array: sample i, class c at {@code i * C + c}.
+     *
+     * @return a copy, n*C entries
+     */
     public boolean[] truthFlat() {
         return truth.clone();
     }
 
-    /** @return a copy of the row-major scores, n*C entries */
+    /**
+     * Returns the scores as one row-major array: sample i, class c at {@code i * C + c}.
+     *
+     * @return a copy, n*C entries
+     */
     public double[] scoresFlat() {
         return scores.clone();
     }
 
-    /** @return per class, the number of samples that have it as a label (the support n_c) */
+    /**
+     * Returns the support of each class: the number of samples that have it as a label, n_c.
+     *
+     * @return one count per class, in column order
+     */
     public int[] support() {
         int[] n = new int[nClasses];
         for (int j = 0; j < truth.length; j++) {
@@ -210,7 +247,11 @@ public final class Predictions {
         return n;
     }
 
-    /** @return the number of samples with at least one positive label (the samples ranking metrics count) */
+    /**
+     * Returns the number of samples with at least one positive label, the samples the ranking metrics count.
+     *
+     * @return the number of labelled samples
+     */
     public int nLabeledSamples() {
         int count = 0;
         for (int i = 0; i < nSamples; i++) {
@@ -225,7 +266,7 @@ public final class Predictions {
     }
 
     /**
-     * The samples {@code from .. to-1} as new predictions.
+     * Returns the samples {@code from .. to-1} as new predictions with the same classes.
      *
      * @param from first sample, inclusive
      * @param to last sample, exclusive

@@ -8,13 +8,20 @@ import org.audiotag.toolkit.AtomicFiles;
 import org.audiotag.toolkit.Csv;
 
 /**
- * A comparison table of several training runs, like the original project's results slide (docs/ORIGINAL-PROJECT.md §8:
- * model, lwlrap on the validation split, time of one training epoch in seconds), with mAP added. The best lwlrap is
- * set in bold in Markdown, as on the slide. Rows keep the order given.
+ * A comparison table of several training runs, like the original project's results slide (docs/ORIGINAL-PROJECT.md
+ * §8: model, lwlrap on the validation split, time of one training epoch in seconds), with mAP added. The best lwlrap
+ * is set in bold in Markdown, as on the slide. Rows keep the order given.
+ * {@snippet :
+ * RunComparison table = new RunComparison(List.of(
+ *         RunComparison.Run.of("DCNN", dcnnEvaluation, 41.5),
+ *         new RunComparison.Run("ReSE-2-Multi", 0.712, Double.NaN, 95.0)));   // mAP unknown
+ * String markdown = table.toMarkdown();   // | Model | lwlrap | mAP | Time/epoch (s) |, best lwlrap in bold
+ * table.writeCsv(Path.of("compare.csv"));   // model,lwlrap,map,epoch_seconds
+ * }
  */
 public final class RunComparison {
     /**
-     * One run.
+     * One run's row: its name, validation metrics and epoch time.
      *
      * @param model the model / run name
      * @param lwlrap validation lwlrap, in [0, 1] (NaN if unknown)
@@ -41,12 +48,13 @@ public final class RunComparison {
         }
 
         /**
-         * A run from its validation {@link Evaluation}: lwlrap and macro mAP.
+         * Creates a run from its validation {@link Evaluation}: its lwlrap and macro mAP.
          *
          * @param model the model / run name
          * @param evaluation the run's evaluation on the validation split
          * @param epochSeconds mean training-epoch time in seconds (NaN if unknown)
          * @return the run
+         * @throws IllegalArgumentException if the model name is blank or the epoch time is negative or infinite
          */
         public static Run of(String model, Evaluation evaluation, double epochSeconds) {
             return new Run(model, evaluation.lwlrap().lwlrap(), evaluation.mapMacro(), epochSeconds);
@@ -63,6 +71,8 @@ public final class RunComparison {
     private final List<Run> runs;
 
     /**
+     * Creates a table of runs.
+     *
      * @param runs the runs, in display order (copied)
      * @throws IllegalArgumentException if there is no run
      */
@@ -73,12 +83,20 @@ public final class RunComparison {
         this.runs = List.copyOf(runs);
     }
 
-    /** @return the runs */
+    /**
+     * Returns the runs in display order.
+     *
+     * @return an unmodifiable list
+     */
     public List<Run> runs() {
         return runs;
     }
 
-    /** @return the run with the highest lwlrap (the first of equals), or the first run if none has one */
+    /**
+     * Returns the run with the highest lwlrap, the one set in bold.
+     *
+     * @return that run (the first of equals), or the first run if no run has a known lwlrap
+     */
     public Run best() {
         Run best = runs.get(0);
         for (Run r : runs) {
@@ -90,8 +108,10 @@ public final class RunComparison {
     }
 
     /**
-     * @return a Markdown table {@code | Model | lwlrap | mAP | Time/epoch (s) |}, metrics to 4 decimals, times to
-     *     2, the best lwlrap row in bold, unknown values as "–"
+     * Renders the table as Markdown with the header {@code | Model | lwlrap | mAP | Time/epoch (s) |}.
+     *
+     * @return the table: metrics to 4 decimals, times to 2, the best lwlrap row in bold, unknown values as "–",
+     *     lines ending in '\n'
      */
     public String toMarkdown() {
         Run best = best();
@@ -107,7 +127,11 @@ public final class RunComparison {
         return sb.toString();
     }
 
-    /** @return CSV with header {@code model,lwlrap,map,epoch_seconds}, full precision, unknown values empty */
+    /**
+     * Renders the table as RFC 4180 CSV with the header {@code model,lwlrap,map,epoch_seconds}.
+     *
+     * @return the CSV text: values at full double precision, unknown values as empty fields
+     */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("model,lwlrap,map,epoch_seconds\n");
         for (Run r : runs) {
@@ -118,9 +142,9 @@ public final class RunComparison {
     }
 
     /**
-     * Writes {@link #toMarkdown()} through a temporary file moved into place.
+     * Writes {@link #toMarkdown()} to a file as UTF-8, through a temporary file moved into place.
      *
-     * @param file the target
+     * @param file the target (created or replaced)
      * @throws IOException if writing fails
      */
     public void writeMarkdown(Path file) throws IOException {
@@ -128,9 +152,9 @@ public final class RunComparison {
     }
 
     /**
-     * Writes {@link #toCsv()} through a temporary file moved into place.
+     * Writes {@link #toCsv()} to a file as UTF-8, through a temporary file moved into place.
      *
-     * @param file the target
+     * @param file the target (created or replaced)
      * @throws IOException if writing fails
      */
     public void writeCsv(Path file) throws IOException {

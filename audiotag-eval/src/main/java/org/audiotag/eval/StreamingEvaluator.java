@@ -8,6 +8,17 @@ import java.util.List;
  * linear in the number of samples: (8 + 1) bytes per (sample, class) pair, in arrays that grow by doubling.
  * Every batch is validated when added (shape, finite scores), naming the batch, its row and the sample index.
  * Not thread-safe: one evaluator per loop.
+ *
+ * <p>Accumulating a validation epoch batch by batch, then scoring it:
+ * {@snippet :
+ * StreamingEvaluator evaluator = new StreamingEvaluator(classNames.size());
+ * for (int b = 0; b < batchTruth.size(); b++) {
+ *     evaluator.add(batchTruth.get(b), batchScores.get(b));   // boolean[rows][C], float[rows][C] sigmoid outputs
+ * }
+ * Evaluation evaluation = evaluator.evaluate(classNames, TieRule.REFERENCE);
+ * double lwlrap = evaluation.lwlrap().lwlrap();
+ * evaluator.reset();                                            // ready for the next epoch
+ * }
  */
 public final class StreamingEvaluator {
     private final int nClasses;
@@ -17,6 +28,8 @@ public final class StreamingEvaluator {
     private int nBatches;
 
     /**
+     * Creates an empty evaluator for batches of {@code nClasses} columns.
+     *
      * @param nClasses number of classes of every batch, at least 1
      * @throws IllegalArgumentException if nClasses &lt; 1
      */
@@ -29,12 +42,20 @@ public final class StreamingEvaluator {
         this.scores = new double[nClasses * 64];
     }
 
-    /** @return the number of classes */
+    /**
+     * Returns the number of classes C of every batch.
+     *
+     * @return the number of classes
+     */
     public int nClasses() {
         return nClasses;
     }
 
-    /** @return the number of samples added so far */
+    /**
+     * Returns the number of samples (rows) added since creation or the last {@link #reset()}.
+     *
+     * @return the number of samples
+     */
     public int nSamples() {
         return nSamples;
     }
@@ -43,7 +64,7 @@ public final class StreamingEvaluator {
      * Adds one batch of (batch, nClasses) float scores, e.g. a model's sigmoid or logit outputs.
      *
      * @param batchTruth batchTruth[i][c] = class c is a label of row i
-     * @param batchScores scores in the same shape, finite
+     * @param batchScores scores in the same shape, finite (widened exactly to double)
      * @throws IllegalArgumentException on a shape mismatch or a non-finite score (nothing is added then)
      */
     public void add(boolean[][] batchTruth, float[][] batchScores) {
@@ -84,9 +105,10 @@ public final class StreamingEvaluator {
     }
 
     /**
-     * Adds one batch given as flat row-major arrays of rows*nClasses entries.
+     * Adds one batch given as flat row-major arrays of rows*nClasses entries (row i, class c at
+     * {@code i * nClasses + c}).
      *
-     * @param rows number of rows in the batch
+     * @param rows number of rows in the batch (&gt;= 0)
      * @param batchTruth rows*nClasses labels
      * @param batchScores rows*nClasses finite scores
      * @throws IllegalArgumentException on a length mismatch or a non-finite score (nothing is added then)
@@ -132,15 +154,21 @@ public final class StreamingEvaluator {
         nBatches = 0;
     }
 
-    /** @return everything added so far, as an immutable copy */
+    /**
+     * Returns everything added so far as one set of predictions, rows in the order they were added.
+     *
+     * @return an immutable copy
+     */
     public Predictions predictions() {
         int n = nSamples * nClasses;
         return Predictions.ofFlat(nSamples, nClasses, Arrays.copyOf(truth, n), Arrays.copyOf(scores, n));
     }
 
     /**
+     * Computes lwlrap of everything added so far (see {@link Lwlrap#compute(Predictions, TieRule)}).
+     *
      * @param tieRule how equal scores are ranked
-     * @return lwlrap of everything added so far
+     * @return lwlrap with its per-class decomposition
      * @throws IllegalArgumentException if no sample has a label
      */
     public LwlrapResult lwlrap(TieRule tieRule) {
@@ -148,6 +176,8 @@ public final class StreamingEvaluator {
     }
 
     /**
+     * Computes every metric of everything added so far (see {@link Evaluation#of}).
+     *
      * @param classNames names of the classes, in column order (nClasses of them)
      * @param tieRule how equal scores are ranked
      * @return every metric of everything added so far

@@ -10,6 +10,8 @@ public final class Top1Accuracy {
     }
 
     /**
+     * Computes the fraction of samples whose highest-scoring class is their single label.
+     *
      * @param predictions truth and scores; every sample must have exactly one label
      * @return accuracy in [0, 1]
      * @throws IllegalArgumentException naming the first sample that does not have exactly one label, or if the
@@ -83,8 +85,10 @@ public final class Top1Accuracy {
     }
 
     /**
+     * Tells whether every sample has exactly one label, so that {@link #compute} applies.
+     *
      * @param predictions truth and scores
-     * @return whether every sample has exactly one label (so {@link #compute} applies)
+     * @return true if the set is non-empty and every sample has exactly one label
      */
     public static boolean isSingleLabel(Predictions predictions) {
         int nc = predictions.nClasses();

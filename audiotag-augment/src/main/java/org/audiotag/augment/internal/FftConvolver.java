@@ -16,6 +16,8 @@ public final class FftConvolver {
     private final ThreadLocal<double[]> buffers = ThreadLocal.withInitial(() -> new double[0]);
 
     /**
+     * Creates a convolver for a fixed set of kernels; their spectra are computed lazily, once per FFT size.
+     *
      * @param kernels the kernels (not copied; must not be modified afterwards)
      */
     public FftConvolver(float[][] kernels) {

@@ -21,18 +21,24 @@ public final class BinaryCurves {
     /** Read access to item j of an ordered list. */
     public interface Items {
         /**
+         * Returns the score of the item at position j.
+         *
          * @param j position in score order
          * @return the score of the item at position j
          */
         double score(int j);
 
         /**
+         * Tells whether the item at position j is positive.
+         *
          * @param j position in score order
          * @return whether the item at position j is positive
          */
         boolean positive(int j);
 
         /**
+         * Returns the weight of the item at position j (its multiplicity in a bootstrap resample).
+         *
          * @param j position in score order
          * @return the weight of the item at position j (1 when unweighted)
          */

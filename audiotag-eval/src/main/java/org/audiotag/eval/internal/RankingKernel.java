@@ -29,6 +29,8 @@ public final class RankingKernel {
     private final int[] tmp;
 
     /**
+     * Creates a kernel with its scratch space for samples of {@code nClasses} classes.
+     *
      * @param nClasses number of classes per sample
      * @param reference true for the reference (strict, stable) tie rule, false for scikit-learn's pessimistic rule
      * @param scanLimit samples with at most this many positives use the scan, the others the sort
@@ -42,6 +44,8 @@ public final class RankingKernel {
     }
 
     /**
+     * Creates a kernel with the default scan limit, {@link #DEFAULT_SCAN_LIMIT}.
+     *
      * @param nClasses number of classes per sample
      * @param reference true for the reference tie rule, false for scikit-learn's
      */

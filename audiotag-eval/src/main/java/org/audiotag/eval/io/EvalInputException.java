@@ -16,6 +16,9 @@ public final class EvalInputException extends IOException {
     private final long line;
 
     /**
+     * Creates the exception with the message {@code "<file>:<line>: <problem>"} ({@code "<file>: <problem>"} when
+     * line is 0).
+     *
      * @param file the offending file
      * @param line the 1-based line, or 0 when the problem concerns the whole file
      * @param problem what is wrong, one sentence
@@ -26,12 +29,20 @@ public final class EvalInputException extends IOException {
         this.line = line;
     }
 
-    /** @return the offending file */
+    /**
+     * Returns the file the problem was found in.
+     *
+     * @return the offending file, as given to the reader
+     */
     public Path file() {
         return file;
     }
 
-    /** @return the 1-based line of the problem, 0 when it concerns the whole file */
+    /**
+     * Returns the physical line the problem was found on.
+     *
+     * @return the 1-based line of the problem, 0 when it concerns the whole file
+     */
     public long line() {
         return line;
     }

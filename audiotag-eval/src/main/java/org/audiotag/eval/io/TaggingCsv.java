@@ -23,8 +23,21 @@ import org.audiotag.toolkit.Csv;
  *   <li>scores ({@code sample_submission.csv}): header {@code fname,<class 1>,...,<class C>}; each row a clip
  *       name and C finite decimal numbers (any monotone scores: probabilities, logits).</li>
  * </ul>
- * The class vocabulary is the score file's header. Blank lines and extra empty fields at the end of a row (a trailing
- * comma) are ignored. Every problem raises an {@link EvalInputException} naming the file and line.
+ * The class vocabulary is the score file's header. Blank lines are skipped. Every problem raises an
+ * {@link EvalInputException} naming the file and line.
+ *
+ * <p>Reading a truth file and a score file in the Kaggle layout, and writing scores back:
+ * {@snippet :
+ * // truth.csv: fname,labels              scores.csv: fname,Bark,Meow,...
+ * //            a.wav,"Bark,Meow"                     a.wav,0.91,0.75,...
+ * LabeledPredictions data = TaggingCsv.read(Path.of("truth.csv"), Path.of("scores.csv"));
+ * List<String> classes = data.classNames();     // the score file's header, in column order
+ * List<String> clips = data.fnames();           // in truth-file order
+ * double lwlrap = Lwlrap.compute(data.predictions()).lwlrap();
+ * TaggingCsv.writeScores(Path.of("submission.csv"), data);
+ * }
+ * A malformed file gives, e.g., {@code EvalInputException: scores.csv:12: score of class 'Bark' is 'nan' (scores
+ * must be finite)}.
  */
 public final class TaggingCsv {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -34,11 +47,12 @@ public final class TaggingCsv {
     }
 
     /**
-     * Reads a truth file and a score file and aligns them by clip name (in truth-file order).
+     * Reads a truth file and a score file and aligns them by clip name (in truth-file order); both must list the
+     * same clips.
      *
-     * @param truthCsv the truth file ({@code fname,labels})
-     * @param scoresCsv the score file ({@code fname,<classes...>})
-     * @return the aligned predictions with clip and class names
+     * @param truthCsv the truth file ({@code fname,labels}), UTF-8
+     * @param scoresCsv the score file ({@code fname,<classes...>}), UTF-8; its header gives the classes
+     * @return the aligned predictions with clip names (truth-file order) and class names (score-column order)
      * @throws EvalInputException on any malformed row, unknown label, non-finite score, duplicate clip name, or a
      *     clip present in one file and not the other (naming the file and line)
      * @throws IOException if a file cannot be read
@@ -227,9 +241,10 @@ public final class TaggingCsv {
     }
 
     /**
-     * Writes a truth file ({@code fname,labels}), through a temporary file moved into place.
+     * Writes a truth file ({@code fname,labels}) as UTF-8, through a temporary file moved into place; several
+     * labels go comma-separated into one quoted field, in class order.
      *
-     * @param file the target
+     * @param file the target (created or replaced)
      * @param data clip names, class names and truth (scores are ignored)
      * @throws IOException if writing fails
      */
@@ -249,10 +264,10 @@ public final class TaggingCsv {
     }
 
     /**
-     * Writes a score file in the Kaggle submission layout, full double precision, through a temporary file moved
-     * into place.
+     * Writes a score file in the Kaggle submission layout ({@code fname,<class 1>,...,<class C>}) as UTF-8, scores
+     * at full double precision ({@code Double.toString}), through a temporary file moved into place.
      *
-     * @param file the target
+     * @param file the target (created or replaced)
      * @param data clip names, class names and scores (truth is ignored)
      * @throws IOException if writing fails
      */
