@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * from {@code new SplittableRandom(seed)} in (bin, frame) order, so runs are reproducible but not numpy's stream) or
  * {@link Init#ZERO} ({@code init=None}, deterministic, what the element-wise fixtures use). The STFT parameters are
  * a features {@link StftConfig} (n_fft, hop_length, win_length, window, center, pad_mode); its {@code nBins()} must
- * equal the magnitude's rows. Frame FFTs run in parallel on all cores (the common fork-join pool). Instances are
- * immutable and thread-safe.
+ * equal the magnitude's rows. Frame FFTs run in parallel on all cores. Instances are immutable and thread-safe.
  *
  * <p>Matrices follow librosa's layout: the magnitude S is (n_bins, n_frames) row-major, element (k, t) at
  * {@code k * nFrames + t}, with n_bins = 1 + n_fft/2; the signal is in the units of the signal S was computed from.

@@ -50,11 +50,11 @@ import org.audiotag.style.internal.SparseMatrix;
 public final class Legacy2019Inversion {
     /** Sample rate of the notebook, Hz. */
     public static final int SR = 44100;
-    /** FFT length of the notebook. */
+    /** FFT length of the notebook, in samples (1281 frequency bins). */
     public static final int N_FFT = 2560;
-    /** Hop length of the notebook's pipeline C. */
+    /** Hop length of the notebook's pipeline C, in samples (347 x 2, about 15.7 ms at 44100 Hz). */
     public static final int HOP = 694;
-    /** Griffin-Lim iterations of the notebook. */
+    /** Griffin-Lim iterations of the notebook (plain Griffin-Lim, no momentum). */
     public static final int N_ITER = 20;
     /** The notebook's mel parameters: 128 Slaney mels from 20 to 22050 Hz over n_fft 2560 / hop 694, reflect. */
     private static final MelConfig MEL = MelConfig.builder().sampleRate(SR)
