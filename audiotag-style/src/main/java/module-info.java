@@ -4,7 +4,7 @@
  * transfer on TensorFlow Java.
  *
  * <p>TensorFlow is optional: {@code SpectrogramImage}, {@code ColorMap}, {@code MelInverter}, {@code GriffinLim},
- * {@code MelToAudio} and {@code Legacy2019Inversion} run with only audiotag-features, JTransforms, Commons Math and
+ * {@code MelToAudio} and {@code Legacy2019Inversion} run with only audiotag-features, Commons Math and
  * SLF4J on the module path. The TensorFlow modules are {@code requires static} (and the Maven dependencies
  * {@code <optional>}) because only {@code StyleTransfer} and {@code FeedForwardStylizer} use them; an application that
  * calls those adds the TensorFlow Java dependencies (audiotag-models brings all but tensorflow-framework) and puts the

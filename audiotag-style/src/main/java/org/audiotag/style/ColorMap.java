@@ -1,14 +1,26 @@
 package org.audiotag.style;
 
 /**
- * How spectrogram values in [0, 1] become pixel colours.
+ * How spectrogram values in [0, 1] become pixel colours in {@link SpectrogramImage#write} (and back in
+ * {@link SpectrogramImage#read}).
  *
  * <p>{@link #GREY} is the identity on luminance (8- or 16-bit). {@link #VIRIDIS} is matplotlib's perceptually uniform
  * map, reconstructed here from its ten published stops ({@code #440154 #482878 #3E4A89 #31688E #26828E #1F9E89
  * #35B779 #6DCD59 #B4DE2C #FDE725}, as {@code viridis(10)} in R's viridisLite) by piecewise-linear interpolation in
  * RGB into a 256-entry table (blue nudged by one unit where two neighbours would round to the same colour);
  * every entry is distinct, so an image written with it is read back exactly (to 8-bit
- * quantisation) by nearest-entry lookup.
+ * quantisation) by nearest-entry lookup. A level {@code l} in 0..255 stands for the unit value {@code l / 255}, i.e.
+ * {@code dbMin + l / 255 (dbMax - dbMin)} dB.
+ *
+ * <p>Levels, colours and names; {@code image} is a {@link SpectrogramImage}, {@code png} the file to write:
+ * {@snippet :
+ * int purple = ColorMap.VIRIDIS.rgb(0);               // 0x440154, the colour of dbMin
+ * int yellow = ColorMap.VIRIDIS.rgb(255);             // 0xFDE725, the colour of dbMax
+ * int level = ColorMap.VIRIDIS.level(0x31688E);       // 85: the fourth stop sits at 1/3 of the scale
+ * int grey = ColorMap.GREY.level(0x808080);           // 128: grey reads luminance
+ * ColorMap map = ColorMap.parse("Gray");              // GREY (case-insensitive; "viridis" gives VIRIDIS)
+ * image.write(png, map, 16);                          // 16-bit grey: 65535 steps between dbMin and dbMax
+ * }
  */
 public enum ColorMap {
     /** Grey levels, 0 = black = the lowest dB value. */
@@ -50,10 +62,11 @@ public enum ColorMap {
     }
 
     /**
-     * The 0xRRGGBB colour of an 8-bit level.
+     * Returns the 0xRRGGBB colour of an 8-bit level (level / 255 of the way from dbMin to dbMax).
      *
      * @param level 0..255
-     * @return the RGB colour (grey: equal channels)
+     * @return the RGB colour (grey: equal channels, {@code level * 0x010101})
+     * @throws IllegalArgumentException if the level is outside [0, 255]
      */
     public int rgb(int level) {
         if (level < 0 || level > 255) {
@@ -63,10 +76,11 @@ public enum ColorMap {
     }
 
     /**
-     * The 8-bit level whose colour is nearest (squared RGB distance) to a pixel; exact for colours this map wrote.
+     * Returns the 8-bit level of a pixel colour: for {@link #VIRIDIS} the table entry nearest in squared RGB
+     * distance, for {@link #GREY} the rounded luminance 0.299 R + 0.587 G + 0.114 B; exact for colours this map wrote.
      *
      * @param rgb 0xRRGGBB (alpha ignored)
-     * @return 0..255
+     * @return the level, 0..255
      */
     public int level(int rgb) {
         int r = (rgb >> 16) & 0xFF;
@@ -95,11 +109,12 @@ public enum ColorMap {
     }
 
     /**
-     * Parses {@code grey}/{@code gray} or {@code viridis}, case-insensitively.
+     * Parses a colour-map name: {@code grey} or {@code gray}, or {@code viridis}, case-insensitively and ignoring
+     * surrounding blanks (the command line's {@code --colormap} and the PNG chunk {@code audiotag.colormap}).
      *
      * @param name the name
      * @return the map
-     * @throws IllegalArgumentException naming the parameter {@code colormap}
+     * @throws IllegalArgumentException naming the parameter {@code colormap} if the name is null or unknown
      */
     public static ColorMap parse(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);

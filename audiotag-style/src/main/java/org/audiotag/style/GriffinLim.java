@@ -21,11 +21,25 @@ import org.slf4j.LoggerFactory;
  * {@link Init#ZERO} ({@code init=None}, deterministic, what the element-wise fixtures use). The STFT parameters are
  * a features {@link StftConfig} (n_fft, hop_length, win_length, window, center, pad_mode); its {@code nBins()} must
  * equal the magnitude's rows. Frame FFTs run in parallel on all cores. Instances are immutable and thread-safe.
+ *
+ * <p>Matrices follow librosa's layout: the magnitude S is (n_bins, n_frames) row-major, element (k, t) at
+ * {@code k * nFrames + t}, with n_bins = 1 + n_fft/2; the signal is in the units of the signal S was computed from.
+ *
+ * <p>The STFT magnitude of a real clip back to a signal; {@code ogg} is a sound file (e.g.
+ * {@code data/esc10/001 - Dog bark/1-100032-A.ogg}):
+ * {@snippet :
+ * StftConfig stft = StftConfig.builder().nFft(2048).hopLength(512).build();        // Hann, centred
+ * double[] y = AudioLoader.atRate(22050).load(ogg).samplesAsDouble();
+ * DoubleMatrix s = Stft.of(stft).magnitude(y, 1.0);                               // |STFT|, (1025, frames)
+ * GriffinLim griffinLim = GriffinLim.builder(stft).nIter(64).momentum(0.99).seed(7).build();
+ * double[] yHat = griffinLim.reconstruct(s.toArray(), s.cols(), y.length);        // new phase, y.length samples
+ * double sc = GriffinLim.spectralConvergence(s.toArray(), s.cols(), yHat, stft);  // 0 would be exact
+ * }
  */
 public final class GriffinLim {
     private static final Logger LOG = LoggerFactory.getLogger(GriffinLim.class);
 
-    /** Initial phase of the iteration. */
+    /** Initial phase of the iteration, librosa's {@code init} argument. */
     public enum Init {
         /** Zero phase (librosa {@code init=None}). */
         ZERO,
@@ -51,34 +65,57 @@ public final class GriffinLim {
     }
 
     /**
-     * @param stft STFT parameters of the magnitude to invert
+     * Starts a builder for the STFT parameters the magnitude was computed with.
+     *
+     * @param stft STFT parameters of the magnitude to invert (n_fft, hop_length, win_length, window, center,
+     *     pad_mode)
      * @return a builder with librosa's defaults (n_iter 32, momentum 0.99, random init, seed 0)
      */
     public static Builder builder(StftConfig stft) {
         return new Builder(stft);
     }
 
-    /** @return the STFT parameters */
+    /**
+     * Returns the STFT parameters used for every istft / stft pair of the iteration.
+     *
+     * @return the STFT parameters
+     */
     public StftConfig stftConfig() {
         return stft;
     }
 
-    /** @return {@code n_iter} */
+    /**
+     * Returns the number of iterations, librosa's {@code n_iter}.
+     *
+     * @return {@code n_iter}, &gt;= 0
+     */
     public int nIter() {
         return nIter;
     }
 
-    /** @return {@code momentum} */
+    /**
+     * Returns the momentum of fast Griffin-Lim, librosa's {@code momentum} (0 = the original Griffin-Lim).
+     *
+     * @return {@code momentum}, &gt;= 0
+     */
     public double momentum() {
         return momentum;
     }
 
-    /** @return the initial phase rule */
+    /**
+     * Returns the rule for the initial phase.
+     *
+     * @return the initial phase rule
+     */
     public Init init() {
         return init;
     }
 
-    /** @return the seed of the random initial phase */
+    /**
+     * Returns the seed of the random initial phase (unused with {@link Init#ZERO}).
+     *
+     * @return the seed of the random initial phase
+     */
     public long seed() {
         return seed;
     }
@@ -88,8 +125,9 @@ public final class GriffinLim {
      * n_fft + hop x (n_frames - 1) otherwise).
      *
      * @param magnitude (n_bins, n_frames) row-major STFT magnitude, finite and &gt;= 0
-     * @param nFrames number of frames
-     * @return the signal
+     * @param nFrames number of frames, &gt;= 1
+     * @return the signal, hop x (n_frames - 1) samples when centred
+     * @throws IllegalArgumentException on a shape mismatch or a negative or non-finite magnitude
      */
     public double[] reconstruct(double[] magnitude, int nFrames) {
         int len = stft.center() ? stft.hopLength() * (nFrames - 1)
@@ -101,9 +139,10 @@ public final class GriffinLim {
      * Reconstructs a signal of a given length ({@code librosa.griffinlim(S, length=...)}).
      *
      * @param magnitude (n_bins, n_frames) row-major STFT magnitude, finite and &gt;= 0
-     * @param nFrames number of frames
-     * @param length output samples; the STFT of that many samples must have {@code nFrames} frames
-     * @return the signal
+     * @param nFrames number of frames, &gt;= 1
+     * @param length output samples, &gt;= 1; the STFT of that many samples must have {@code nFrames} frames
+     *     (centred: {@code 1 + length / hop_length})
+     * @return the signal, {@code length} samples
      * @throws IllegalArgumentException on a shape mismatch, a negative or non-finite magnitude, or a length whose
      *     STFT has a different number of frames
      */
@@ -134,14 +173,14 @@ public final class GriffinLim {
     }
 
     /**
-     * Spectral convergence ||S - |stft(y)|||_F / ||S||_F (Sturmel &amp; Daudet), the quality measure the librosa
-     * fixtures report; 0 means the signal's STFT magnitude equals S.
+     * Computes the spectral convergence ||S - |stft(y)|||_F / ||S||_F (Sturmel &amp; Daudet), the quality measure
+     * the librosa fixtures report; 0 means the signal's STFT magnitude equals S.
      *
      * @param magnitude (n_bins, n_frames) row-major target magnitude
      * @param nFrames number of frames
      * @param y the signal
      * @param stft STFT parameters (as used to reconstruct)
-     * @return the relative Frobenius error
+     * @return the relative Frobenius error, &gt;= 0 (0 if S and |stft(y)| are both zero, infinite if only S is)
      * @throws IllegalArgumentException if the STFT of y does not have the magnitude's shape
      */
     public static double spectralConvergence(double[] magnitude, int nFrames, double[] y, StftConfig stft) {
@@ -160,7 +199,7 @@ public final class GriffinLim {
         return den == 0.0 ? (num == 0.0 ? 0.0 : Double.POSITIVE_INFINITY) : Math.sqrt(num / den);
     }
 
-    /** Builder of {@link GriffinLim}; setters validate their argument. */
+    /** Builder of {@link GriffinLim} with librosa's defaults; setters validate their argument. */
     public static final class Builder {
         private final StftConfig stft;
         private int nIter = 32;
@@ -173,8 +212,11 @@ public final class GriffinLim {
         }
 
         /**
+         * Sets the number of iterations, librosa's {@code n_iter}; 0 returns istft of the initial spectrum.
+         *
          * @param nIter iterations, &gt;= 0 (librosa default 32)
          * @return this builder
+         * @throws IllegalArgumentException if nIter is negative
          */
         public Builder nIter(int nIter) {
             if (nIter < 0) {
@@ -185,9 +227,13 @@ public final class GriffinLim {
         }
 
         /**
+         * Sets the momentum of fast Griffin-Lim (Perraudin et al. 2013): each update subtracts
+         * momentum / (1 + momentum) times the previous rebuilt spectrum; 0 gives the original Griffin-Lim.
+         *
          * @param momentum fast Griffin-Lim momentum, finite and &gt;= 0 (librosa default 0.99; values &gt; 1 are
-         *     allowed with a warning, as librosa)
+         *     allowed with a warning logged, as librosa)
          * @return this builder
+         * @throws IllegalArgumentException if momentum is negative, NaN or infinite
          */
         public Builder momentum(double momentum) {
             if (!(momentum >= 0.0) || Double.isInfinite(momentum)) {
@@ -201,6 +247,8 @@ public final class GriffinLim {
         }
 
         /**
+         * Sets the rule for the initial phase, librosa's {@code init}.
+         *
          * @param init initial phase rule (default random)
          * @return this builder
          */
@@ -210,7 +258,9 @@ public final class GriffinLim {
         }
 
         /**
-         * @param seed seed of the random initial phase
+         * Sets the seed of the random initial phase; equal seeds give equal signals.
+         *
+         * @param seed seed of the random initial phase (default 0)
          * @return this builder
          */
         public Builder seed(long seed) {
@@ -218,7 +268,11 @@ public final class GriffinLim {
             return this;
         }
 
-        /** @return the Griffin-Lim configuration */
+        /**
+         * Builds the immutable Griffin-Lim configuration.
+         *
+         * @return the Griffin-Lim configuration
+         */
         public GriffinLim build() {
             return new GriffinLim(this);
         }

@@ -22,6 +22,20 @@ import org.audiotag.style.internal.SparseMatrix;
  *
  * <p>Matrices follow librosa's layout: the mel basis A is (n_mels, n_bins) row-major, M is (n_mels, n_frames) and
  * the result (n_bins, n_frames), element (k, t) at {@code k * nFrames + t}. Instances are immutable and thread-safe.
+ * {@link MelToAudio} chains this with {@link GriffinLim}.
+ *
+ * <p>The mel power spectrogram of a clip back to an STFT magnitude, then to a signal; {@code ogg} is a sound file
+ * (e.g. {@code data/esc10/001 - Dog bark/1-100032-A.ogg}):
+ * {@snippet :
+ * MelConfig config = MelConfig.builder().sampleRate(22050).nMels(128).build();  // n_fft 2048, hop 512, power 2
+ * double[] y = AudioLoader.atRate(22050).load(ogg).samplesAsDouble();
+ * DoubleMatrix mel = MelSpectrogram.of(config).compute(y);                       // (128, frames) mel power
+ * MelInverter inverter = MelInverter.builder(config).build();                    // basis and power of the config
+ * MelInverter.Inversion inv = inverter.melToStft(mel.toArray(), mel.cols());
+ * double[] magnitude = inv.values();                                             // (1025, frames) |STFT| estimate
+ * GriffinLim griffinLim = GriffinLim.builder(config.stft()).seed(1).build();     // phase for that magnitude
+ * double[] audio = griffinLim.reconstruct(magnitude, inv.nFrames(), y.length);   // 22050 Hz, y.length samples
+ * }
  */
 public final class MelInverter {
     private final SparseMatrix basis;
@@ -36,9 +50,10 @@ public final class MelInverter {
     private final int blockFrames;
 
     /**
-     * The result of one inversion.
+     * The result of one inversion: the linear-frequency spectrogram and the solver's diagnostics.
      *
-     * @param values (n_bins, n_frames) row-major: the NNLS solution raised to 1/power (a magnitude for power 2)
+     * @param values (n_bins, n_frames) row-major: the NNLS solution raised to 1/power (an STFT magnitude |X| for
+     *     power 2 and power 1)
      * @param nBins number of frequency bins (1 + n_fft/2)
      * @param nFrames number of frames
      * @param iterations solver iterations summed over blocks (0: every block stopped at X0, as L-BFGS-B does for
@@ -63,10 +78,13 @@ public final class MelInverter {
     /**
      * Starts a builder for a given mel basis.
      *
-     * @param melBasis the filter bank, (n_mels, n_bins) row-major, as librosa.filters.mel (copied)
-     * @param nMels number of mel bands (rows)
-     * @param nBins number of frequency bins (columns, 1 + n_fft/2)
+     * @param melBasis the filter bank, (n_mels, n_bins) row-major, as librosa.filters.mel (copied), finite and
+     *     &gt;= 0
+     * @param nMels number of mel bands (rows), &gt;= 1
+     * @param nBins number of frequency bins (columns, 1 + n_fft/2), &gt;= 2
      * @return a builder with librosa's defaults (power 2, pgtol 1e-5, factr 1e7, maxiter 15000, 256-frame blocks)
+     * @throws IllegalArgumentException if the sizes are out of range, the basis has the wrong length, or a weight
+     *     is negative or not finite
      */
     public static Builder builder(double[] melBasis, int nMels, int nBins) {
         return new Builder(melBasis, nMels, nBins);
@@ -76,7 +94,7 @@ public final class MelInverter {
      * Starts a builder for a features mel filter bank ({@code librosa.filters.mel}, as mel_to_stft builds it).
      *
      * @param filterBank the filter bank
-     * @return a builder with librosa's defaults
+     * @return a builder with librosa's defaults (power 2, pgtol 1e-5, factr 1e7, maxiter 15000, 256-frame blocks)
      */
     public static Builder builder(MelFilterBank filterBank) {
         Objects.requireNonNull(filterBank, "filterBank");
@@ -96,33 +114,52 @@ public final class MelInverter {
         return builder(MelFilterBank.of(mel)).power(mel.power());
     }
 
-    /** @return number of mel bands */
+    /**
+     * Returns the number of mel bands, the rows of the basis and of every spectrogram this inverts.
+     *
+     * @return number of mel bands
+     */
     public int nMels() {
         return nMels;
     }
 
-    /** @return number of frequency bins */
+    /**
+     * Returns the number of linear-frequency bins of the result, 1 + n_fft/2.
+     *
+     * @return number of frequency bins
+     */
     public int nBins() {
         return nBins;
     }
 
-    /** @return the exponent of the mel spectrogram (2 = power, 1 = magnitude) */
+    /**
+     * Returns the exponent of the mel spectrogram, librosa's {@code power}: the result is the NNLS solution raised to
+     * 1/power.
+     *
+     * @return the exponent of the mel spectrogram (2 = power, 1 = magnitude)
+     */
     public double power() {
         return power;
     }
 
-    /** @return the mel basis as a sparse matrix (shared, read-only) */
+    /**
+     * Returns the mel basis A as a sparse matrix.
+     *
+     * @return the mel basis as a sparse matrix (shared, read-only)
+     */
     SparseMatrix basis() {
         return basis;
     }
 
     /**
-     * librosa.feature.inverse.mel_to_stft: NNLS inversion, then the 1/power root.
+     * Inverts a mel spectrogram to a linear-frequency STFT magnitude, as
+     * {@code librosa.feature.inverse.mel_to_stft(M, power=power)}: for each block of frames the non-negative least
+     * squares solution X of A X = M (start clip(pinv(A) M, 0)), then X^(1/power).
      *
      * @param mel (n_mels, n_frames) row-major mel spectrogram (power or magnitude per {@link #power()}), finite and
      *     non-negative
-     * @param nFrames number of frames
-     * @return the inversion
+     * @param nFrames number of frames, &gt;= 1
+     * @return the (n_bins, n_frames) magnitude with the solver's iteration count and final objective
      * @throws IllegalArgumentException if the shape does not match, or a value is NaN, infinite or negative
      */
     public Inversion melToStft(double[] mel, int nFrames) {
@@ -172,7 +209,10 @@ public final class MelInverter {
         return new Inversion(out, nBins, nFrames, iterations, objective);
     }
 
-    /** Builder of {@link MelInverter}; every setter validates its argument. */
+    /**
+     * Builder of {@link MelInverter}: the exponent of the spectrogram and the settings of scipy's L-BFGS-B that
+     * librosa.util.nnls uses; every setter validates its argument.
+     */
     public static final class Builder {
         private final double[] melBasis;
         private final int nMels;
@@ -206,8 +246,11 @@ public final class MelInverter {
         }
 
         /**
-         * @param power exponent of the mel spectrogram, &gt; 0 (librosa's {@code power}, default 2)
+         * Sets the exponent of the mel spectrogram: 2 for a power spectrogram, 1 for a magnitude spectrogram.
+         *
+         * @param power exponent of the mel spectrogram, finite and &gt; 0 (librosa's {@code power}, default 2)
          * @return this builder
+         * @throws IllegalArgumentException if power is not finite and positive
          */
         public Builder power(double power) {
             if (!(power > 0.0) || !Double.isFinite(power)) {
@@ -218,8 +261,12 @@ public final class MelInverter {
         }
 
         /**
-         * @param pgtol projected-gradient tolerance, &gt;= 0 (scipy default 1e-5)
+         * Sets the projected-gradient tolerance: a block stops when the infinity norm of the projected gradient of
+         * (0.5 / M_block.size) ||A X - M||^2 is at most this (scipy L-BFGS-B's {@code pgtol}).
+         *
+         * @param pgtol projected-gradient tolerance, finite and &gt;= 0 (scipy default 1e-5)
          * @return this builder
+         * @throws IllegalArgumentException if pgtol is negative or not finite
          */
         public Builder pgtol(double pgtol) {
             if (!(pgtol >= 0.0) || !Double.isFinite(pgtol)) {
@@ -230,8 +277,12 @@ public final class MelInverter {
         }
 
         /**
-         * @param factr relative-decrease factor in units of machine epsilon, &gt;= 0 (scipy default 1e7)
+         * Sets the relative-decrease stopping factor: a block stops when (f_k - f_{k+1}) / max(|f_k|, |f_{k+1}|, 1)
+         * is at most factr x machine epsilon (scipy L-BFGS-B's {@code factr}; 1e7 is about 2.2e-9).
+         *
+         * @param factr relative-decrease factor in units of machine epsilon, finite and &gt;= 0 (scipy default 1e7)
          * @return this builder
+         * @throws IllegalArgumentException if factr is negative or not finite
          */
         public Builder factr(double factr) {
             if (!(factr >= 0.0) || !Double.isFinite(factr)) {
@@ -242,8 +293,11 @@ public final class MelInverter {
         }
 
         /**
+         * Sets the iteration limit of the solver per block of frames (scipy L-BFGS-B's {@code maxiter}).
+         *
          * @param maxIter iteration limit per block, &gt;= 0 (scipy default 15000; 0 returns clip(pinv(A) M, 0))
          * @return this builder
+         * @throws IllegalArgumentException if maxIter is negative
          */
         public Builder maxIter(int maxIter) {
             if (maxIter < 0) {
@@ -254,8 +308,11 @@ public final class MelInverter {
         }
 
         /**
+         * Sets the number of correction pairs the limited-memory BFGS keeps (scipy's {@code fmin_l_bfgs_b(m=...)}).
+         *
          * @param memory L-BFGS correction pairs kept, in [1, 1000] (default 10)
          * @return this builder
+         * @throws IllegalArgumentException if memory is outside [1, 1000]
          */
         public Builder memory(int memory) {
             if (memory < 1 || memory > 1000) {
@@ -266,9 +323,13 @@ public final class MelInverter {
         }
 
         /**
+         * Sets the number of frames per independent NNLS block (librosa splits M into blocks of
+         * 2^18 bytes / (n_mels x itemsize) frames); blocks are solved in parallel.
+         *
          * @param blockFrames frames per independent NNLS block, &gt;= 1 (librosa: 256 for float64 M, 512 for
-         *     float32 M)
+         *     float32 M, with 128 mels)
          * @return this builder
+         * @throws IllegalArgumentException if blockFrames is below 1
          */
         public Builder blockFrames(int blockFrames) {
             if (blockFrames < 1) {
@@ -278,7 +339,11 @@ public final class MelInverter {
             return this;
         }
 
-        /** @return the inverter (computes the pseudo-inverse once) */
+        /**
+         * Builds the inverter, computing the pseudo-inverse of the mel basis once.
+         *
+         * @return the inverter (computes the pseudo-inverse once)
+         */
         public MelInverter build() {
             return new MelInverter(this);
         }

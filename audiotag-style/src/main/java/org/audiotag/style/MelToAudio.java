@@ -18,6 +18,21 @@ import org.audiotag.features.StftConfig;
  * centred, constant padding, power 2, fmin 0, fmax sr/2, Slaney scale and norm, 32 iterations, momentum 0.99,
  * random initial phase (seeded here). Also reports the two quality measures of the librosa fixture
  * {@code mel_to_audio_odd44099_random_init}. Instances are immutable and thread-safe.
+ *
+ * <p>The mel power spectrogram of a real clip back to audio, written as a 16-bit WAV; {@code ogg} is a sound file
+ * (e.g. {@code data/esc10/001 - Dog bark/1-100032-A.ogg}), {@code wav} the file to write:
+ * {@snippet :
+ * MelSpectrogram melSpec = MelSpectrogram.builder().sampleRate(22050).nMels(128).build();
+ * AudioClip clip = AudioLoader.atRate(22050).load(ogg);
+ * DoubleMatrix mel = melSpec.compute(clip.samplesAsDouble());                 // (128, frames) mel power
+ * MelToAudio melToAudio = MelToAudio.builder().mel(melSpec.config()).seed(0).build();
+ * MelToAudio.Result r = melToAudio.invert(mel.toArray(), mel.rows(), mel.cols(), clip.length());
+ * float[] audio = AudioClip.of(r.audio(), (int) r.sampleRate(), "inverted").samples();
+ * WavWriter.write(wav, audio, (int) r.sampleRate(), WavWriter.Encoding.PCM_16);  // 22050 Hz, clipped to [-1, 1)
+ * double error = r.melResidual();                                             // ||mel(audio) - M|| / ||M||
+ * }
+ * A log-mel image in dB (e.g. {@code SpectrogramImage.read(png)} of a PNG written as in {@link SpectrogramImage})
+ * goes back the same way with {@link #invertDb(SpectrogramImage, int)}.
  */
 public final class MelToAudio {
     private final MelConfig mel;
@@ -27,13 +42,15 @@ public final class MelToAudio {
     /**
      * The reconstruction and its quality.
      *
-     * @param audio the signal
+     * @param audio the signal (nominally in [-1, 1] when M came from such a signal)
      * @param sampleRate its sample rate in Hz
      * @param magnitude the NNLS STFT magnitude X = mel_to_stft(M), (n_bins, n_frames) row-major
      * @param nFrames number of frames
      * @param nnlsIterations NNLS solver iterations summed over blocks
-     * @param spectralConvergence || |stft(y)| - X ||_F / ||X||_F
-     * @param melResidual || mel_basis |stft(y)|^power - M ||_F / ||M||_F
+     * @param spectralConvergence || |stft(y)| - X ||_F / ||X||_F, how well Griffin-Lim matched the NNLS magnitude
+     *     (0 = exactly)
+     * @param melResidual || mel_basis |stft(y)|^power - M ||_F / ||M||_F, how well the audio's mel spectrogram
+     *     matches the input (0 = exactly)
      */
     public record Result(double[] audio, double sampleRate, double[] magnitude, int nFrames, int nnlsIterations,
                          double spectralConvergence, double melResidual) { }
@@ -45,28 +62,45 @@ public final class MelToAudio {
                 .seed(b.seed).build();
     }
 
-    /** @return a builder with librosa's defaults */
+    /**
+     * Starts a builder with librosa's defaults ({@code mel_to_audio(M)} with no other argument, plus seed 0).
+     *
+     * @return a builder with librosa's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the mel parameters (sample rate, STFT, default n_mels, fmin, fmax, htk, norm, power) */
+    /**
+     * Returns the validated mel parameters; their {@code nMels()} is only the default, replaced by the rows of each
+     * spectrogram inverted.
+     *
+     * @return the mel parameters (sample rate, STFT, default n_mels, fmin, fmax, htk, norm, power)
+     */
     public MelConfig mel() {
         return mel;
     }
 
-    /** @return the STFT parameters ({@code mel().stft()}) */
+    /**
+     * Returns the STFT parameters shared by the mel basis and Griffin-Lim.
+     *
+     * @return the STFT parameters ({@code mel().stft()})
+     */
     public StftConfig stftConfig() {
         return mel.stft();
     }
 
-    /** @return the sample rate in Hz ({@code mel().sampleRate()}) */
+    /**
+     * Returns the sample rate of the mel basis and of the audio produced, in Hz.
+     *
+     * @return the sample rate in Hz ({@code mel().sampleRate()})
+     */
     public double sampleRate() {
         return mel.sampleRate();
     }
 
     /**
-     * The mel filter bank used for a given number of mel bands.
+     * Returns the mel filter bank used for a spectrogram with a given number of mel bands.
      *
      * @param nMels number of mel bands, in [1, 4096]
      * @return {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}
@@ -88,8 +122,10 @@ public final class MelToAudio {
      * {@code top_db} stay at the clip level.
      *
      * @param image the log-mel spectrogram (n_mels, n_frames) in dB, e.g. read back from a PNG
-     * @param length output samples (its STFT must have n_frames frames)
+     * @param length output samples, &gt;= 1 (its STFT must have n_frames frames: centred,
+     *     {@code 1 + length / hop_length})
      * @return the reconstruction with its quality measures
+     * @throws IllegalArgumentException if n_mels is out of range or length does not give n_frames frames
      */
     public Result invertDb(SpectrogramImage image, int length) {
         Objects.requireNonNull(image, "image");
@@ -105,10 +141,12 @@ public final class MelToAudio {
     /**
      * Inverts a mel spectrogram to audio with librosa's default length (hop x (n_frames - 1) when centred).
      *
-     * @param mel (n_mels, n_frames) row-major mel spectrogram (|STFT|^power through the filter bank)
-     * @param nMels number of mel bands
-     * @param nFrames number of frames
+     * @param mel (n_mels, n_frames) row-major mel spectrogram (|STFT|^power through the filter bank), finite and
+     *     &gt;= 0
+     * @param nMels number of mel bands, in [1, 4096]
+     * @param nFrames number of frames, &gt;= 1
      * @return the reconstruction with its quality measures
+     * @throws IllegalArgumentException on a shape mismatch or a negative / non-finite value
      */
     public Result invert(double[] mel, int nMels, int nFrames) {
         StftConfig stft = this.mel.stft();
@@ -119,12 +157,15 @@ public final class MelToAudio {
     /**
      * Inverts a mel spectrogram to audio of a given length.
      *
-     * @param mel (n_mels, n_frames) row-major mel spectrogram
-     * @param nMels number of mel bands
-     * @param nFrames number of frames
-     * @param length output samples (its STFT must have n_frames frames)
+     * @param mel (n_mels, n_frames) row-major mel spectrogram (|STFT|^power through the filter bank), finite and
+     *     &gt;= 0
+     * @param nMels number of mel bands, in [1, 4096]
+     * @param nFrames number of frames, &gt;= 1
+     * @param length output samples, &gt;= 1 (its STFT must have n_frames frames: centred,
+     *     {@code 1 + length / hop_length})
      * @return the reconstruction with its quality measures
-     * @throws IllegalArgumentException on a shape mismatch or a negative / non-finite value
+     * @throws IllegalArgumentException on a shape mismatch, a negative / non-finite value, or a length that does not
+     *     give n_frames frames
      */
     public Result invert(double[] mel, int nMels, int nFrames, int length) {
         Objects.requireNonNull(mel, "mel");
@@ -191,7 +232,9 @@ public final class MelToAudio {
         }
 
         /**
-         * @param sr sample rate in Hz, in [1, 768000] (default 22050)
+         * Sets the sample rate of the spectrogram and the audio, librosa's {@code sr}.
+         *
+         * @param sr sample rate in Hz, in [1, 768000] (default 22050; checked by {@link #build()})
          * @return this builder
          */
         public Builder sampleRate(double sr) {
@@ -200,6 +243,8 @@ public final class MelToAudio {
         }
 
         /**
+         * Sets the sample rate in Hz; the old name of {@link #sampleRate(double)}.
+         *
          * @param sr sample rate in Hz
          * @return this builder
          * @deprecated renamed {@link #sampleRate(double)}, as in {@code MelSpectrogram.Builder}; kept for one release
@@ -210,6 +255,8 @@ public final class MelToAudio {
         }
 
         /**
+         * Sets the STFT parameters shared by the mel basis (n_fft) and Griffin-Lim (all of them).
+         *
          * @param stft STFT parameters (default librosa's: n_fft 2048, hop 512, Hann, centre, constant padding)
          * @return this builder
          */
@@ -219,7 +266,9 @@ public final class MelToAudio {
         }
 
         /**
-         * @param fMin lowest mel band edge in Hz, in [0, sr/2) (default 0)
+         * Sets the lowest mel band edge, librosa's {@code fmin}.
+         *
+         * @param fMin lowest mel band edge in Hz, in [0, sr/2) (default 0; checked by {@link #build()})
          * @return this builder
          */
         public Builder fMin(double fMin) {
@@ -228,7 +277,10 @@ public final class MelToAudio {
         }
 
         /**
-         * @param fMax highest mel band edge in Hz, in (fmin, sr/2]; NaN for librosa's None = sr/2 (default)
+         * Sets the highest mel band edge, librosa's {@code fmax}.
+         *
+         * @param fMax highest mel band edge in Hz, in (fmin, sr/2]; NaN for librosa's None = sr/2 (default; checked
+         *     by {@link #build()})
          * @return this builder
          */
         public Builder fMax(double fMax) {
@@ -237,6 +289,8 @@ public final class MelToAudio {
         }
 
         /**
+         * Chooses the HTK mel scale (2595 log10(1 + f / 700)) instead of Slaney's, librosa's {@code htk}.
+         *
          * @param htk HTK mel scale instead of Slaney (default false)
          * @return this builder
          */
@@ -246,7 +300,9 @@ public final class MelToAudio {
         }
 
         /**
-         * @param norm filter normalisation (default Slaney)
+         * Sets the normalisation of the mel filters, librosa's {@code norm}.
+         *
+         * @param norm filter normalisation (default Slaney: each filter scaled by 2 / its bandwidth in Hz)
          * @return this builder
          */
         public Builder norm(MelNorm norm) {
@@ -255,7 +311,9 @@ public final class MelToAudio {
         }
 
         /**
-         * @param power exponent of the mel spectrogram, finite and &gt; 0 (default 2)
+         * Sets the exponent of the mel spectrogram, librosa's {@code power}: 2 for mel power, 1 for mel magnitude.
+         *
+         * @param power exponent of the mel spectrogram, finite and &gt; 0 (default 2; checked by {@link #build()})
          * @return this builder
          */
         public Builder power(double power) {
@@ -264,8 +322,11 @@ public final class MelToAudio {
         }
 
         /**
+         * Sets the number of Griffin-Lim iterations, librosa's {@code n_iter}.
+         *
          * @param nIter Griffin-Lim iterations, &gt;= 0 (default 32)
          * @return this builder
+         * @throws IllegalArgumentException if nIter is negative
          */
         public Builder nIter(int nIter) {
             if (nIter < 0) {
@@ -276,8 +337,11 @@ public final class MelToAudio {
         }
 
         /**
+         * Sets the momentum of fast Griffin-Lim (see {@link GriffinLim.Builder#momentum(double)}).
+         *
          * @param momentum Griffin-Lim momentum, finite and &gt;= 0 (default 0.99)
          * @return this builder
+         * @throws IllegalArgumentException if momentum is negative, NaN or infinite
          */
         public Builder momentum(double momentum) {
             if (!(momentum >= 0) || Double.isInfinite(momentum)) {
@@ -288,6 +352,8 @@ public final class MelToAudio {
         }
 
         /**
+         * Sets the rule for Griffin-Lim's initial phase, librosa's {@code init}.
+         *
          * @param init initial phase rule (default random)
          * @return this builder
          */
@@ -297,6 +363,8 @@ public final class MelToAudio {
         }
 
         /**
+         * Sets the seed of the random initial phase; equal seeds give equal audio.
+         *
          * @param seed seed of the random initial phase (default 0)
          * @return this builder
          */
@@ -306,8 +374,12 @@ public final class MelToAudio {
         }
 
         /**
-         * @param blockFrames frames per NNLS block, &gt;= 1 (librosa: 256 for float64 M, 512 for float32 M)
+         * Sets the number of frames per NNLS block (see {@link MelInverter.Builder#blockFrames(int)}).
+         *
+         * @param blockFrames frames per NNLS block, &gt;= 1 (librosa: 256 for float64 M, 512 for float32 M, with
+         *     128 mels)
          * @return this builder
+         * @throws IllegalArgumentException if blockFrames is below 1
          */
         public Builder blockFrames(int blockFrames) {
             if (blockFrames < 1) {

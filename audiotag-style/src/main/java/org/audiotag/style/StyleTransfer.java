@@ -9,16 +9,38 @@ import org.audiotag.style.internal.TensorFlowRequirement;
  * Spectrogram style transfer by optimisation (Gatys, Ecker &amp; Bethge, "Image style transfer using convolutional
  * neural networks", CVPR 2016), with the features of a shallow random-weight network over the mel spectrogram as in
  * Ulyanov &amp; Lebedev's audio texture synthesis (2016): one 1-D convolution along time with the mel bands as input
- * channels, {@link StyleTransferConfig#filters()} random ReLU filters of width {@link StyleTransferConfig#kernelWidth()}.
+ * channels, {@link StyleTransferConfig#filters()} random ReLU filters of width
+ * {@link StyleTransferConfig#kernelWidth()} frames.
  *
  * <p>Both spectrograms are normalised to [0, 1] with their own dB range ({@link SpectrogramImage#unit()}; an image
  * without a stored range is already luminance in [0, 1]); the style is resized to the content's number of mel bins
- * (bilinear) and keeps its own length. The optimised spectrogram starts from the content (or seeded noise) and takes
+ * (bilinear) and keeps its own length. The optimised spectrogram x starts from the content (or seeded noise) and takes
  * {@code iterations} Adam steps (beta1 0.9, beta2 0.999, eps 1e-8) on the loss
- * contentWeight x content + styleWeight x style + tvWeight x TV (see the internal graph); the result is clipped to
- * [0, 1] and mapped back to the content's dB range. TensorFlow Java runs the network and its gradient; the graph,
- * session and every tensor are closed before {@link #transfer} returns. TensorFlow Java is an optional dependency of
- * audiotag-style: the constructor checks that it is there (see the package documentation).
+ * contentWeight x content + styleWeight x style + tvWeight x TV, where, with the features
+ * Phi(x) = ReLU(conv(x - 0.5, W)) of shape (T frames, F filters), W fixed and drawn from N(0, 2 / (k n_mels)), SAME
+ * padding, and the Gram matrix G = Phi^T Phi / T:
+ * <ul>
+ *   <li>content = mean((Phi(x) - Phi(c))^2) / mean(Phi(c)^2) for the content c;</li>
+ *   <li>style = mean((G(x) - G(s))^2) / mean(G(s)^2) for the style s;</li>
+ *   <li>TV = mean of squared differences of neighbouring frames + mean of squared differences of neighbouring mel
+ *       bands of x.</li>
+ * </ul>
+ * The result is clipped to [0, 1] and mapped back to the content's dB range. TensorFlow Java runs the network and its
+ * gradient; the graph, session and every tensor are closed before {@link #transfer} returns. TensorFlow Java is an
+ * optional dependency of audiotag-style: the constructor checks that it is there (see the package documentation).
+ *
+ * <p>The timbre of rain on a dog bark: both are log-mel PNGs written as in {@link SpectrogramImage} (librosa defaults:
+ * 22050 Hz, n_fft 2048, hop 512, {@code power_to_db(ref=1)}), so the result can be heard through {@link MelToAudio}:
+ * {@snippet :
+ * SpectrogramImage content = SpectrogramImage.read(dogPng);        // (128 mels, T frames) in dB
+ * SpectrogramImage style = SpectrogramImage.read(rainPng);         // any size; a photo or painting works too
+ * StyleTransferConfig config = StyleTransferConfig.builder().iterations(200).styleWeight(10).seed(7).build();
+ * StyleTransfer.Result r = new StyleTransfer(config).transfer(content, style);  // needs TensorFlow Java
+ * r.image().write(outPng, ColorMap.VIRIDIS, 8);                    // content's shape and dB range
+ * double kept = StyleTransfer.frameEnergyCorrelation(content, r.image());     // near 1: timing kept
+ * double[] styleLoss = r.styleLoss();                               // iterations + 1 values, falling
+ * MelToAudio.Result audio = MelToAudio.builder().build().invertDb(r.image(), 512 * (content.nFrames() - 1));
+ * }
  */
 public final class StyleTransfer {
     private final StyleTransferConfig config;
@@ -27,7 +49,7 @@ public final class StyleTransfer {
      * The stylised spectrogram and the optimisation trace.
      *
      * @param image the stylised spectrogram, content's shape and dB range
-     * @param totalLoss total loss before each step, then after the last (iterations + 1 values)
+     * @param totalLoss weighted total loss before each step, then after the last (iterations + 1 values)
      * @param contentLoss content loss, same indexing
      * @param styleLoss style loss, same indexing
      * @param tvLoss total-variation loss, same indexing
@@ -47,16 +69,21 @@ public final class StyleTransfer {
         TensorFlowRequirement.check("StyleTransfer");
     }
 
-    /** @return the parameters */
+    /**
+     * Returns the parameters this transfer was created with.
+     *
+     * @return the parameters
+     */
     public StyleTransferConfig config() {
         return config;
     }
 
     /**
-     * Stylises a content spectrogram.
+     * Stylises a content spectrogram: optimises a spectrogram with the content's shape against the content, Gram-style
+     * and total-variation losses of the class description, and returns it in the content's dB range.
      *
      * @param content content log-mel spectrogram (n_mels, T), T &gt;= 2
-     * @param style style spectrogram or picture, any size (resized to n_mels rows)
+     * @param style style spectrogram or picture, any size (resized to n_mels rows, bilinear)
      * @return the stylised spectrogram and the loss trace
      * @throws IllegalArgumentException if the content has fewer than 2 frames
      */
@@ -148,12 +175,13 @@ public final class StyleTransfer {
     }
 
     /**
-     * Pearson correlation of the per-frame mean values of two spectrograms with the same number of frames: how well
-     * the stylised spectrogram keeps the content's time structure (frame energies).
+     * Computes the Pearson correlation of the per-frame mean dB values of two spectrograms with the same number of
+     * frames: how well the stylised spectrogram keeps the content's time structure (frame energies).
      *
      * @param a first spectrogram
-     * @param b second spectrogram
-     * @return the correlation in [-1, 1] (0 if either is constant)
+     * @param b second spectrogram, with as many frames as {@code a}
+     * @return the correlation in [-1, 1] (0 if either is constant over time)
+     * @throws IllegalArgumentException if the frame counts differ
      */
     public static double frameEnergyCorrelation(SpectrogramImage a, SpectrogramImage b) {
         if (a.nFrames() != b.nFrames()) {

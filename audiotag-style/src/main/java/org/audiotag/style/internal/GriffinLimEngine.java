@@ -29,6 +29,8 @@ public final class GriffinLimEngine {
     private final RealFft fft;
 
     /**
+     * Prepares the engine for one STFT configuration (FFT length, hop, window, centring and padding).
+     *
      * @param nFft FFT length
      * @param hop hop length
      * @param window analysis/synthesis window padded to nFft
@@ -62,13 +64,19 @@ public final class GriffinLimEngine {
         this.fft = FftPlans.real(nFft);
     }
 
-    /** @return the number of frames a signal of {@code n} samples gives (librosa.stft) */
+    /**
+     * Returns the number of STFT frames of a signal, as librosa.stft: 1 + n / hop when centred, else
+     * 1 + (n - n_fft) / hop (0 if shorter than n_fft).
+     *
+     * @param n signal length in samples
+     * @return the number of frames a signal of {@code n} samples gives (librosa.stft)
+     */
     public int frameCount(int n) {
         return center ? 1 + n / hop : (n < nFft ? 0 : 1 + (n - nFft) / hop);
     }
 
     /**
-     * Runs fast Griffin-Lim.
+     * Runs fast Griffin-Lim (librosa.griffinlim) from the given magnitude and initial phase.
      *
      * @param magnitude (nBins, nFrames) row-major target magnitude
      * @param nFrames frames

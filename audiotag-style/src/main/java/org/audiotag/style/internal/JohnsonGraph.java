@@ -90,7 +90,8 @@ public final class JohnsonGraph implements AutoCloseable {
             for (int i = 0; i < w.length; i++) {
                 w[i] = (float) (gaussian(lr) * std);
             }
-            Operand<TFloat32> lw = tf.constant(Shape.of(1, kernelWidth, nMels, filters), DataBuffers.of(w, true, false));
+            Operand<TFloat32> lw = tf.constant(Shape.of(1, kernelWidth, nMels, filters),
+                    DataBuffers.of(w, true, false));
             Operand<TFloat32> fOut = features(output, lw, filters);
             Operand<TFloat32> fIn = features(input, lw, filters);
             Operand<TInt32> all3 = tf.constant(new int[] {0, 1, 2});
@@ -182,7 +183,7 @@ public final class JohnsonGraph implements AutoCloseable {
     }
 
     /**
-     * One Adam step on a batch.
+     * Runs one Adam step on a batch and returns its losses.
      *
      * @param batch (n, nMels, t, 1) values in [0, 1]
      * @param n batch size
@@ -218,7 +219,7 @@ public final class JohnsonGraph implements AutoCloseable {
     }
 
     /**
-     * Runs the stylizer.
+     * Runs the stylizer network on one spectrogram.
      *
      * @param x (1, nMels, t, 1) values in [0, 1]
      * @param t frames (multiple of 4)

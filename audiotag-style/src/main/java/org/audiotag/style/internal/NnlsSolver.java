@@ -27,6 +27,8 @@ public final class NnlsSolver {
                          String stop) { }
 
     /**
+     * Creates a solver for one matrix and scipy-style stopping rules.
+     *
      * @param a the matrix A (rows x cols)
      * @param pgtol projected-gradient tolerance (scipy default 1e-5)
      * @param factr relative-decrease factor (scipy default 1e7)
@@ -42,7 +44,7 @@ public final class NnlsSolver {
     }
 
     /**
-     * Solves in place.
+     * Solves min (0.5 / B.size) ||A X - B||_F^2 over X &gt;= 0 for one block of frames, in place.
      *
      * @param b frame-major right-hand side, {@code a.rows()} values per frame
      * @param x frame-major start point (non-negative), {@code a.cols()} per frame; overwritten with the solution
@@ -244,7 +246,7 @@ public final class NnlsSolver {
     }
 
     /**
-     * scipy L-BFGS-B's projected-gradient norm for the bound x &gt;= 0.
+     * Computes scipy L-BFGS-B's projected-gradient norm for the bound x &gt;= 0.
      *
      * @param x point
      * @param g gradient at x

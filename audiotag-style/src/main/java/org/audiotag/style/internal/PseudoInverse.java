@@ -22,7 +22,10 @@ public final class PseudoInverse {
     private final double[] densePinv;
 
     /**
-     * @param a the matrix to pseudo-invert
+     * Prepares the pseudo-inverse of A: the inverse of the small Gram matrix A A^T by eigendecomposition, or the
+     * dense SVD pseudo-inverse when A A^T is too ill-conditioned.
+     *
+     * @param a the matrix to pseudo-invert (n_mels x n_bins)
      */
     public PseudoInverse(SparseMatrix a) {
         this.a = a;
@@ -64,7 +67,11 @@ public final class PseudoInverse {
         }
     }
 
-    /** @return true when the sparse A^T (A A^T)^{-1} route is used (false: dense SVD fallback) */
+    /**
+     * Tells which route applies the pseudo-inverse.
+     *
+     * @return true when the sparse A^T (A A^T)^{-1} route is used (false: dense SVD fallback)
+     */
     public boolean usesGramRoute() {
         return gramInverse != null;
     }
@@ -110,7 +117,8 @@ public final class PseudoInverse {
     }
 
     /**
-     * x[t*cols + c] = max(0, (pinv(A) m_t)[c]) for frames t in [t0, t1) (numpy: clip(pinv(A) @ M, 0)).
+     * Applies the pseudo-inverse and clips at zero, x[t*cols + c] = max(0, (pinv(A) m_t)[c]) for frames t in
+     * [t0, t1) (numpy: clip(pinv(A) @ M, 0)), the start point of librosa's NNLS.
      *
      * @param m frame-major right-hand sides, {@code rows} values per frame
      * @param x frame-major output, {@code cols} values per frame
@@ -127,8 +135,8 @@ public final class PseudoInverse {
     }
 
     /**
-     * x[t*cols + c] = (pinv(A) m_t)[c] for frames t in [t0, t1), without clipping (negative values kept, as the 2019
-     * notebook's {@code np.linalg.pinv(mel_basis) @ amp}).
+     * Applies the pseudo-inverse, x[t*cols + c] = (pinv(A) m_t)[c] for frames t in [t0, t1), without clipping
+     * (negative values kept, as the 2019 notebook's {@code np.linalg.pinv(mel_basis) @ amp}).
      *
      * @param m frame-major right-hand sides, {@code rows} values per frame
      * @param x frame-major output, {@code cols} values per frame

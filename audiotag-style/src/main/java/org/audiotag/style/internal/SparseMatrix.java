@@ -13,13 +13,16 @@ public final class SparseMatrix {
     private final double[] values;
 
     /**
+     * Compresses a dense matrix, keeping its non-zero entries row by row.
+     *
      * @param dense row-major values, {@code dense[r * cols + c]}
      * @param rows number of rows
      * @param cols number of columns
      */
     public SparseMatrix(double[] dense, int rows, int cols) {
         if (rows <= 0 || cols <= 0 || dense.length != (long) rows * cols) {
-            throw new IllegalArgumentException("matrix: " + dense.length + " values do not make " + rows + " x " + cols);
+            throw new IllegalArgumentException("matrix: " + dense.length + " values do not make " + rows + " x "
+                    + cols);
         }
         this.rows = rows;
         this.cols = cols;
@@ -46,23 +49,35 @@ public final class SparseMatrix {
         rowStart[rows] = p;
     }
 
-    /** @return number of rows */
+    /**
+     * Returns the number of rows.
+     *
+     * @return number of rows
+     */
     public int rows() {
         return rows;
     }
 
-    /** @return number of columns */
+    /**
+     * Returns the number of columns.
+     *
+     * @return number of columns
+     */
     public int cols() {
         return cols;
     }
 
-    /** @return number of stored non-zeros */
+    /**
+     * Returns the number of stored non-zero entries.
+     *
+     * @return number of stored non-zeros
+     */
     public int nonZeros() {
         return values.length;
     }
 
     /**
-     * out[t*rows + r] = sum_c A[r,c] x[t*cols + c] for frames t in [t0, t1).
+     * Multiplies frame by frame, out[t*rows + r] = sum_c A[r,c] x[t*cols + c] for frames t in [t0, t1).
      *
      * @param x frame-major input, {@code cols} values per frame
      * @param out frame-major output, {@code rows} values per frame
@@ -84,7 +99,8 @@ public final class SparseMatrix {
     }
 
     /**
-     * out[t*cols + c] = scale * sum_r A[r,c] y[t*rows + r] for frames t in [t0, t1) (the transposed product).
+     * Multiplies by the transpose frame by frame, out[t*cols + c] = scale * sum_r A[r,c] y[t*rows + r] for frames t
+     * in [t0, t1).
      *
      * @param y frame-major input, {@code rows} values per frame
      * @param scale factor applied to the result
@@ -121,7 +137,7 @@ public final class SparseMatrix {
     }
 
     /**
-     * The Gram matrix A A^T (rows x rows), row-major.
+     * Computes the Gram matrix A A^T (rows x rows), row-major.
      *
      * @return dense A A^T
      */

@@ -51,7 +51,7 @@ public final class StyleGraph implements AutoCloseable {
     public record Evaluation(double total, double content, double style, double tv, float[] gradient) { }
 
     /**
-     * Builds the graph.
+     * Builds the graph: the fixed random convolution, the three losses, their weighted total and its gradient.
      *
      * @param nMels mel bands (channels)
      * @param frames frames T of the optimised spectrogram (&gt;= 2)
@@ -103,8 +103,10 @@ public final class StyleGraph implements AutoCloseable {
             Operand<TFloat32> tv;
             if (nMels > 1) {
                 Operand<TFloat32> df = tf.math.sub(
-                        tf.slice(x, tf.constant(new int[] {0, 0, 0, 1}), tf.constant(new int[] {1, 1, frames, nMels - 1})),
-                        tf.slice(x, tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {1, 1, frames, nMels - 1})));
+                        tf.slice(x, tf.constant(new int[] {0, 0, 0, 1}),
+                                tf.constant(new int[] {1, 1, frames, nMels - 1})),
+                        tf.slice(x, tf.constant(new int[] {0, 0, 0, 0}),
+                                tf.constant(new int[] {1, 1, frames, nMels - 1})));
                 tv = tf.math.add(tvT, tf.math.mean(tf.math.square(df), all4));
             } else {
                 tv = tvT;
@@ -130,7 +132,7 @@ public final class StyleGraph implements AutoCloseable {
     }
 
     /**
-     * Features Phi (T, F) of a spectrogram.
+     * Computes the features Phi (T, F) of a spectrogram.
      *
      * @param spec (T, n_mels) time-major values
      * @param t frames
@@ -146,7 +148,7 @@ public final class StyleGraph implements AutoCloseable {
     }
 
     /**
-     * Gram matrix Phi^T Phi / T (F, F) of a spectrogram.
+     * Computes the Gram matrix Phi^T Phi / T (F, F) of a spectrogram.
      *
      * @param spec (T, n_mels) time-major values
      * @param t frames
@@ -221,7 +223,7 @@ public final class StyleGraph implements AutoCloseable {
     }
 
     /**
-     * Losses and gradient at a point.
+     * Evaluates the losses and the gradient of the total with respect to the spectrogram at a point.
      *
      * @param spec (T, n_mels) time-major values of the optimised spectrogram
      * @param targets the targets
