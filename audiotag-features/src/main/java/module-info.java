@@ -2,7 +2,9 @@
  * Audio decoding and librosa-exact audio features: resampling, STFT/iSTFT, mel filter banks, mel spectrograms,
  * dB scaling, MFCC and the fixed-length inputs of the original project. No TensorFlow here.
  */
-@SuppressWarnings("module") // the qualified export names modules built after this one
+// "module": the qualified export names modules built after this one; "requires-automatic": JTransforms, JOrbis and
+// JFLAC publish no module name of their own
+@SuppressWarnings({"module", "requires-automatic"})
 module org.audiotag.features {
     requires org.audiotag.toolkit;
     requires JTransforms;

@@ -12,6 +12,7 @@
  * tensorflow,tensorflow.framework}). Without them those two classes throw an {@code IllegalStateException} that says
  * so when they are created.
  */
+@SuppressWarnings("requires-automatic") // Commons Math 3 publishes no module name of its own
 module org.audiotag.style {
     requires transitive org.audiotag.features;
     requires java.desktop;

@@ -3,6 +3,7 @@
  * audiotag modules. Not an API: the package is exported only to the audiotag modules named below, and it may change
  * in any release without notice.
  */
+@SuppressWarnings("module") // the modules named in the qualified export are built after this one
 module org.audiotag.toolkit {
     requires org.apache.commons.csv;
     requires tools.jackson.core;

@@ -3,7 +3,9 @@ package org.audiotag.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,18 +98,18 @@ class DropoutResumeTest {
             m.saveCheckpoint(prefix);
         }
         float[] loss = new float[2];
-        Map<String, float[]>[] after = new Map[2];
+        List<Map<String, float[]>> after = new ArrayList<>(List.of(Map.of(), Map.of()));
         for (int k = 0; k < 2; k++) {
             try (TagModel m = a.build(cfg)) {
                 m.restoreCheckpoint(prefix);
                 loss[k] = m.trainStep(x, y, BATCH, 1e-2f);
                 assertThat(step(m)).isEqualTo(3);
-                after[k] = variables(m);
+                after.set(k, variables(m));
             }
         }
         assertThat(loss[1]).isEqualTo(loss[0]);
-        for (String name : after[0].keySet()) {
-            assertThat(after[1].get(name)).as(name).containsExactly(after[0].get(name));
+        for (String name : after.get(0).keySet()) {
+            assertThat(after.get(1).get(name)).as(name).containsExactly(after.get(0).get(name));
         }
     }
 

@@ -78,6 +78,7 @@ class FeatureCacheTest {
         }
         try (FeatureCache c = FeatureCache.open(dir, files.subList(0, 2), fn, 1, RowPolicy.FAIL)) {
             assertThat(fn.calls.get()).as("new file list, new cache").isEqualTo(5);
+            assertThat(c.size()).isEqualTo(2);
         }
     }
 

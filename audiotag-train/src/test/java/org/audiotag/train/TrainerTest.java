@@ -206,6 +206,8 @@ class TrainerTest {
 
     /** Thrown by a listener to kill a run right after an epoch's checkpoint and state are written. */
     static final class Killed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Killed() {
             super("killed after epoch 1");
         }
