@@ -5,16 +5,15 @@ import org.jtransforms.utils.CommonUtils;
 
 /**
  * Power spectrum {@code |rfft(window * frame)|^2} of a float frame through JTransforms' {@code FloatFFT_1D}, kept for
- * the float32 log-mel path at the power-of-two sizes 512..4096 where it measured faster than {@link RealFft}
- * (FftBenchmark). JTransforms runs a transform on its shared, non-daemon thread pool only from its 1-D threading
- * threshold on ({@code CommonUtils.getThreadsBeginN_1D_FFT_2Threads()}, 8192 by default), so {@link #suitable(int)}
- * also requires the size to stay below that threshold as read at the time of the call: no JTransforms pool thread is
- * ever started by this library. One instance per thread (the plan is not shared). Not part of the API.
+ * the float32 log-mel path at every even size below JTransforms' threading threshold: at the power-of-two sizes it
+ * measured faster than {@link RealFft} (FftBenchmark), and at the others (2560 for the original's pipeline A) it keeps
+ * the log-mel features, and so every trained model, bit-identical to earlier releases. JTransforms runs a transform
+ * on its shared, non-daemon thread pool only from its 1-D threading threshold on
+ * ({@code CommonUtils.getThreadsBeginN_1D_FFT_2Threads()}, 8192 by default), so {@link #suitable(int)} also requires
+ * the size to stay below that threshold as read at the time of the call: no JTransforms pool thread is ever started
+ * by this library. One instance per thread (the plan is not shared). Not part of the API.
  */
 public final class JTransformsPower {
-    /** Largest size routed here (above it the own engine is used). */
-    static final int MAX_SIZE = 4096;
-
     private final int n;
     private final FloatFFT_1D fft;
     private final float[] frame;
@@ -30,11 +29,11 @@ public final class JTransformsPower {
 
     /**
      * @param n FFT size
-     * @return whether n is a power of two in [512, 4096] below JTransforms' current threading threshold
+     * @return whether n is even, at least 2 and below JTransforms' current threading threshold (odd sizes use the
+     *     own engine)
      */
     public static boolean suitable(int n) {
-        return n >= 512 && n <= MAX_SIZE && Integer.bitCount(n) == 1
-                && n < CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
+        return n >= 2 && (n & 1) == 0 && n < CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
     }
 
     /**
