@@ -4,13 +4,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immutable mono clip: 32-bit float samples (nominally in [-1, 1]) at a sample rate, with an optional source name
- * (usually the file it was loaded from). This is what {@code librosa.load(path, sr=..., mono=True)} returns as
- * {@code (y, sr)}.
+ * An immutable mono clip: 32-bit float samples (nominally in [-1, 1]) at a sample rate in Hz, with an optional
+ * source name (usually the file it was loaded from). This is what {@code librosa.load(path, sr=..., mono=True)}
+ * returns as {@code (y, sr)}; {@link AudioLoader} produces it and {@link FeatureExtractor#extract(AudioClip)},
+ * {@link Resampler#resample(AudioClip, int, ResampleType)} and {@link LogMelFeatures#compute(AudioClip)} consume it.
  *
  * <p>Ownership: {@link #of(float[], int)} and {@link #of(float[], int, String)} copy the array they are given and
  * {@link #samples()} returns a fresh copy, so no caller can change a clip. Hot loops that only read should use
  * {@link #sample(int)} or {@link #copyTo(int, float[], int, int)} to avoid the copy.
+ *
+ * <p>Given a {@code Path file}:
+ * {@snippet :
+ * AudioClip clip = AudioLoader.atRate(44100).load(file);
+ * double seconds = clip.durationSeconds();     // librosa.get_duration(y=y, sr=sr)
+ * String name = clip.sourceName();             // the path, for messages
+ * // one second of a 440 Hz sine at 16 kHz, made in memory
+ * float[] sine = new float[16000];
+ * for (int n = 0; n < sine.length; n++) {
+ *     sine[n] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * n / 16000.0));
+ * }
+ * AudioClip tone = AudioClip.of(sine, 16000, "sine 440 Hz");   // copies sine
+ * float[] y = tone.samples();                  // a copy: changing it leaves tone unchanged
+ * y[0] = 1f;
+ * AudioClip edited = tone.withSamples(y);      // same rate and source
+ * }
  */
 public final class AudioClip {
 
@@ -54,7 +71,7 @@ public final class AudioClip {
     }
 
     /**
-     * Creates a clip from double samples, rounding each to float.
+     * Creates a clip from double samples, rounding each to float32 (as librosa's {@code astype(np.float32)}).
      *
      * @param samples mono samples
      * @param sampleRate sample rate in Hz, positive
@@ -79,7 +96,7 @@ public final class AudioClip {
     }
 
     /**
-     * The samples.
+     * Returns a copy of the samples.
      *
      * @return a fresh copy of the samples (length {@link #length()})
      */
@@ -88,7 +105,7 @@ public final class AudioClip {
     }
 
     /**
-     * The samples widened to double, as librosa's float64 code paths see them.
+     * Returns the samples widened to double, as librosa's float64 code paths see them.
      *
      * @return a fresh double array of length {@link #length()}
      */
@@ -101,7 +118,7 @@ public final class AudioClip {
     }
 
     /**
-     * One sample, without copying.
+     * Returns one sample, without copying the array.
      *
      * @param index sample index, {@code 0 <= index < length()}
      * @return the sample value
@@ -112,7 +129,7 @@ public final class AudioClip {
     }
 
     /**
-     * Copies a range of samples into {@code dest}.
+     * Copies a range of samples into {@code dest} (as {@link System#arraycopy}), without copying the whole clip.
      *
      * @param from first sample to copy
      * @param dest destination array
@@ -125,7 +142,7 @@ public final class AudioClip {
     }
 
     /**
-     * Number of samples.
+     * Returns the number of samples.
      *
      * @return the length in samples
      */
@@ -134,7 +151,7 @@ public final class AudioClip {
     }
 
     /**
-     * Sample rate.
+     * Returns the sample rate.
      *
      * @return samples per second, in Hz
      */
@@ -143,7 +160,7 @@ public final class AudioClip {
     }
 
     /**
-     * Duration ({@code librosa.get_duration}).
+     * Returns the duration in seconds ({@code librosa.get_duration(y=y, sr=sr)}).
      *
      * @return {@code length() / sampleRate()} in seconds
      */
@@ -152,7 +169,7 @@ public final class AudioClip {
     }
 
     /**
-     * Where the clip came from, for code that branches on whether there is a name. For messages and logs use
+     * Returns where the clip came from, for code that branches on whether there is a name. For messages and logs use
      * {@link #sourceName()}: an {@code Optional} concatenated into a string prints as {@code Optional[...]}.
      *
      * @return the source name, or empty
@@ -162,8 +179,8 @@ public final class AudioClip {
     }
 
     /**
-     * Where the clip came from, as text for messages, logs and listings: the file path or name given when the clip
-     * was created (for a loaded file, the path as {@link java.nio.file.Path#toString()} gives it), or
+     * Returns where the clip came from, as text for messages, logs and listings: the file path or name given when
+     * the clip was created (for a loaded file, the path as {@link java.nio.file.Path#toString()} gives it), or
      * {@value #UNNAMED} for a clip built in memory without one.
      *
      * @return the source name, never {@code null}
@@ -173,7 +190,7 @@ public final class AudioClip {
     }
 
     /**
-     * This clip with other samples (copied) and the same sample rate and source.
+     * Returns a clip with other samples (copied) and this clip's sample rate and source, e.g. after an effect.
      *
      * @param newSamples the samples of the new clip
      * @return a new clip

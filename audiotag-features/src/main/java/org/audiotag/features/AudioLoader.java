@@ -8,14 +8,29 @@ import org.audiotag.features.io.AudioDecoder;
 import org.audiotag.features.io.DecodedAudio;
 
 /**
- * {@code librosa.load(path, sr=..., mono=True, offset=..., duration=..., res_type=...)}: decodes a WAV, FLAC or
+ * Loads audio files as mono {@link AudioClip}s the way
+ * {@code librosa.load(path, sr=..., mono=True, offset=..., duration=..., res_type=...)} does: decodes a WAV, FLAC or
  * Ogg Vorbis file (format detected by content, see {@link AudioDecoder}), cuts {@code offset}/{@code duration} in
- * the file's own frames, averages the channels to mono ({@code librosa.to_mono}) and resamples to {@code sr} unless
- * the native rate is kept. Samples are float32 scaled as librosa (int16 / 32768, ...).
+ * the file's own frames ({@code floor(offset * native rate)} onwards), averages the channels to mono
+ * ({@code librosa.to_mono}) and resamples to {@code sr} with {@link Resampler} unless the native rate is kept.
+ * Samples are float32 scaled as librosa's (int16 / 32768, int24 / 2^23, ...), nominally in [-1, 1].
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}. Defaults follow librosa: {@code sr = 22050}; use
  * {@link Builder#nativeSr()} for librosa's {@code sr=None}. The resampler defaults to
  * {@link Resampler#DEFAULT_TYPE} (kaiser_best; librosa 0.10's own default soxr_hq is not available on the JVM).
+ *
+ * <p>Given a {@code Path file}:
+ * {@snippet :
+ * // librosa.load(path): mono at 22050 Hz, resampled with kaiser_best
+ * AudioClip clip = AudioLoader.builder().build().load(file);
+ * // librosa.load(path, sr=44100, offset=0.5, duration=2.0)
+ * AudioLoader loader = AudioLoader.builder().sr(44100).offset(0.5).duration(2.0).build();
+ * AudioClip part = loader.load(file);
+ * float[] y = part.samples();        // 88200 float32 samples in [-1, 1]
+ * int sr = part.sampleRate();        // 44100
+ * // librosa.load(path, sr=None): the file's own rate
+ * AudioClip asRecorded = AudioLoader.nativeRate().load(file);
+ * }
  */
 public final class AudioLoader {
 
@@ -35,7 +50,7 @@ public final class AudioLoader {
     }
 
     /**
-     * A builder with librosa's defaults ({@code sr=22050}, {@code offset=0}, {@code duration=None},
+     * Returns a builder with librosa's defaults ({@code sr=22050}, {@code offset=0}, {@code duration=None},
      * {@code res_type=kaiser_best}).
      *
      * @return a new builder
@@ -45,7 +60,8 @@ public final class AudioLoader {
     }
 
     /**
-     * A loader that keeps each file's own sample rate ({@code librosa.load(path, sr=None)}).
+     * Returns a loader that keeps each file's own sample rate ({@code librosa.load(path, sr=None)}): whole file, mono,
+     * no resampling.
      *
      * @return the loader
      */
@@ -54,7 +70,8 @@ public final class AudioLoader {
     }
 
     /**
-     * A loader that resamples to {@code sr} with the default resampler.
+     * Returns a loader that reads whole files and resamples them to {@code sr} Hz with the default resampler
+     * ({@code librosa.load(path, sr=sr)}).
      *
      * @param sr target sample rate in Hz, positive
      * @return the loader
@@ -65,7 +82,8 @@ public final class AudioLoader {
     }
 
     /**
-     * Loads a file as a mono clip.
+     * Decodes a file and returns it as a mono clip at {@link #sr()}: the part selected by {@link #offset()} and
+     * {@link #duration()}, channels averaged, resampled with {@link #resType()} when the file's rate differs.
      *
      * @param file a WAV, FLAC or Ogg Vorbis file
      * @return the mono clip at {@link #sr()} (or the file's rate when the native rate is kept), whose source is
@@ -79,7 +97,8 @@ public final class AudioLoader {
     }
 
     /**
-     * Loads headerless little-endian float32 (mono, or interleaved channels) whose rate the caller knows.
+     * Loads a headerless file of little-endian float32 samples (mono, or interleaved channels) whose rate the caller
+     * knows, and returns it as {@link #load(Path)} would a decoded file.
      *
      * @param file the raw file
      * @param rawSr sample rate of the raw samples in Hz, positive
@@ -92,10 +111,11 @@ public final class AudioLoader {
     }
 
     /**
-     * Applies offset, duration, mono down-mix and resampling to already decoded audio.
+     * Applies this loader's offset, duration, mono down-mix and resampling to already decoded audio.
      *
      * @param audio decoded audio
-     * @return the mono clip
+     * @return the mono clip at {@link #sr()} (or the audio's own rate when the native rate is kept), whose source is
+     *     the audio's source file, if any
      */
     public AudioClip fromDecoded(DecodedAudio audio) {
         Objects.requireNonNull(audio, "audio");
@@ -118,7 +138,7 @@ public final class AudioLoader {
     }
 
     /**
-     * Target sample rate.
+     * Returns the target sample rate ({@code sr}).
      *
      * @return the rate in Hz, or 0 when each file's own rate is kept ({@code sr=None})
      */
@@ -127,7 +147,7 @@ public final class AudioLoader {
     }
 
     /**
-     * Start of the part that is loaded.
+     * Returns the start of the part that is loaded ({@code offset}).
      *
      * @return offset in seconds from the start of the file
      */
@@ -136,7 +156,7 @@ public final class AudioLoader {
     }
 
     /**
-     * Length of the part that is loaded.
+     * Returns the length of the part that is loaded ({@code duration}).
      *
      * @return duration in seconds, or {@code NaN} for "to the end" ({@code duration=None})
      */
@@ -145,7 +165,7 @@ public final class AudioLoader {
     }
 
     /**
-     * Resampling method used when the file's rate differs from {@link #sr()}.
+     * Returns the resampling method ({@code res_type}) used when the file's rate differs from {@link #sr()}.
      *
      * @return the method
      */
@@ -160,7 +180,7 @@ public final class AudioLoader {
                 + ", res_type=" + resType.librosaName() + "]";
     }
 
-    /** Builder for {@link AudioLoader}; validates each value as it is set. */
+    /** Builder for {@link AudioLoader}, starting from librosa's defaults; validates each value as it is set. */
     public static final class Builder {
         private int sr = DEFAULT_SR;
         private double offset = 0.0;
@@ -171,7 +191,7 @@ public final class AudioLoader {
         }
 
         /**
-         * Target sample rate ({@code sr}).
+         * Sets the target sample rate ({@code sr}, default 22050 Hz).
          *
          * @param sr rate in Hz, positive
          * @return this builder
@@ -186,7 +206,7 @@ public final class AudioLoader {
         }
 
         /**
-         * Keep each file's own sample rate ({@code sr=None}).
+         * Keeps each file's own sample rate ({@code sr=None}): no resampling.
          *
          * @return this builder
          */
@@ -196,9 +216,9 @@ public final class AudioLoader {
         }
 
         /**
-         * Start reading this many seconds into the file ({@code offset}).
+         * Starts reading this many seconds into the file ({@code offset}, default 0).
          *
-         * @param offset seconds, finite and {@code >= 0}
+         * @param offset seconds, finite and {@code >= 0}; past the end gives an empty clip
          * @return this builder
          * @throws IllegalArgumentException if negative or not finite
          */
@@ -211,7 +231,7 @@ public final class AudioLoader {
         }
 
         /**
-         * Load at most this many seconds ({@code duration}).
+         * Loads at most this many seconds from the offset on ({@code duration}, default None: to the end).
          *
          * @param duration seconds, finite and {@code > 0}
          * @return this builder
@@ -226,7 +246,7 @@ public final class AudioLoader {
         }
 
         /**
-         * Resampling method ({@code res_type}).
+         * Sets the resampling method ({@code res_type}, default {@link Resampler#DEFAULT_TYPE}, kaiser_best).
          *
          * @param resType the method
          * @return this builder
@@ -237,7 +257,7 @@ public final class AudioLoader {
         }
 
         /**
-         * Builds the loader.
+         * Builds the loader with the values set so far.
          *
          * @return an immutable loader
          */

@@ -33,6 +33,7 @@ public final class ComplexMatrix {
      * @param re real parts, length {@code rows * cols}
      * @param im imaginary parts, length {@code rows * cols}
      * @return the matrix
+     * @throws IllegalArgumentException if a length does not match the shape
      */
     public static ComplexMatrix of(int rows, int cols, double[] re, double[] im) {
         return new ComplexMatrix(rows, cols, re, im, false);
@@ -45,6 +46,7 @@ public final class ComplexMatrix {
      * @param cols number of columns (frames)
      * @param interleaved values, length {@code 2 * rows * cols}
      * @return the matrix
+     * @throws IllegalArgumentException if the length does not match the shape
      */
     public static ComplexMatrix ofInterleaved(int rows, int cols, double[] interleaved) {
         if ((long) rows * cols * 2 != interleaved.length) {
@@ -60,29 +62,43 @@ public final class ComplexMatrix {
         return new ComplexMatrix(rows, cols, r, i, true);
     }
 
-    /** @return number of rows (frequency bins) */
+    /**
+     * Returns the number of rows.
+     *
+     * @return the number of frequency bins, {@code 1 + n_fft/2} for an STFT
+     */
     public int rows() {
         return rows;
     }
 
-    /** @return number of columns (frames) */
+    /**
+     * Returns the number of columns.
+     *
+     * @return the number of frames
+     */
     public int cols() {
         return cols;
     }
 
     /**
-     * @param r row (bin)
-     * @param c column (frame)
+     * Returns the real part of element (r, c).
+     *
+     * @param r row (bin), {@code 0 <= r < rows()}
+     * @param c column (frame), {@code 0 <= c < cols()}
      * @return the real part at (r, c)
+     * @throws IndexOutOfBoundsException if (r, c) is outside the matrix
      */
     public double re(int r, int c) {
         return re[index(r, c)];
     }
 
     /**
-     * @param r row (bin)
-     * @param c column (frame)
+     * Returns the imaginary part of element (r, c).
+     *
+     * @param r row (bin), {@code 0 <= r < rows()}
+     * @param c column (frame), {@code 0 <= c < cols()}
      * @return the imaginary part at (r, c)
+     * @throws IndexOutOfBoundsException if (r, c) is outside the matrix
      */
     public double im(int r, int c) {
         return im[index(r, c)];
@@ -95,18 +111,26 @@ public final class ComplexMatrix {
         return r * cols + c;
     }
 
-    /** @return a copy of the row-major real parts */
+    /**
+     * Returns a copy of the real parts.
+     *
+     * @return row-major real parts, length {@code rows() * cols()}
+     */
     public double[] realParts() {
         return re.clone();
     }
 
-    /** @return a copy of the row-major imaginary parts */
+    /**
+     * Returns a copy of the imaginary parts.
+     *
+     * @return row-major imaginary parts, length {@code rows() * cols()}
+     */
     public double[] imagParts() {
         return im.clone();
     }
 
     /**
-     * {@code |D| ** power}, as librosa's {@code np.abs(D) ** power}.
+     * Computes {@code |D| ** power} element-wise, as librosa's {@code np.abs(D) ** power}.
      *
      * @param power exponent &gt; 0 (1 = magnitude, 2 = power)
      * @return the real matrix of the same shape

@@ -1,8 +1,9 @@
 package org.audiotag.features;
 
 /**
- * The reference of a dB conversion, librosa's {@code ref} argument: a fixed positive value (librosa default 1.0)
- * or the maximum of the input ({@code ref=np.max}).
+ * The reference of a dB conversion, librosa's {@code ref} argument of {@code power_to_db} and
+ * {@code amplitude_to_db}: a fixed positive value (librosa default 1.0, so 0 dB is a power of 1) or the maximum of the
+ * input ({@code ref=np.max}, so the loudest value is 0 dB). Compared by value.
  */
 public final class DbRef {
     /** {@code ref=np.max}: the largest value of the whole input array. */
@@ -17,8 +18,11 @@ public final class DbRef {
     }
 
     /**
+     * Returns a fixed reference ({@code ref=value}).
+     *
      * @param value reference value, finite and &gt; 0
      * @return a fixed reference
+     * @throws IllegalArgumentException if the value is not finite and positive
      */
     public static DbRef value(double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
@@ -28,10 +32,12 @@ public final class DbRef {
     }
 
     /**
-     * Parses {@code max} or a positive number.
+     * Parses {@code max} (or {@code np.max}, case-insensitive) or a positive number, the text form of
+     * {@link #toString()}.
      *
      * @param text {@code max} or a number
      * @return the reference
+     * @throws IllegalArgumentException if the text is neither
      */
     public static DbRef parse(String text) {
         String t = text.trim();
@@ -45,12 +51,20 @@ public final class DbRef {
         }
     }
 
-    /** @return whether this is {@link #MAX} */
+    /**
+     * Returns whether this is {@link #MAX}, the input's maximum.
+     *
+     * @return true for {@code ref=np.max}
+     */
     public boolean isMax() {
         return Double.isNaN(value);
     }
 
-    /** @return the fixed value (NaN for {@link #MAX}) */
+    /**
+     * Returns the fixed reference value.
+     *
+     * @return the value, or NaN for {@link #MAX}
+     */
     public double fixedValue() {
         return value;
     }

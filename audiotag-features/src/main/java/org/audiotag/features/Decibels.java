@@ -4,13 +4,27 @@ import java.util.Objects;
 import org.audiotag.features.internal.FastLog;
 
 /**
- * dB conversions as librosa's {@code power_to_db}, {@code amplitude_to_db}, {@code db_to_power} and
- * {@code db_to_amplitude}.
+ * Converts spectrograms between linear and decibel scales as librosa's {@code power_to_db}, {@code amplitude_to_db},
+ * {@code db_to_power} and {@code db_to_amplitude}; results keep the input's shape and layout.
  *
  * <p>{@code power_to_db}: {@code 10 log10(max(amin, S)) - 10 log10(max(amin, ref))}, then, unless {@code top_db} is
  * {@link #NO_TOP_DB}, every value is raised to at least {@code max(result) - top_db}. {@code amplitude_to_db(S, ref,
  * amin, top_db)} is {@code power_to_db(S^2, ref^2, amin^2, top_db)}. librosa's defaults: {@code ref = 1.0},
  * {@code amin = 1e-10} (power) / {@code 1e-5} (amplitude), {@code top_db = 80}.
+ *
+ * <p>Given an {@code AudioClip clip}:
+ * {@snippet :
+ * FeatureMatrix power = MelSpectrogram.builder().sampleRate(clip.sampleRate()).build().compute(clip.samples());
+ * // librosa.power_to_db(S): ref=1.0, amin=1e-10, top_db=80
+ * FeatureMatrix db = Decibels.powerToDb(power, DbRef.ONE, Decibels.DEFAULT_AMIN_POWER, Decibels.DEFAULT_TOP_DB);
+ * // librosa.power_to_db(S, ref=np.max, top_db=None): 0 dB at the loudest bin
+ * FeatureMatrix rel = Decibels.powerToDb(power, DbRef.MAX, Decibels.DEFAULT_AMIN_POWER, Decibels.NO_TOP_DB);
+ * // float64: librosa.amplitude_to_db(np.abs(D), ref=np.max), and db_to_power undoing power_to_db
+ * DoubleMatrix mag = Stft.of(StftConfig.builder().build()).magnitude(clip.samplesAsDouble(), 1.0);
+ * DoubleMatrix magDb = Decibels.amplitudeToDb(mag, DbRef.MAX, Decibels.DEFAULT_AMIN_AMPLITUDE, 80);
+ * DoubleMatrix powerDb = Decibels.powerToDb(power.toDouble(), DbRef.ONE, 1e-10, Decibels.NO_TOP_DB);
+ * DoubleMatrix powerAgain = Decibels.dbToPower(powerDb, 1.0);    // power, where it was above amin
+ * }
  */
 public final class Decibels {
     /** Pass as {@code topDb} for librosa's {@code top_db=None} (no clamping). */
@@ -26,13 +40,15 @@ public final class Decibels {
     }
 
     /**
-     * {@code librosa.power_to_db(S, ref, amin, top_db)} in double precision.
+     * Converts power values to dB in double precision, as {@code librosa.power_to_db(S, ref, amin, top_db)}.
      *
      * @param s power values (any shape), &gt;= 0
      * @param ref reference ({@link DbRef#ONE}, {@link DbRef#MAX} or a value)
-     * @param amin floor applied before the logarithm, &gt; 0
-     * @param topDb dynamic range below the maximum to keep, &gt;= 0, or {@link #NO_TOP_DB}
+     * @param amin floor applied before the logarithm, &gt; 0 (librosa default {@link #DEFAULT_AMIN_POWER})
+     * @param topDb dynamic range below the maximum to keep in dB, &gt;= 0, or {@link #NO_TOP_DB} (librosa default
+     *     {@link #DEFAULT_TOP_DB})
      * @return dB values, same shape
+     * @throws IllegalArgumentException if {@code amin} is not finite and positive or {@code topDb} is negative
      */
     public static DoubleMatrix powerToDb(DoubleMatrix s, DbRef ref, double amin, double topDb) {
         check(ref, amin, topDb);
@@ -53,15 +69,16 @@ public final class Decibels {
     }
 
     /**
-     * Float32 fast path of {@link #powerToDb(DoubleMatrix, DbRef, double, double)}: each value is computed in double
-     * with a fast logarithm (absolute error below 1e-8 dB) and rounded to float, so it matches the double result
-     * cast to float up to the last float bit.
+     * Converts float32 power values to dB, the fast path of {@link #powerToDb(DoubleMatrix, DbRef, double, double)}:
+     * each value is computed in double with a fast logarithm (absolute error below 1e-8 dB) and rounded to float, so
+     * it matches the double result cast to float up to the last float bit.
      *
      * @param s power values, &gt;= 0
-     * @param ref reference
-     * @param amin floor, &gt; 0
-     * @param topDb range to keep, or {@link #NO_TOP_DB}
+     * @param ref reference ({@link DbRef#ONE}, {@link DbRef#MAX} or a value)
+     * @param amin floor applied before the logarithm, &gt; 0
+     * @param topDb dynamic range to keep in dB, &gt;= 0, or {@link #NO_TOP_DB}
      * @return dB values, same shape
+     * @throws IllegalArgumentException if {@code amin} is not finite and positive or {@code topDb} is negative
      */
     public static FeatureMatrix powerToDb(FeatureMatrix s, DbRef ref, double amin, double topDb) {
         check(ref, amin, topDb);
@@ -88,13 +105,15 @@ public final class Decibels {
     }
 
     /**
-     * {@code librosa.amplitude_to_db(S, ref, amin, top_db)} = {@code power_to_db(S^2, ref^2, amin^2, top_db)}.
+     * Converts magnitudes to dB as {@code librosa.amplitude_to_db(S, ref, amin, top_db)}, which is
+     * {@code power_to_db(S^2, ref^2, amin^2, top_db)} ({@link DbRef#MAX} is the largest absolute value).
      *
      * @param s magnitudes, &gt;= 0
      * @param ref reference on the amplitude scale
      * @param amin amplitude floor, &gt; 0 (librosa default {@link #DEFAULT_AMIN_AMPLITUDE})
-     * @param topDb range to keep, or {@link #NO_TOP_DB}
+     * @param topDb dynamic range to keep in dB, &gt;= 0, or {@link #NO_TOP_DB}
      * @return dB values, same shape
+     * @throws IllegalArgumentException if {@code amin} is not finite and positive or {@code topDb} is negative
      */
     public static DoubleMatrix amplitudeToDb(DoubleMatrix s, DbRef ref, double amin, double topDb) {
         check(ref, amin, topDb);
@@ -109,11 +128,12 @@ public final class Decibels {
     }
 
     /**
-     * {@code librosa.db_to_power(S_db, ref)} = {@code ref * 10^(S_db / 10)}.
+     * Converts dB values back to power as {@code librosa.db_to_power(S_db, ref)}: {@code ref * 10^(S_db / 10)}.
      *
      * @param sDb dB values
-     * @param ref reference value, &gt; 0
-     * @return power values
+     * @param ref reference value, finite and &gt; 0 (librosa default 1.0)
+     * @return power values, same shape
+     * @throws IllegalArgumentException if {@code ref} is not finite and positive
      */
     public static DoubleMatrix dbToPower(DoubleMatrix sDb, double ref) {
         DbRef.value(ref);
@@ -126,11 +146,13 @@ public final class Decibels {
     }
 
     /**
-     * {@code librosa.db_to_amplitude(S_db, ref)} = {@code sqrt(db_to_power(S_db, ref^2))}.
+     * Converts dB values back to amplitudes as {@code librosa.db_to_amplitude(S_db, ref)}:
+     * {@code sqrt(db_to_power(S_db, ref^2))}.
      *
      * @param sDb dB values
-     * @param ref reference value, &gt; 0
-     * @return amplitudes
+     * @param ref reference value on the amplitude scale, finite and &gt; 0 (librosa default 1.0)
+     * @return amplitudes, same shape
+     * @throws IllegalArgumentException if {@code ref} is not finite and positive
      */
     public static DoubleMatrix dbToAmplitude(DoubleMatrix sDb, double ref) {
         DbRef.value(ref);

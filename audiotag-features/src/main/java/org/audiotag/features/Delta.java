@@ -6,10 +6,19 @@ import org.audiotag.features.internal.Padding;
 import org.audiotag.features.internal.SavitzkyGolay;
 
 /**
- * Delta features as {@code librosa.feature.delta(data, width, order, axis=-1, mode)}, i.e.
+ * Computes delta features as {@code librosa.feature.delta(data, width, order, axis=-1, mode)}, i.e.
  * {@code scipy.signal.savgol_filter(data, width, polyorder=order, deriv=order, axis=-1, mode=mode)}: the
  * {@code order}-th derivative (per frame) of a local least-squares polynomial fit over {@code width} frames.
- * Applied along the frame axis (columns) of a {@code (features, frames)} matrix. Immutable and thread-safe.
+ * Applied along the frame axis (columns) of a {@code (features, frames)} matrix, e.g. MFCCs. Immutable and
+ * thread-safe.
+ *
+ * <p>Given an MFCC matrix {@code DoubleMatrix mfcc} of at least 9 frames:
+ * {@snippet :
+ * DoubleMatrix d1 = Delta.defaults().apply(mfcc);                      // librosa.feature.delta(mfcc)
+ * DoubleMatrix d2 = Delta.of(9, 2, Delta.Mode.INTERP).apply(mfcc);     // librosa.feature.delta(mfcc, order=2)
+ * // librosa.feature.delta(mfcc, width=5, mode='nearest'): edges repeat the first and last frames
+ * DoubleMatrix d5 = Delta.of(5, 1, Delta.Mode.parse("nearest")).apply(mfcc);
+ * }
  */
 public final class Delta {
     /** Edge handling, as scipy's {@code savgol_filter} {@code mode}. */
@@ -28,8 +37,12 @@ public final class Delta {
         CONSTANT;
 
         /**
-         * @param name scipy mode name
+         * Parses a scipy {@code savgol_filter} mode name, case-insensitively.
+         *
+         * @param name {@code interp}, {@code nearest}, {@code mirror}, {@code reflect}, {@code wrap} or
+         *     {@code constant}
          * @return the mode
+         * @throws IllegalArgumentException listing the allowed names if the name is unknown
          */
         public static Mode parse(String name) {
             try {
@@ -63,25 +76,33 @@ public final class Delta {
     }
 
     /**
+     * Returns the delta operator for a window width, derivative order and edge mode.
+     *
      * @param width window width in frames, odd, &gt;= 3 (librosa default 9)
-     * @param order derivative order, &gt;= 1 (librosa default 1)
+     * @param order derivative order, &gt;= 1 and &lt; width (librosa default 1)
      * @param mode edge handling (librosa default {@link Mode#INTERP})
      * @return the delta operator
+     * @throws IllegalArgumentException naming {@code width} or {@code order} if out of range
      */
     public static Delta of(int width, int order, Mode mode) {
         return new Delta(width, order, mode);
     }
 
-    /** @return librosa's defaults: width 9, order 1, interp */
+    /**
+     * Returns the delta operator with librosa's defaults: width 9, order 1, mode interp.
+     *
+     * @return the delta operator
+     */
     public static Delta defaults() {
         return new Delta(9, 1, Mode.INTERP);
     }
 
     /**
-     * Applies the filter along the frame axis.
+     * Applies the filter along the frame axis, row by row.
      *
      * @param data matrix {@code (features, frames)}; with {@link Mode#INTERP} it needs at least {@code width} frames
      * @return the delta matrix, same shape
+     * @throws IllegalArgumentException if {@link Mode#INTERP} is used on fewer than {@code width} frames
      */
     public DoubleMatrix apply(DoubleMatrix data) {
         int rows = data.rows();
@@ -109,11 +130,20 @@ public final class Delta {
                         long idx = (long) t - half + j;
                         double v;
                         switch (mode) {
-                            case NEAREST: v = in[base + Padding.nearest(idx, n)]; break;
-                            case MIRROR: v = in[base + Padding.reflect(idx, n)]; break;
-                            case REFLECT: v = in[base + Padding.symmetric(idx, n)]; break;
-                            case WRAP: v = in[base + Padding.wrap(idx, n)]; break;
-                            default: v = idx >= 0 && idx < n ? in[base + (int) idx] : 0.0;
+                            case NEAREST:
+                                v = in[base + Padding.nearest(idx, n)];
+                                break;
+                            case MIRROR:
+                                v = in[base + Padding.reflect(idx, n)];
+                                break;
+                            case REFLECT:
+                                v = in[base + Padding.symmetric(idx, n)];
+                                break;
+                            case WRAP:
+                                v = in[base + Padding.wrap(idx, n)];
+                                break;
+                            default:
+                                v = idx >= 0 && idx < n ? in[base + (int) idx] : 0.0;
                         }
                         acc += interior[j] * v;
                     }

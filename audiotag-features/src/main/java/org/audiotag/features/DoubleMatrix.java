@@ -3,7 +3,8 @@ package org.audiotag.features;
 import java.util.Arrays;
 
 /**
- * An immutable double-precision matrix in row-major order, the result type of the exact (librosa float64) paths.
+ * An immutable double-precision matrix in row-major order, the result type of the exact (librosa float64) paths;
+ * {@link FeatureMatrix} is its float32 counterpart.
  *
  * <p>Layout as librosa: {@code (bins, frames)} for spectrograms, {@code (n_mels, 1 + n_fft/2)} for filter banks,
  * {@code (n_mfcc, frames)} for MFCCs; element (r, c) is at flat index {@code r * cols() + c}.
@@ -39,20 +40,31 @@ public final class DoubleMatrix {
         return new DoubleMatrix(rows, cols, data, false);
     }
 
-    /** @return number of rows */
+    /**
+     * Returns the number of rows.
+     *
+     * @return the number of rows (bins in librosa's layout)
+     */
     public int rows() {
         return rows;
     }
 
-    /** @return number of columns */
+    /**
+     * Returns the number of columns.
+     *
+     * @return the number of columns (frames in librosa's layout)
+     */
     public int cols() {
         return cols;
     }
 
     /**
-     * @param r row index
-     * @param c column index
+     * Returns element (r, c).
+     *
+     * @param r row index, {@code 0 <= r < rows()}
+     * @param c column index, {@code 0 <= c < cols()}
      * @return the element at (r, c)
+     * @throws IndexOutOfBoundsException if (r, c) is outside the matrix
      */
     public double get(int r, int c) {
         if (r < 0 || r >= rows || c < 0 || c >= cols) {
@@ -61,12 +73,20 @@ public final class DoubleMatrix {
         return data[r * cols + c];
     }
 
-    /** @return a copy of the row-major values */
+    /**
+     * Returns a copy of the values.
+     *
+     * @return row-major values, length {@code rows() * cols()}
+     */
     public double[] toArray() {
         return data.clone();
     }
 
-    /** @return the values rounded to float32 (as librosa's {@code .astype(np.float32)}) */
+    /**
+     * Returns the values rounded to float32, as librosa's {@code .astype(np.float32)}.
+     *
+     * @return a float matrix of the same shape
+     */
     public FeatureMatrix toFloat() {
         float[] out = new float[data.length];
         for (int i = 0; i < out.length; i++) {
@@ -75,7 +95,11 @@ public final class DoubleMatrix {
         return new FeatureMatrix(rows, cols, out, true);
     }
 
-    /** @return the transposed matrix ({@code cols x rows}) */
+    /**
+     * Returns the transpose.
+     *
+     * @return the transposed matrix ({@code cols x rows})
+     */
     public DoubleMatrix transpose() {
         double[] out = new double[data.length];
         for (int r = 0; r < rows; r++) {
@@ -86,7 +110,11 @@ public final class DoubleMatrix {
         return new DoubleMatrix(cols, rows, out, true);
     }
 
-    /** @return the largest element, or NaN for an empty matrix */
+    /**
+     * Returns the largest element, as {@code np.max} for finite values.
+     *
+     * @return the largest element, or NaN for an empty matrix
+     */
     public double max() {
         double m = Double.NaN;
         for (double v : data) {

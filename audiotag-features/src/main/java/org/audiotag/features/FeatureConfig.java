@@ -20,7 +20,19 @@ import org.audiotag.features.internal.Checks;
  * <p>Text form ({@link #toText()}, {@link #parse(String)}): {@code key=value} pairs separated by {@code ;} in a fixed
  * order, e.g. {@code format=audiotag-features/1;kind=log_mel_image;sr=44100;...}; the same keys are used by
  * {@link #toProperties()} / {@link #fromProperties(Properties)}. Keys missing when parsing take the builder
- * defaults (those of {@link #modern()}); unknown keys and bad values are rejected naming the key.
+ * defaults (those of {@link #modern()}); unknown keys and bad values are rejected naming the key. Two
+ * configurations are equal when their text forms are.
+ *
+ * {@snippet :
+ * FeatureConfig a = FeatureConfig.pipelineA();         // the original 128 x 128 log-mel image
+ * int frames = a.framesPerClip();                      // 128: 2 s at 44.1 kHz, hop 692
+ * String text = a.toText();                            // "format=audiotag-features/1;kind=log_mel_image;sr=44100;..."
+ * FeatureConfig same = FeatureConfig.parse(text);      // equals(a)
+ * // 64 HTK mels of 16 kHz audio, 25 ms windows every 10 ms, no top_db clamp
+ * FeatureConfig speech = FeatureConfig.builder().sampleRate(16000).nSamples(32000).nMels(64).fMin(50).htk(true)
+ *         .stft(StftConfig.builder().nFft(400).hopLength(160).build()).topDb(Decibels.NO_TOP_DB).build();
+ * FeatureExtractor extractor = FeatureExtractor.of(speech);
+ * }
  */
 public final class FeatureConfig {
     /** The format tag written as the first key. */
@@ -64,12 +76,20 @@ public final class FeatureConfig {
         this.muLaw = b.muLaw;
     }
 
-    /** @return a builder with the {@link #modern()} defaults */
+    /**
+     * Returns a builder with the {@link #modern()} defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised with this configuration */
+    /**
+     * Returns a builder initialised with this configuration, to derive a variant.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.kind = kind;
@@ -88,9 +108,10 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline A of the original project (docs/ORIGINAL-PROJECT.md §1.3): 44.1 kHz, left zero-pad / first 88200 samples, no trim,
-     * {@code n_fft 2560}, hop 692, Hann, centred with <b>reflect</b> padding (librosa 0.6), 128 Slaney mels from
-     * 0 to 22050 Hz (norm slaney), power 2, {@code power_to_db(ref 1, amin 1e-10, top_db 80)}: a 128 x 128 image.
+     * Returns pipeline A of the original project (docs/ORIGINAL-PROJECT.md §1.3): 44.1 kHz, left zero-pad / first
+     * 88200 samples, no trim, {@code n_fft 2560}, hop 692, Hann, centred with <b>reflect</b> padding (librosa 0.6),
+     * 128 Slaney mels from 0 to 22050 Hz (norm slaney), power 2, {@code power_to_db(ref 1, amin 1e-10, top_db 80)}:
+     * a 128 x 128 image.
      *
      * @return the preset
      */
@@ -102,10 +123,10 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline C (docs/ORIGINAL-PROJECT.md §1.5, the Kaggle-kernel configuration): trim silence at 60 dB (librosa 0.6 framing with
-     * reflect padding), centre-pad to 88200 samples, random 88200-sample crop of longer clips when a random source
-     * is given (first 88200 otherwise, as at validation), {@code n_fft 2560}, hop 694, reflect, 128 mels from 20 to
-     * 22050 Hz, power 2, {@code power_to_db(ref 1, top_db 80)}: 128 frames.
+     * Returns pipeline C (docs/ORIGINAL-PROJECT.md §1.5, the Kaggle-kernel configuration): trim silence at 60 dB
+     * (librosa 0.6 framing with reflect padding), centre-pad to 88200 samples, random 88200-sample crop of longer
+     * clips when a random source is given (first 88200 otherwise, as at validation), {@code n_fft 2560}, hop 694,
+     * reflect, 128 mels from 20 to 22050 Hz, power 2, {@code power_to_db(ref 1, top_db 80)}: 128 frames.
      *
      * @return the preset
      */
@@ -118,7 +139,7 @@ public final class FeatureConfig {
     }
 
     /**
-     * A modern default with librosa 0.10 conventions: 44.1 kHz, no trim, centre-pad / random 2-s crop,
+     * Returns a modern default with librosa 0.10 conventions: 44.1 kHz, no trim, centre-pad / random 2-s crop,
      * {@code n_fft 2048}, hop 692 (128 frames per 2 s), Hann, centred with constant (zero) padding, 128 Slaney mels
      * from 20 to 22050 Hz, power 2, {@code power_to_db(ref 1, amin 1e-10, top_db 80)}.
      *
@@ -129,8 +150,8 @@ public final class FeatureConfig {
     }
 
     /**
-     * Pipeline B (docs/ORIGINAL-PROJECT.md §1.4): the raw 88200-sample waveform at 44.1 kHz, left zero-pad / first-2-s crop, no
-     * mu-law (set {@link Builder#muLaw(double)} for the mu-law variant).
+     * Returns pipeline B (docs/ORIGINAL-PROJECT.md §1.4): the raw 88200-sample waveform at 44.1 kHz, left zero-pad /
+     * first-2-s crop, no mu-law (set {@link Builder#muLaw(double)} for the mu-law variant).
      *
      * @return the preset
      */
@@ -139,44 +160,75 @@ public final class FeatureConfig {
     }
 
     /**
+     * Returns a copy with another output kind, e.g. the (frames, 128) sequence of the same log-mel.
+     *
      * @param kind the output kind
-     * @return a copy with another output kind (e.g. the T x 128 sequence of the same log-mel)
+     * @return the validated copy
+     * @throws IllegalArgumentException if the copy is invalid (a mu-law setting with a log-mel kind)
      */
     public FeatureConfig withKind(Kind kind) {
         return toBuilder().kind(kind).build();
     }
 
-    /** @return the output kind */
+    /**
+     * Returns what the extractor returns ({@code kind}).
+     *
+     * @return the output kind
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return expected input sample rate in Hz */
+    /**
+     * Returns the expected input sample rate ({@code sr}).
+     *
+     * @return the rate in Hz
+     */
     public int sampleRate() {
         return sampleRate;
     }
 
-    /** @return target length in samples of the fixed-length step */
+    /**
+     * Returns the target length of the fixed-length step ({@code n_samples}).
+     *
+     * @return the length in samples
+     */
     public int nSamples() {
         return nSamples;
     }
 
-    /** @return the fixed-length policy */
+    /**
+     * Returns how clips are brought to {@link #nSamples()} ({@code length_policy}).
+     *
+     * @return the fixed-length policy
+     */
     public FixedLength.Policy lengthPolicy() {
         return lengthPolicy;
     }
 
-    /** @return whether random crops use the original exclusive upper bound (docs/ORIGINAL-PROJECT.md bug 7) */
+    /**
+     * Returns whether random crops use the original's exclusive upper bound (docs/ORIGINAL-PROJECT.md §10.7).
+     *
+     * @return true to reproduce the original crop draws
+     */
     public boolean faithfulCrop() {
         return faithfulCrop;
     }
 
-    /** @return silence-trimming threshold in dB, 0 = no trimming */
+    /**
+     * Returns the silence-trimming threshold of {@link Trim} ({@code trim_top_db}).
+     *
+     * @return the threshold in dB below the loudest frame, 0 = no trimming
+     */
     public double trimTopDb() {
         return trimTopDb;
     }
 
-    /** @return frame padding of the trimming energy */
+    /**
+     * Returns the frame padding of the trimming energy ({@code trim_pad_mode}).
+     *
+     * @return the pad mode
+     */
     public PadMode trimPadMode() {
         return trimPadMode;
     }
@@ -192,75 +244,125 @@ public final class FeatureConfig {
         return mel;
     }
 
-    /** @return the STFT parameters ({@code mel().stft()}) */
+    /**
+     * Returns the STFT parameters, {@code mel().stft()}.
+     *
+     * @return the STFT parameters
+     */
     public StftConfig stft() {
         return mel.stft();
     }
 
-    /** @return number of mel bands ({@code mel().nMels()}) */
+    /**
+     * Returns the number of mel bands, {@code mel().nMels()}.
+     *
+     * @return {@code n_mels}
+     */
     public int nMels() {
         return mel.nMels();
     }
 
-    /** @return lowest mel edge in Hz ({@code mel().fMin()}) */
+    /**
+     * Returns the lowest mel band edge, {@code mel().fMin()}.
+     *
+     * @return {@code fmin} in Hz
+     */
     public double fMin() {
         return mel.fMin();
     }
 
-    /** @return highest mel edge in Hz ({@code mel().fMax()}) */
+    /**
+     * Returns the highest mel band edge, {@code mel().fMax()}.
+     *
+     * @return {@code fmax} in Hz ({@code sr / 2} for None)
+     */
     public double fMax() {
         return mel.fMax();
     }
 
-    /** @return whether the HTK mel scale is used ({@code mel().htk()}) */
+    /**
+     * Returns whether the HTK mel scale is used instead of Slaney's, {@code mel().htk()}.
+     *
+     * @return {@code htk}
+     */
     public boolean htk() {
         return mel.htk();
     }
 
-    /** @return mel filter normalisation ({@code mel().norm()}) */
+    /**
+     * Returns the mel filter normalisation, {@code mel().norm()}.
+     *
+     * @return {@code norm}
+     */
     public MelNorm norm() {
         return mel.norm();
     }
 
-    /** @return magnitude exponent of the mel spectrogram ({@code mel().power()}) */
+    /**
+     * Returns the magnitude exponent of the mel spectrogram, {@code mel().power()}.
+     *
+     * @return {@code power} (1 magnitude, 2 power)
+     */
     public double power() {
         return mel.power();
     }
 
-    /** @return dB reference */
+    /**
+     * Returns the reference of {@code power_to_db} ({@code ref}).
+     *
+     * @return the dB reference
+     */
     public DbRef ref() {
         return ref;
     }
 
-    /** @return dB floor {@code amin} */
+    /**
+     * Returns the floor applied before the logarithm ({@code amin}).
+     *
+     * @return {@code amin}, in power units
+     */
     public double amin() {
         return amin;
     }
 
-    /** @return dB range kept below the maximum, or {@link Decibels#NO_TOP_DB} */
+    /**
+     * Returns the dynamic range kept below the maximum ({@code top_db}).
+     *
+     * @return the range in dB, or {@link Decibels#NO_TOP_DB}
+     */
     public double topDb() {
         return topDb;
     }
 
-    /** @return mu-law parameter for the raw waveform, 0 = none */
+    /**
+     * Returns the mu-law parameter applied to the raw waveform ({@code mu_law}, see {@link MuLaw}).
+     *
+     * @return {@code mu}, 0 = none
+     */
     public double muLaw() {
         return muLaw;
     }
 
     /**
-     * @return the number of frames of a log-mel of a clip prepared to {@link #nSamples()} samples (for policies that
-     *         fix the length), e.g. 128 for the presets
+     * Returns the number of frames of a log-mel of a clip prepared to {@link #nSamples()} samples (for policies that
+     * fix the length): {@code stft().frameCount(nSamples())}.
+     *
+     * @return the frame count, e.g. 128 for the presets
      */
     public int framesPerClip() {
         return mel.stft().frameCount(nSamples);
     }
 
-    /** @return the mel spectrogram these parameters describe, {@code MelSpectrogram.of(mel())} */
+    /**
+     * Returns the mel spectrogram these parameters describe, {@code MelSpectrogram.of(mel())}.
+     *
+     * @return a new mel spectrogram (its filter bank computed now)
+     */
     public MelSpectrogram melSpectrogram() {
         return MelSpectrogram.of(mel);
     }
 
-    /** @return ordered key/value pairs of the text form */
+    /** Returns the ordered key/value pairs of the text form. */
     private Map<String, String> entries() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
@@ -291,7 +393,11 @@ public final class FeatureConfig {
         return m;
     }
 
-    /** @return the one-line text form {@code key=value;key=value;...} (stable: suitable as a cache key) */
+    /**
+     * Returns the one-line text form {@code key=value;key=value;...}, stable across runs and suitable as a cache key.
+     *
+     * @return the text form, read back by {@link #parse(String)}
+     */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : entries().entrySet()) {
@@ -303,7 +409,11 @@ public final class FeatureConfig {
         return sb.toString();
     }
 
-    /** @return the configuration as properties (same keys as the text form) */
+    /**
+     * Returns the configuration as properties with the keys of the text form.
+     *
+     * @return new properties, read back by {@link #fromProperties(Properties)}
+     */
     public Properties toProperties() {
         Properties p = new Properties();
         entries().forEach(p::setProperty);
@@ -335,6 +445,8 @@ public final class FeatureConfig {
     }
 
     /**
+     * Reads a configuration from properties written by {@link #toProperties()}.
+     *
      * @param props properties written by {@link #toProperties()}
      * @return the validated configuration
      * @throws IllegalArgumentException naming the unknown key, the bad value, or the invalid parameter
@@ -359,31 +471,75 @@ public final class FeatureConfig {
                             throw new IllegalArgumentException("unsupported format '" + v + "', expected " + FORMAT);
                         }
                         break;
-                    case "kind": b.kind(Kind.valueOf(v.toUpperCase(Locale.ROOT))); break;
-                    case "sr": b.sampleRate(Integer.parseInt(v)); break;
-                    case "n_samples": b.nSamples(Integer.parseInt(v)); break;
-                    case "length_policy": b.lengthPolicy(FixedLength.Policy.valueOf(v.toUpperCase(Locale.ROOT))); break;
-                    case "faithful_crop": b.faithfulCrop(bool(v)); break;
-                    case "trim_top_db": b.trimTopDb(Double.parseDouble(v)); break;
-                    case "trim_pad_mode": b.trimPadMode(PadMode.parse(v)); break;
-                    case "n_fft": b.stft.nFft(Integer.parseInt(v)); break;
-                    case "hop_length": b.stft.hopLength(Integer.parseInt(v)); break;
-                    case "win_length": b.stft.winLength(Integer.parseInt(v)); break;
-                    case "window": b.stft.window(Window.parse(v)); break;
-                    case "center": b.stft.center(bool(v)); break;
-                    case "pad_mode": b.stft.padMode(PadMode.parse(v)); break;
-                    case "n_mels": b.nMels(Integer.parseInt(v)); break;
-                    case "fmin": b.fMin(Double.parseDouble(v)); break;
-                    case "fmax": b.fMax(v.equalsIgnoreCase("none") ? Double.NaN : Double.parseDouble(v)); break;
-                    case "htk": b.htk(bool(v)); break;
-                    case "norm": b.norm(MelNorm.parse(v)); break;
-                    case "power": b.power(Double.parseDouble(v)); break;
-                    case "ref": b.ref(DbRef.parse(v)); break;
-                    case "amin": b.amin(Double.parseDouble(v)); break;
+                    case "kind":
+                        b.kind(Kind.valueOf(v.toUpperCase(Locale.ROOT)));
+                        break;
+                    case "sr":
+                        b.sampleRate(Integer.parseInt(v));
+                        break;
+                    case "n_samples":
+                        b.nSamples(Integer.parseInt(v));
+                        break;
+                    case "length_policy":
+                        b.lengthPolicy(FixedLength.Policy.valueOf(v.toUpperCase(Locale.ROOT)));
+                        break;
+                    case "faithful_crop":
+                        b.faithfulCrop(bool(v));
+                        break;
+                    case "trim_top_db":
+                        b.trimTopDb(Double.parseDouble(v));
+                        break;
+                    case "trim_pad_mode":
+                        b.trimPadMode(PadMode.parse(v));
+                        break;
+                    case "n_fft":
+                        b.stft.nFft(Integer.parseInt(v));
+                        break;
+                    case "hop_length":
+                        b.stft.hopLength(Integer.parseInt(v));
+                        break;
+                    case "win_length":
+                        b.stft.winLength(Integer.parseInt(v));
+                        break;
+                    case "window":
+                        b.stft.window(Window.parse(v));
+                        break;
+                    case "center":
+                        b.stft.center(bool(v));
+                        break;
+                    case "pad_mode":
+                        b.stft.padMode(PadMode.parse(v));
+                        break;
+                    case "n_mels":
+                        b.nMels(Integer.parseInt(v));
+                        break;
+                    case "fmin":
+                        b.fMin(Double.parseDouble(v));
+                        break;
+                    case "fmax":
+                        b.fMax(v.equalsIgnoreCase("none") ? Double.NaN : Double.parseDouble(v));
+                        break;
+                    case "htk":
+                        b.htk(bool(v));
+                        break;
+                    case "norm":
+                        b.norm(MelNorm.parse(v));
+                        break;
+                    case "power":
+                        b.power(Double.parseDouble(v));
+                        break;
+                    case "ref":
+                        b.ref(DbRef.parse(v));
+                        break;
+                    case "amin":
+                        b.amin(Double.parseDouble(v));
+                        break;
                     case "top_db":
                         b.topDb(v.equalsIgnoreCase("none") ? Decibels.NO_TOP_DB : Double.parseDouble(v));
                         break;
-                    case "mu_law": b.muLaw(Double.parseDouble(v)); break;
+                    case "mu_law":
+                        b.muLaw(Double.parseDouble(v));
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown key");
                 }
@@ -415,13 +571,21 @@ public final class FeatureConfig {
         return toText().hashCode();
     }
 
-    /** @return {@link #toText()} */
+    /**
+     * Returns the text form, {@link #toText()}.
+     *
+     * @return the text form
+     */
     @Override
     public String toString() {
         return toText();
     }
 
-    /** Builder of {@link FeatureConfig}; starts from {@link FeatureConfig#modern()}. */
+    /**
+     * Builder of {@link FeatureConfig}; starts from {@link FeatureConfig#modern()} and validates in {@link #build()}.
+     * The mel setters ({@link #stft}, {@link #nMels}, {@link #fMin}, {@link #fMax}, {@link #htk}, {@link #norm},
+     * {@link #power}) take the values of a {@link MelConfig.Builder} and are checked with its limits.
+     */
     public static final class Builder {
         private Kind kind = Kind.LOG_MEL_IMAGE;
         private int sampleRate = 44100;
@@ -446,6 +610,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets what the extractor returns ({@code kind}, default {@link Kind#LOG_MEL_IMAGE}).
+         *
          * @param kind output kind
          * @return this builder
          */
@@ -455,6 +621,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the expected input sample rate ({@code sr}, default 44100 Hz).
+         *
          * @param sr expected input sample rate in Hz, in [1, 768000] (as {@link MelConfig})
          * @return this builder
          */
@@ -464,6 +632,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the target length of the fixed-length step ({@code n_samples}).
+         *
          * @param nSamples target length of the fixed-length step, &gt;= 1 (default 88200 = 2 s at 44.1 kHz)
          * @return this builder
          */
@@ -473,6 +643,9 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets how clips are brought to the target length ({@code length_policy}, default
+         * {@link FixedLength.Policy#CENTRE_PAD_RANDOM_CROP}).
+         *
          * @param policy fixed-length policy
          * @return this builder
          */
@@ -482,6 +655,9 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets whether random crops reproduce the original's exclusive upper bound ({@code faithful_crop}, default
+         * false; docs/ORIGINAL-PROJECT.md §10.7).
+         *
          * @param faithful reproduce the original random crop's exclusive upper bound
          * @return this builder
          */
@@ -491,6 +667,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the silence-trimming threshold of {@link Trim} ({@code trim_top_db}, default 0: no trimming).
+         *
          * @param topDb silence-trimming threshold in dB (&gt; 0), or 0 for no trimming
          * @return this builder
          */
@@ -500,6 +678,9 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the frame padding of the trimming energy ({@code trim_pad_mode}, default constant as librosa 0.10;
+         * reflect as librosa 0.6).
+         *
          * @param mode frame padding of the trimming energy
          * @return this builder
          */
@@ -539,6 +720,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the STFT parameters (default {@code n_fft 2048}, hop 692, Hann, centred, constant padding).
+         *
          * @param config STFT parameters
          * @return this builder
          */
@@ -548,6 +731,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the number of mel bands ({@code n_mels}, default 128).
+         *
          * @param nMels number of mel bands, in [1, 4096]
          * @return this builder
          */
@@ -557,6 +742,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the lowest mel band edge ({@code fmin}, default 20 Hz).
+         *
          * @param fMin lowest mel edge in Hz, in [0, sr/2)
          * @return this builder
          */
@@ -566,6 +753,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the highest mel band edge ({@code fmax}, default None = {@code sr / 2}).
+         *
          * @param fMax highest mel edge in Hz, in (fmin, sr/2]; NaN for {@code sr / 2}
          * @return this builder
          */
@@ -575,6 +764,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets whether the HTK mel scale is used instead of Slaney's ({@code htk}, default false).
+         *
          * @param htk HTK mel scale
          * @return this builder
          */
@@ -584,6 +775,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the mel filter normalisation ({@code norm}, default slaney).
+         *
          * @param norm mel filter normalisation
          * @return this builder
          */
@@ -593,6 +786,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the magnitude exponent of the mel spectrogram ({@code power}, default 2: power).
+         *
          * @param power magnitude exponent, finite and &gt; 0
          * @return this builder
          */
@@ -602,6 +797,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the reference of {@code power_to_db} ({@code ref}, default 1.0).
+         *
          * @param ref dB reference
          * @return this builder
          */
@@ -611,6 +808,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the floor applied before the logarithm ({@code amin}, default 1e-10).
+         *
          * @param amin dB floor, &gt; 0
          * @return this builder
          */
@@ -620,6 +819,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the dynamic range kept below the maximum ({@code top_db}, default 80 dB).
+         *
          * @param topDb dB range kept, &gt;= 0, or {@link Decibels#NO_TOP_DB}
          * @return this builder
          */
@@ -629,6 +830,8 @@ public final class FeatureConfig {
         }
 
         /**
+         * Sets the mu-law compression of the raw waveform ({@code mu_law}, default 0: none; see {@link MuLaw}).
+         *
          * @param mu mu-law parameter for {@link Kind#RAW_WAVEFORM} (&gt; 0), or 0 for none
          * @return this builder
          */

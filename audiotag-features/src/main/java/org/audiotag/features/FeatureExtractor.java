@@ -13,12 +13,27 @@ import org.audiotag.features.internal.Checks;
 
 /**
  * Turns mono audio at {@link FeatureConfig#sampleRate()} into the model input a {@link FeatureConfig} describes:
- * optional silence trimming ({@link Trim}), the fixed-length step ({@link FixedLength}), then the log-mel
- * ({@code power_to_db(melspectrogram(y))}, float32 fast path) as the {@code (n_mels, frames)} image or the
- * {@code (frames, n_mels)} sequence, or the raw waveform {@code (1, n_samples)} (optionally mu-law compressed).
+ * optional silence trimming ({@link Trim}, {@code librosa.effects.trim}), the fixed-length step
+ * ({@link FixedLength}), then the log-mel ({@code librosa.power_to_db(librosa.feature.melspectrogram(y=y, ...))},
+ * float32 fast path) as the {@code (n_mels, frames)} image or the {@code (frames, n_mels)} sequence, or the raw
+ * waveform {@code (1, n_samples)} (optionally mu-law compressed). These are the pipelines of the original project
+ * (docs/ORIGINAL-PROJECT.md §1.3 to §1.5).
  *
  * <p>Immutable and thread-safe: FFT plans, buffers and the sparse mel filter bank are built once and reused (per
- * thread), and {@link #extractBatch(List)} spreads a batch over all cores.
+ * thread), and {@link #extractBatch(List)} spreads a batch over all cores (shared daemon worker pools that end
+ * after a minute without work).
+ *
+ * <p>Pipeline A's 128 x 128 image of a {@code Path file}:
+ * {@snippet :
+ * FeatureExtractor extractor = FeatureExtractor.of(FeatureConfig.pipelineA());
+ * AudioClip clip = AudioLoader.atRate(44100).load(file);     // the configuration's sample rate
+ * FeatureMatrix image = extractor.extract(clip);              // (128 mels, 128 frames) in dB: the first 2 s
+ * TimeMajorFeatures input = TimeMajorFeatures.of(FeatureConfig.Kind.LOG_MEL_IMAGE, image);   // (frames, mels)
+ * // every 2-s window, one second apart, for test-time averaging
+ * List<FeatureMatrix> windows = extractor.extractWindows(clip.samples(), 44100);
+ * // many clips on all cores, in order
+ * List<FeatureMatrix> images = extractor.extractBatch(List.of(clip.samples(), clip.samples()));
+ * }
  */
 public final class FeatureExtractor {
     private final FeatureConfig config;
@@ -32,6 +47,8 @@ public final class FeatureExtractor {
     }
 
     /**
+     * Returns an extractor for a configuration; the mel filter bank is computed here, once.
+     *
      * @param config the extraction to perform
      * @return an extractor for it
      */
@@ -39,27 +56,35 @@ public final class FeatureExtractor {
         return new FeatureExtractor(config);
     }
 
-    /** @return the configuration (store it with a trained model) */
+    /**
+     * Returns the configuration this extractor performs; store it with a trained model.
+     *
+     * @return the configuration
+     */
     public FeatureConfig config() {
         return config;
     }
 
     /**
-     * Deterministic extraction (random-crop policies keep the first {@code n_samples}, as the original validation).
+     * Extracts the features of mono samples deterministically: random-crop policies keep the first
+     * {@code n_samples}, as the original's validation did.
      *
      * @param y mono audio at the configured sample rate, at least one sample, finite
-     * @return the feature matrix
+     * @return the feature matrix: {@code (n_mels, frames)} dB for {@code LOG_MEL_IMAGE}, {@code (frames, n_mels)}
+     *     for {@code LOG_MEL_SEQUENCE}, {@code (1, n_samples)} for {@code RAW_WAVEFORM}
+     * @throws IllegalArgumentException if {@code y} is null, empty or not finite
      */
     public FeatureMatrix extract(float[] y) {
         return extract(y, null);
     }
 
     /**
-     * Extraction with a random source for the random-crop policy (training-time crops).
+     * Extracts the features of mono samples with a random source for the random-crop policy (training-time crops).
      *
-     * @param y mono audio at the configured sample rate
+     * @param y mono audio at the configured sample rate, at least one sample, finite
      * @param rng random source, or null for the deterministic first crop
-     * @return the feature matrix
+     * @return the feature matrix, shaped as by {@link #extract(float[])}
+     * @throws IllegalArgumentException if {@code y} is null, empty or not finite
      */
     public FeatureMatrix extract(float[] y, SplittableRandom rng) {
         float[] prepared = prepare(y, rng);
@@ -73,10 +98,10 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Extraction from a clip, checking its sample rate.
+     * Extracts the features of a clip deterministically, after checking its sample rate.
      *
      * @param clip mono audio; its rate must equal {@link FeatureConfig#sampleRate()}
-     * @return the feature matrix
+     * @return the feature matrix, shaped as by {@link #extract(float[])}
      * @throws IllegalArgumentException if the sample rate differs (resample with {@code AudioLoader} first)
      */
     public FeatureMatrix extract(AudioClip clip) {
@@ -88,13 +113,15 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Test-time features of a whole clip: after trimming (if configured), {@link FixedLength#slidingWindows} of
-     * {@link FeatureConfig#nSamples()} samples every {@code hopSamples}, each turned into features; score each
-     * window and average (or max) the model outputs.
+     * Extracts the test-time features of a whole clip: after trimming (if configured),
+     * {@link FixedLength#slidingWindows} of {@link FeatureConfig#nSamples()} samples every {@code hopSamples}, each
+     * turned into features; score each window and average (or max) the model outputs (the fix of
+     * docs/ORIGINAL-PROJECT.md §10.4).
      *
-     * @param y mono audio at the configured sample rate
+     * @param y mono audio at the configured sample rate, at least one sample, finite
      * @param hopSamples step between windows in samples, &gt;= 1 (e.g. one second)
      * @return one feature matrix per window, in time order
+     * @throws IllegalArgumentException if {@code y} is empty or not finite, or {@code hopSamples < 1}
      */
     public List<FeatureMatrix> extractWindows(float[] y, int hopSamples) {
         Checks.finiteSignal(y, "y");
@@ -113,11 +140,12 @@ public final class FeatureExtractor {
     }
 
     /**
-     * The waveform after trimming and the fixed-length step (what the spectral part sees).
+     * Returns the waveform after trimming and the fixed-length step, i.e. what the spectral part sees.
      *
-     * @param y mono audio
-     * @param rng random source for random crops, or null
-     * @return the prepared waveform
+     * @param y mono audio at the configured sample rate, at least one sample, finite
+     * @param rng random source for random crops, or null for the first crop
+     * @return the prepared waveform, a new array (of {@code n_samples} samples unless the policy keeps the length)
+     * @throws IllegalArgumentException if {@code y} is null, empty or not finite
      */
     public float[] prepare(float[] y, SplittableRandom rng) {
         Checks.finiteSignal(y, "y");
@@ -136,10 +164,10 @@ public final class FeatureExtractor {
     }
 
     /**
-     * The features of an already prepared waveform (no trimming or length change).
+     * Computes the features of an already prepared waveform, without trimming or length change.
      *
-     * @param prepared mono audio
-     * @return the feature matrix
+     * @param prepared mono audio at the configured sample rate, e.g. from {@link #prepare}
+     * @return the feature matrix, shaped as by {@link #extract(float[])}
      */
     public FeatureMatrix featuresOfPrepared(float[] prepared) {
         switch (config.kind()) {
@@ -155,11 +183,12 @@ public final class FeatureExtractor {
     }
 
     /**
-     * {@code power_to_db(melspectrogram(y), ref, amin, top_db)} of the whole signal, float32, {@code (n_mels,
-     * frames)}.
+     * Computes the log-mel spectrogram of the whole signal, {@code power_to_db(melspectrogram(y), ref, amin, top_db)}
+     * with this configuration's parameters, in float32, without trimming or length change.
      *
-     * @param y mono audio
-     * @return the log-mel spectrogram
+     * @param y mono audio at the configured sample rate, at least one sample, finite
+     * @return the log-mel spectrogram {@code (n_mels, frames)} in dB (also for a {@code LOG_MEL_SEQUENCE} kind)
+     * @throws IllegalArgumentException if {@code y} is null, empty or not finite
      */
     public FeatureMatrix logMel(float[] y) {
         MelSpectrogram m = mel != null ? mel : config.melSpectrogram();
@@ -167,34 +196,37 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Deterministic extraction of a batch on all cores (one worker per available processor).
+     * Extracts a batch deterministically on all cores (one worker per available processor).
      *
      * @param clips mono clips at the configured sample rate
      * @return features in the order of {@code clips}
+     * @throws IllegalArgumentException naming the index of the first bad clip
      */
     public List<FeatureMatrix> extractBatch(List<float[]> clips) {
         return extractBatch(clips, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /**
-     * Deterministic extraction of a batch on a given number of threads.
+     * Extracts a batch deterministically on a given number of threads.
      *
      * @param clips mono clips at the configured sample rate
      * @param threads worker threads, &gt;= 1 (1 = the calling thread only)
      * @return features in the order of {@code clips}
+     * @throws IllegalArgumentException if {@code threads < 1}, or naming the index of the first bad clip
      */
     public List<FeatureMatrix> extractBatch(List<float[]> clips, int threads) {
         return extractBatch(clips, threads, null);
     }
 
     /**
-     * Batch extraction with random crops: clip {@code i} uses the {@code i}-th generator split from
+     * Extracts a batch with seeded random crops: clip {@code i} uses the {@code i}-th generator split from
      * {@code new SplittableRandom(seed)}, so the result does not depend on the thread count.
      *
      * @param clips mono clips at the configured sample rate
      * @param threads worker threads, &gt;= 1
      * @param seed seed of the crops, or null for deterministic first crops
      * @return features in the order of {@code clips}
+     * @throws IllegalArgumentException if {@code threads < 1}, or naming the index of the first bad clip
      */
     public List<FeatureMatrix> extractBatch(List<float[]> clips, int threads, Long seed) {
         if (threads < 1) {

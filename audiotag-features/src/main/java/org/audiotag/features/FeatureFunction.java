@@ -8,6 +8,15 @@ import java.nio.file.Path;
  * (librosa {@code load}, {@code feature.melspectrogram} then {@code power_to_db}): {@link LogMelFeatures},
  * {@link WaveformFeatures}. Implementations must be thread-safe and deterministic: a feature cache calls them from
  * several threads and trusts {@link #cacheKey()} to identify the output.
+ *
+ * <p>Given a {@code Path file}:
+ * {@snippet :
+ * FeatureFunction f = LogMelFeatures.from(FeatureConfig.pipelineA());
+ * TimeMajorFeatures x = f.compute(file);      // (frames, 128 mels) of the whole clip
+ * int bins = f.bins();                        // 128, x.bins()
+ * String key = f.cacheKey();                  // "logmel v1 sr=44100 nFft=2560 hopLength=692 nMels=128 ..."
+ * FeatureFunction samples = new WaveformFeatures(44100);    // bins() == 1
+ * }
  */
 public interface FeatureFunction {
 
@@ -19,11 +28,17 @@ public interface FeatureFunction {
      */
     String cacheKey();
 
-    /** @return values per frame of every output, e.g. {@code n_mels} */
+    /**
+     * Returns the number of values per frame of every output.
+     *
+     * @return the bins, e.g. {@code n_mels} for a log-mel, 1 for a waveform
+     */
     int bins();
 
     /**
-     * @param file an audio file
+     * Decodes an audio file and computes its whole-clip features.
+     *
+     * @param file an audio file (WAV, FLAC or Ogg Vorbis)
      * @return its features, time-major, {@link TimeMajorFeatures#bins()} equal to {@link #bins()}
      * @throws IOException if the file cannot be decoded (the message names the file)
      */

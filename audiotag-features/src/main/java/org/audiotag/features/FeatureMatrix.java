@@ -3,11 +3,14 @@ package org.audiotag.features;
 import java.util.Arrays;
 
 /**
- * An immutable single-precision matrix in row-major order, the result type of the float32 feature fast paths.
+ * An immutable single-precision matrix in row-major order, the result type of the float32 feature fast paths
+ * ({@link MelSpectrogram#compute(float[])}, {@link Decibels#powerToDb(FeatureMatrix, DbRef, double, double)},
+ * {@link FeatureExtractor}).
  *
  * <p>Spectrogram-like results keep librosa's layout {@code (bins, frames)}: element (bin {@code k}, frame {@code t})
  * is at flat index {@code k * cols() + t}. Sequence results built for recurrent models ({@link #transpose()}) are
- * {@code (frames, bins)}. The values are in the unit of the producing function (magnitude, power, dB, ...).
+ * {@code (frames, bins)}. The values are in the unit of the producing function (magnitude, power, dB, ...). Models
+ * take the time-major {@link TimeMajorFeatures} instead, whose type says its layout.
  */
 public final class FeatureMatrix {
     private final int rows;
@@ -40,20 +43,31 @@ public final class FeatureMatrix {
         return new FeatureMatrix(rows, cols, data, false);
     }
 
-    /** @return number of rows (frequency/mel bins in librosa layout) */
+    /**
+     * Returns the number of rows.
+     *
+     * @return the number of rows (frequency/mel bins in librosa's layout)
+     */
     public int rows() {
         return rows;
     }
 
-    /** @return number of columns (frames in librosa layout) */
+    /**
+     * Returns the number of columns.
+     *
+     * @return the number of columns (frames in librosa's layout)
+     */
     public int cols() {
         return cols;
     }
 
     /**
-     * @param r row index
-     * @param c column index
+     * Returns element (r, c).
+     *
+     * @param r row index, {@code 0 <= r < rows()}
+     * @param c column index, {@code 0 <= c < cols()}
      * @return the element at (r, c)
+     * @throws IndexOutOfBoundsException if (r, c) is outside the matrix
      */
     public float get(int r, int c) {
         if (r < 0 || r >= rows || c < 0 || c >= cols) {
@@ -62,7 +76,11 @@ public final class FeatureMatrix {
         return data[r * cols + c];
     }
 
-    /** @return a copy of the row-major values */
+    /**
+     * Returns a copy of the values.
+     *
+     * @return row-major values, length {@code rows() * cols()}
+     */
     public float[] toArray() {
         return data.clone();
     }
@@ -72,12 +90,17 @@ public final class FeatureMatrix {
      *
      * @param dst destination array
      * @param offset first index written
+     * @throws IndexOutOfBoundsException if {@code dst} has fewer than {@code offset + rows() * cols()} elements
      */
     public void copyTo(float[] dst, int offset) {
         System.arraycopy(data, 0, dst, offset, data.length);
     }
 
-    /** @return the transposed matrix ({@code cols x rows}), e.g. (mels, frames) to the (T, 128) sequence layout */
+    /**
+     * Returns the transpose, e.g. (mels, frames) to the (frames, mels) sequence layout.
+     *
+     * @return the transposed matrix ({@code cols x rows})
+     */
     public FeatureMatrix transpose() {
         float[] out = new float[data.length];
         for (int r = 0; r < rows; r++) {
@@ -89,7 +112,11 @@ public final class FeatureMatrix {
         return new FeatureMatrix(cols, rows, out, true);
     }
 
-    /** @return the same values widened to double precision */
+    /**
+     * Returns the same values widened to double precision.
+     *
+     * @return a double matrix of the same shape
+     */
     public DoubleMatrix toDouble() {
         double[] out = new double[data.length];
         for (int i = 0; i < out.length; i++) {
@@ -98,7 +125,11 @@ public final class FeatureMatrix {
         return new DoubleMatrix(rows, cols, out, true);
     }
 
-    /** @return the largest element, or NaN for an empty matrix */
+    /**
+     * Returns the largest element, as {@code np.max} for finite values.
+     *
+     * @return the largest element, or NaN for an empty matrix
+     */
     public float max() {
         float m = Float.NaN;
         for (float v : data) {

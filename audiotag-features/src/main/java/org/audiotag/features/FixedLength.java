@@ -5,9 +5,19 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Fixed-length preparation of the original project (docs/ORIGINAL-PROJECT.md §1.3-1.5): left zero-padding or first-N cropping
- * (pipelines A and B), centre padding and random crops (pipeline C), and looping. All methods return new arrays
+ * Brings signals to a fixed length in samples as the original project did (docs/ORIGINAL-PROJECT.md §1.3-1.5): left
+ * zero-padding or first-N cropping (pipelines A and B), centre padding and random crops (pipeline C), and looping;
+ * plus the sliding test-time windows that replace the original's first-2-s scoring. All methods return new arrays
  * and never modify their input; randomness is always passed in.
+ *
+ * <p>Given mono samples {@code float[] y} at 44.1 kHz:
+ * {@snippet :
+ * float[] a = FixedLength.leftPadOrCropFirst(y, 88200);       // pipelines A and B: exactly 2 s
+ * float[] c = FixedLength.randomCrop(FixedLength.centrePad(y, 88200), 88200, new SplittableRandom(42));  // C, training
+ * float[] v = FixedLength.apply(y, 88200, FixedLength.Policy.CENTRE_PAD_CROP_FIRST, null);   // C, validation
+ * float[] looped = FixedLength.loop(y, 3 * 88200);            // repeated until 6 s
+ * List<float[]> windows = FixedLength.slidingWindows(y, 88200, 44100);   // 2-s windows every second
+ * }
  */
 public final class FixedLength {
     private FixedLength() {
@@ -33,13 +43,16 @@ public final class FixedLength {
     }
 
     /**
-     * Applies a policy.
+     * Brings a signal to {@code n} samples with the given policy.
      *
      * @param y signal
-     * @param n target length, &gt;= 1
+     * @param n target length in samples, &gt;= 1
      * @param policy the policy
      * @param rng random source for {@link Policy#CENTRE_PAD_RANDOM_CROP}, may be null (then the first N are kept)
-     * @return the prepared signal
+     * @return the prepared signal, a new array: {@code n} samples, or longer for {@link Policy#CENTRE_PAD_KEEP_LONG},
+     *     any length for {@link Policy#NONE}
+     * @throws IllegalArgumentException if {@code n < 1} (except with {@link Policy#NONE}, which ignores {@code n}), or
+     *     {@link Policy#LOOP_CROP_FIRST} is given an empty signal
      */
     public static float[] apply(float[] y, int n, Policy policy, SplittableRandom rng) {
         Objects.requireNonNull(policy, "policy");
@@ -55,7 +68,8 @@ public final class FixedLength {
     }
 
     /**
-     * Pipeline A/B: if {@code y.length < n}, prepend {@code n - y.length} zeros; otherwise keep the first {@code n}.
+     * Pads or crops to exactly {@code n} samples as pipelines A and B: if {@code y.length < n}, prepends
+     * {@code n - y.length} zeros; otherwise keeps the first {@code n}.
      *
      * @param y signal
      * @param n target length, &gt;= 1
@@ -72,7 +86,7 @@ public final class FixedLength {
     }
 
     /**
-     * Keeps the first {@code n} samples of a longer signal; shorter signals are returned unchanged (copied).
+     * Crops to the first {@code n} samples of a longer signal; shorter signals are returned unchanged (copied).
      *
      * @param y signal
      * @param n maximum length, &gt;= 1
@@ -84,8 +98,8 @@ public final class FixedLength {
     }
 
     /**
-     * Pipeline C centre padding: if {@code y.length <= n}, {@code (n - len) / 2} zeros on the left (floor) and the rest
-     * on the right; longer signals are returned unchanged (copied).
+     * Centre-pads to {@code n} samples as pipeline C: if {@code y.length <= n}, {@code (n - len) / 2} zeros on the
+     * left (floor) and the rest on the right; longer signals are returned unchanged (copied).
      *
      * @param y signal
      * @param n target length, &gt;= 1
@@ -102,7 +116,7 @@ public final class FixedLength {
     }
 
     /**
-     * Random crop of {@code n} samples with start uniform in {@code [0, len - n]} (every offset possible);
+     * Takes a random crop of {@code n} samples with start uniform in {@code [0, len - n]} (every offset possible);
      * signals of at most {@code n} samples are centre-padded instead.
      *
      * @param y signal
@@ -115,8 +129,9 @@ public final class FixedLength {
     }
 
     /**
-     * Random crop; {@code faithful = true} reproduces the original augmenter's {@code randint(0, len - n)} whose
-     * exclusive upper bound never picks the last offset (docs/ORIGINAL-PROJECT.md §6; fixed by default).
+     * Takes a random crop of {@code n} samples; {@code faithful = true} reproduces the original augmenter's
+     * {@code randint(0, len - n)} whose exclusive upper bound never picks the last offset (docs/ORIGINAL-PROJECT.md
+     * §6 and §10.7; fixed by default). Signals of at most {@code n} samples are centre-padded instead.
      *
      * @param y signal
      * @param n crop length, &gt;= 1
@@ -141,6 +156,7 @@ public final class FixedLength {
      * @param y signal, at least one sample
      * @param n target length, &gt;= 1
      * @return signal of exactly {@code n} samples
+     * @throws IllegalArgumentException if {@code y} is empty or {@code n < 1}
      */
     public static float[] loop(float[] y, int n) {
         check(y, n);
@@ -155,15 +171,16 @@ public final class FixedLength {
     }
 
     /**
-     * Sliding windows for test-time evaluation of long clips (the fix of docs/ORIGINAL-PROJECT.md bug 4: average or max the logits
-     * over windows instead of scoring only the first 2 s). Clips of at most {@code n} samples give one centre-padded
-     * window; longer clips give windows starting at {@code 0, hop, 2 hop, ...} plus, if the last of those does not
-     * reach the end, one window ending exactly at the end.
+     * Cuts sliding windows for test-time evaluation of long clips (the fix of docs/ORIGINAL-PROJECT.md §10.4: average
+     * or max the outputs over windows instead of scoring only the first 2 s). Clips of at most {@code n} samples give
+     * one centre-padded window; longer clips give windows starting at {@code 0, hop, 2 hop, ...} plus, if the last of
+     * those does not reach the end, one window ending exactly at the end.
      *
      * @param y signal, at least one sample
      * @param n window length, &gt;= 1
      * @param hop step between window starts, &gt;= 1
      * @return the windows, each of exactly {@code n} samples, in time order
+     * @throws IllegalArgumentException if {@code y} is empty, {@code n < 1} or {@code hop < 1}
      */
     public static java.util.List<float[]> slidingWindows(float[] y, int n, int hop) {
         check(y, n);

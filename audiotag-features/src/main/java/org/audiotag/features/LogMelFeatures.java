@@ -25,6 +25,17 @@ import org.audiotag.features.io.AudioFormatException;
  * {@code n_fft / 2 + 1} samples (reflect padding needs more samples than that; librosa would fail).
  *
  * <p>Immutable and thread-safe.
+ *
+ * <p>Given a {@code Path file} (a 5-s clip):
+ * {@snippet :
+ * LogMelFeatures mel = LogMelFeatures.from(FeatureConfig.pipelineA());
+ * TimeMajorFeatures x = mel.compute(file);      // 319 frames x 128 mel bands, in dB
+ * int frames = mel.framesFor(5.0);              // 1 + floor(5 * 44100 / 692) = 319
+ * float db = x.get(0, 0);                       // frame 0, lowest mel band
+ * FeatureConfig whole = mel.config();           // kind LOG_MEL_SEQUENCE, length policy NONE
+ * Map<String, String> keys = mel.toMap();       // features.kind=logmel, features.sr=44100, ...
+ * LogMelFeatures same = LogMelFeatures.fromMap(keys);   // equals(mel)
+ * }
  */
 public final class LogMelFeatures implements FeatureFunction {
 
@@ -42,8 +53,8 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
-     * The whole-clip log-mel of a feature configuration (its fixed-length and trim settings are not used: crops and
-     * windows are taken on frames; see {@link #config()}).
+     * Returns the whole-clip log-mel of a feature configuration (its fixed-length and trim settings are not used:
+     * crops and windows are taken on frames; see {@link #config()}).
      *
      * @param c a log-mel configuration with Slaney mels ({@code htk=false, norm=slaney}), power 2, {@code ref=1},
      *     {@code amin=1e-10}, a Hann window with {@code win_length = n_fft} and {@code center=True}
@@ -84,6 +95,8 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
+     * Returns the equivalent whole-clip feature configuration, the one a {@code TaggingConfig} stores.
+     *
      * @return the whole-clip configuration: kind {@code LOG_MEL_SEQUENCE}, length policy {@code NONE}, no trimming,
      *     the given configuration's other settings ({@code n_samples} is kept as a record of the training clip
      *     length; it does not change the output)
@@ -92,29 +105,48 @@ public final class LogMelFeatures implements FeatureFunction {
         return config;
     }
 
-    /** @return sample rate in Hz */
+    /**
+     * Returns the sample rate clips are loaded at ({@code sr}).
+     *
+     * @return the rate in Hz
+     */
     public int sr() {
         return config.sampleRate();
     }
 
-    /** @return hop length in samples */
+    /**
+     * Returns the step between frames ({@code hop_length}).
+     *
+     * @return the hop in samples
+     */
     public int hopLength() {
         return config.stft().hopLength();
     }
 
-    /** @return FFT size */
+    /**
+     * Returns the FFT and frame length ({@code n_fft}).
+     *
+     * @return the length in samples
+     */
     public int nFft() {
         return config.stft().nFft();
     }
 
-    /** @return the number of mel bands */
+    /**
+     * Returns the number of mel bands ({@code n_mels}), the bins of every frame.
+     *
+     * @return {@code n_mels}
+     */
     public int nMels() {
         return config.nMels();
     }
 
     /**
-     * @param seconds a duration
-     * @return the frames of a clip of that duration: {@code 1 + floor(seconds·sr / hopLength)}
+     * Returns the number of frames of a clip of the given duration, {@code 1 + floor(seconds·sr / hopLength)} (the
+     * centred STFT's frame count).
+     *
+     * @param seconds a duration in seconds, &gt;= 0
+     * @return the frame count
      */
     public int framesFor(double seconds) {
         return 1 + (int) Math.floor(seconds * sr() / hopLength());
@@ -139,7 +171,7 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
-     * Log-mel of a clip already in memory.
+     * Computes the whole-clip log-mel of a clip already in memory.
      *
      * @param clip mono audio at {@link #sr()} Hz
      * @return time-major dB features
@@ -155,7 +187,7 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
-     * Log-mel of raw samples.
+     * Computes the whole-clip log-mel of mono samples.
      *
      * @param samples mono samples at {@link #sr()} Hz, in [-1, 1]
      * @return time-major dB features
@@ -181,7 +213,7 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
-     * The parameters as text key/values for provenance files: {@code features.kind=logmel}, {@code
+     * Returns the parameters as text key/values for provenance files: {@code features.kind=logmel}, {@code
      * features.version}, {@code features.sr}, {@code .nFft}, {@code .hopLength}, {@code .nMels}, {@code .fMin},
      * {@code .fMax}, {@code .topDb}, {@code .padMode} and {@code features.config} ({@link #config()} as text).
      *
@@ -239,7 +271,12 @@ public final class LogMelFeatures implements FeatureFunction {
         return v;
     }
 
-    /** @return whether {@code o} computes the same features (equal {@link #cacheKey()}) */
+    /**
+     * Returns whether {@code o} computes the same features, i.e. has an equal {@link #cacheKey()}.
+     *
+     * @param o another object
+     * @return true for a log-mel with the same parameters
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LogMelFeatures l && l.cacheKey().equals(cacheKey());
@@ -250,7 +287,11 @@ public final class LogMelFeatures implements FeatureFunction {
         return cacheKey().hashCode();
     }
 
-    /** @return {@link #cacheKey()} */
+    /**
+     * Returns the cache key, {@link #cacheKey()}.
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
         return cacheKey();

@@ -8,7 +8,8 @@ import org.audiotag.features.internal.Checks;
  * {@code sr = 22050}, the STFT parameters as a {@link StftConfig} (librosa's {@code n_fft 2048}, hop {@code n_fft/4},
  * Hann, centred, constant padding), {@code n_mels = 128}, {@code fmin = 0}, {@code fmax = None} (= {@code sr / 2}),
  * {@code htk = False} (Slaney scale), {@code norm = 'slaney'} and {@code power = 2.0}. The filter bank these
- * describe is {@code librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=norm)}
+ * describe is
+ * {@code librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels, fmin=fmin, fmax=fmax, htk=htk, norm=norm)}
  * ({@link MelFilterBank#of(MelConfig)}).
  *
  * <p>This one value is shared by everything that needs mel parameters: {@link MelSpectrogram#of(MelConfig)},
@@ -26,6 +27,15 @@ import org.audiotag.features.internal.Checks;
  * </ul>
  * A violation throws {@link IllegalArgumentException} whose message names the parameter (librosa's name) and the
  * allowed range. Instances are compared by value.
+ *
+ * {@snippet :
+ * // librosa.feature.melspectrogram(sr=44100, n_mels=64, fmax=8000), other parameters librosa's defaults
+ * MelConfig cfg = MelConfig.builder().sampleRate(44100).nMels(64).fMax(8000).build();
+ * MelSpectrogram mel = MelSpectrogram.of(cfg);
+ * MelFilterBank bank = MelFilterBank.of(cfg);       // 64 x 1025 Slaney triangles, area-normalised
+ * MelConfig htk = cfg.toBuilder().htk(true).norm(MelNorm.NONE).build();   // HTK scale, peak-1 triangles
+ * MelConfig original = FeatureConfig.pipelineA().mel();   // sr 44100, n_fft 2560, hop 692, reflect, 128 mels
+ * }
  */
 public final class MelConfig {
     /** Lowest accepted sample rate in Hz. */
@@ -57,53 +67,93 @@ public final class MelConfig {
         this.power = b.power;
     }
 
-    /** @return a builder with librosa's defaults */
+    /**
+     * Returns a builder with librosa's defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised with this configuration ({@code fmax} explicit, as stored) */
+    /**
+     * Returns a builder initialised with this configuration, {@code fmax} explicit as stored, to derive a variant.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder().sampleRate(sampleRate).stft(stft).nMels(nMels).fMin(fMin).fMax(fMax).htk(htk).norm(norm)
                 .power(power);
     }
 
-    /** @return {@code sr}: sample rate of the signal in Hz */
+    /**
+     * Returns {@code sr}, the sample rate of the signal.
+     *
+     * @return the rate in Hz
+     */
     public double sampleRate() {
         return sampleRate;
     }
 
-    /** @return the STFT parameters ({@code n_fft}, {@code hop_length}, {@code win_length}, window, centring) */
+    /**
+     * Returns the STFT parameters: {@code n_fft}, {@code hop_length}, {@code win_length}, window, centring, padding.
+     *
+     * @return the STFT parameters
+     */
     public StftConfig stft() {
         return stft;
     }
 
-    /** @return {@code n_mels}: number of mel bands */
+    /**
+     * Returns {@code n_mels}, the number of mel bands.
+     *
+     * @return the number of rows of the mel spectrogram
+     */
     public int nMels() {
         return nMels;
     }
 
-    /** @return {@code fmin}: lowest band edge in Hz */
+    /**
+     * Returns {@code fmin}, the lowest band edge.
+     *
+     * @return the frequency in Hz
+     */
     public double fMin() {
         return fMin;
     }
 
-    /** @return {@code fmax}: highest band edge in Hz ({@code sr / 2} when built with librosa's None) */
+    /**
+     * Returns {@code fmax}, the highest band edge ({@code sr / 2} when built with librosa's None).
+     *
+     * @return the frequency in Hz
+     */
     public double fMax() {
         return fMax;
     }
 
-    /** @return {@code htk}: whether the HTK mel scale is used instead of Slaney's */
+    /**
+     * Returns {@code htk}, whether the HTK mel scale is used instead of Slaney's (see {@link MelScale}).
+     *
+     * @return true for the HTK scale
+     */
     public boolean htk() {
         return htk;
     }
 
-    /** @return {@code norm}: the filter normalisation */
+    /**
+     * Returns {@code norm}, the filter normalisation.
+     *
+     * @return the normalisation
+     */
     public MelNorm norm() {
         return norm;
     }
 
-    /** @return {@code power}: exponent applied to the STFT magnitude (1 magnitude, 2 power) */
+    /**
+     * Returns {@code power}, the exponent applied to the STFT magnitude.
+     *
+     * @return the exponent (1 magnitude, 2 power)
+     */
     public double power() {
         return power;
     }
@@ -120,8 +170,12 @@ public final class MelConfig {
         return Objects.hash(sampleRate, stft, nMels, fMin, fMax, htk, norm, power);
     }
 
-    /** @return e.g. {@code MelConfig[sr=22050.0, StftConfig[...], n_mels=128, fmin=0.0, fmax=11025.0, htk=false,
-     *     norm=slaney, power=2.0]} */
+    /**
+     * Returns every parameter with librosa's names.
+     *
+     * @return e.g. {@code MelConfig[sr=22050.0, StftConfig[...], n_mels=128, fmin=0.0, fmax=11025.0, htk=false,
+     *     norm=slaney, power=2.0]}
+     */
     @Override
     public String toString() {
         return "MelConfig[sr=" + sampleRate + ", " + stft + ", n_mels=" + nMels + ", fmin=" + fMin + ", fmax=" + fMax
@@ -143,6 +197,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets {@code sr}, the sample rate of the signal.
+         *
          * @param sr sample rate in Hz, in [1, 768000] (default 22050)
          * @return this builder
          */
@@ -152,6 +208,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets the STFT parameters.
+         *
          * @param config STFT parameters (default librosa's: n_fft 2048, hop 512, Hann, centred, constant padding)
          * @return this builder
          */
@@ -161,6 +219,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets {@code n_mels}, the number of mel bands.
+         *
          * @param nMels number of mel bands, in [1, 4096] (default 128)
          * @return this builder
          */
@@ -170,6 +230,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets {@code fmin}, the lowest band edge.
+         *
          * @param fMin lowest band edge in Hz, in [0, sr/2) (default 0)
          * @return this builder
          */
@@ -179,6 +241,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets {@code fmax}, the highest band edge.
+         *
          * @param fMax highest band edge in Hz, in (fmin, sr/2]; NaN for librosa's None = sr/2 (default)
          * @return this builder
          */
@@ -188,6 +252,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets {@code htk}, whether the HTK mel scale replaces Slaney's.
+         *
          * @param htk HTK mel scale instead of Slaney (default false)
          * @return this builder
          */
@@ -197,6 +263,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets {@code norm}, the filter normalisation.
+         *
          * @param norm filter normalisation (default slaney)
          * @return this builder
          */
@@ -206,6 +274,8 @@ public final class MelConfig {
         }
 
         /**
+         * Sets {@code power}, the exponent of the STFT magnitude.
+         *
          * @param power exponent of the STFT magnitude, finite and &gt; 0 (default 2)
          * @return this builder
          */

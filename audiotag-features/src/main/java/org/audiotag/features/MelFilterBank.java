@@ -89,7 +89,7 @@ public final class MelFilterBank {
     }
 
     /**
-     * Builds the filter bank ({@code librosa.filters.mel}).
+     * Builds the filter bank {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk, norm)}.
      *
      * @param sr sample rate in Hz, &gt; 0
      * @param nFft FFT length, &gt;= 1
@@ -101,7 +101,8 @@ public final class MelFilterBank {
      * @return the filter bank
      * @throws IllegalArgumentException naming the offending parameter
      */
-    public static MelFilterBank of(double sr, int nFft, int nMels, double fMin, double fMax, boolean htk, MelNorm norm) {
+    public static MelFilterBank of(double sr, int nFft, int nMels, double fMin, double fMax, boolean htk,
+            MelNorm norm) {
         return new MelFilterBank(sr, nFft, nMels, fMin, fMax, htk, norm);
     }
 
@@ -118,47 +119,83 @@ public final class MelFilterBank {
                 config.fMax(), config.htk(), config.norm());
     }
 
-    /** @return sample rate in Hz */
+    /**
+     * Returns the sample rate the bank was built for.
+     *
+     * @return the rate in Hz
+     */
     public double sampleRate() {
         return sampleRate;
     }
 
-    /** @return FFT length */
+    /**
+     * Returns the FFT length the bank was built for.
+     *
+     * @return {@code n_fft} in samples
+     */
     public int nFft() {
         return nFft;
     }
 
-    /** @return number of mel bands (rows) */
+    /**
+     * Returns the number of mel bands, the rows of the bank.
+     *
+     * @return {@code n_mels}
+     */
     public int nMels() {
         return nMels;
     }
 
-    /** @return number of FFT bins (columns), {@code 1 + n_fft/2} */
+    /**
+     * Returns the number of FFT bins, the columns of the bank.
+     *
+     * @return {@code 1 + n_fft/2}
+     */
     public int nBins() {
         return 1 + nFft / 2;
     }
 
-    /** @return lowest edge in Hz */
+    /**
+     * Returns the lowest band edge.
+     *
+     * @return {@code fmin} in Hz
+     */
     public double fMin() {
         return fMin;
     }
 
-    /** @return highest edge in Hz */
+    /**
+     * Returns the highest band edge.
+     *
+     * @return {@code fmax} in Hz
+     */
     public double fMax() {
         return fMax;
     }
 
-    /** @return whether the HTK scale is used */
+    /**
+     * Returns whether the HTK mel scale is used instead of Slaney's.
+     *
+     * @return {@code htk}
+     */
     public boolean htk() {
         return htk;
     }
 
-    /** @return the normalisation */
+    /**
+     * Returns the filter normalisation.
+     *
+     * @return {@code norm}
+     */
     public MelNorm norm() {
         return norm;
     }
 
-    /** @return number of stored non-zero weights */
+    /**
+     * Returns the number of stored non-zero weights, about 2 per FFT bin.
+     *
+     * @return the non-zero count
+     */
     public int nonZeros() {
         int n = 0;
         for (double[] w : weights) {
@@ -167,7 +204,11 @@ public final class MelFilterBank {
         return n;
     }
 
-    /** @return the dense weight matrix {@code (n_mels, 1 + n_fft/2)}, as librosa returns it */
+    /**
+     * Returns the dense weight matrix, as {@code librosa.filters.mel} returns it.
+     *
+     * @return a new {@code (n_mels, 1 + n_fft/2)} matrix
+     */
     public DoubleMatrix dense() {
         int nBins = nBins();
         double[] out = new double[nMels * nBins];
@@ -178,10 +219,11 @@ public final class MelFilterBank {
     }
 
     /**
-     * {@code mel_basis @ S}: applies the bank to a spectrogram {@code (1 + n_fft/2, frames)}.
+     * Applies the bank to a spectrogram {@code (1 + n_fft/2, frames)}: {@code mel_basis @ S}.
      *
      * @param s magnitude or power spectrogram
      * @return mel spectrogram {@code (n_mels, frames)}
+     * @throws IllegalArgumentException if {@code s} has another number of rows
      */
     public DoubleMatrix apply(DoubleMatrix s) {
         checkRows(s.rows());
@@ -203,10 +245,12 @@ public final class MelFilterBank {
     }
 
     /**
-     * Float32 variant of {@link #apply(DoubleMatrix)} (float weights, float accumulation).
+     * Applies the bank to a float32 spectrogram with float weights and accumulation, the float variant of
+     * {@link #apply(DoubleMatrix)}.
      *
      * @param s magnitude or power spectrogram {@code (1 + n_fft/2, frames)}
      * @return mel spectrogram {@code (n_mels, frames)}
+     * @throws IllegalArgumentException if {@code s} has another number of rows
      */
     public FeatureMatrix apply(FeatureMatrix s) {
         checkRows(s.rows());

@@ -10,7 +10,10 @@ public enum MelNorm {
     NONE;
 
     /**
-     * @param name {@code slaney} or {@code none}
+     * Parses a normalisation name, case-insensitively: {@code slaney} (or {@code 1}) or {@code none} (or
+     * {@code null}).
+     *
+     * @param name the name
      * @return the norm
      * @throws IllegalArgumentException naming the parameter {@code norm}
      */
@@ -22,7 +25,11 @@ public enum MelNorm {
         }
     }
 
-    /** @return the name used in configuration files and on the command line */
+    /**
+     * Returns the name used in configuration files and on the command line.
+     *
+     * @return {@code slaney} or {@code none}
+     */
     public String librosaName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,7 +1,8 @@
 package org.audiotag.features;
 
 /**
- * Hz / mel conversions as {@code librosa.hz_to_mel}, {@code librosa.mel_to_hz} and {@code librosa.mel_frequencies}.
+ * Converts between Hz and mels as {@code librosa.hz_to_mel}, {@code librosa.mel_to_hz} and
+ * {@code librosa.mel_frequencies}.
  *
  * <p>Slaney scale ({@code htk=false}, the librosa default, Auditory Toolbox): linear {@code mel = 3 f / 200} below
  * 1000 Hz, logarithmic {@code mel = 15 + 27 ln(f / 1000) / ln(6.4)} above. HTK scale: {@code 2595 log10(1 + f/700)}.
@@ -16,6 +17,8 @@ public final class MelScale {
     }
 
     /**
+     * Converts a frequency to mels ({@code librosa.hz_to_mel(hz, htk=htk)}).
+     *
      * @param hz frequency in Hz
      * @param htk use the HTK formula instead of Slaney's
      * @return the mel value
@@ -31,6 +34,8 @@ public final class MelScale {
     }
 
     /**
+     * Converts mels to a frequency ({@code librosa.mel_to_hz(mel, htk=htk)}), the inverse of {@link #hzToMel}.
+     *
      * @param mel mel value
      * @param htk use the HTK formula instead of Slaney's
      * @return the frequency in Hz
@@ -46,21 +51,23 @@ public final class MelScale {
     }
 
     /**
-     * {@code librosa.mel_frequencies(n_mels, fmin, fmax, htk)}: {@code n} frequencies (Hz) equally spaced on the mel
-     * scale from {@code fMin} to {@code fMax} inclusive (numpy {@code linspace} then {@link #melToHz}).
+     * Returns {@code n} frequencies in Hz equally spaced on the mel scale from {@code fMin} to {@code fMax} inclusive,
+     * as {@code librosa.mel_frequencies(n_mels, fmin, fmax, htk)} (numpy {@code linspace} then {@link #melToHz}).
      *
      * @param n number of points, &gt;= 1
      * @param fMin lowest frequency (Hz), &gt;= 0
      * @param fMax highest frequency (Hz), &gt;= fMin
      * @param htk HTK scale instead of Slaney
      * @return the frequencies in Hz
+     * @throws IllegalArgumentException if {@code n < 1} or not {@code 0 <= fMin <= fMax < infinity}
      */
     public static double[] melFrequencies(int n, double fMin, double fMax, boolean htk) {
         if (n < 1) {
             throw new IllegalArgumentException("n_mels must be >= 1, got " + n);
         }
         if (!(fMin >= 0) || !(fMax >= fMin) || Double.isInfinite(fMax)) {
-            throw new IllegalArgumentException("need 0 <= fmin <= fmax < infinity, got fmin=" + fMin + ", fmax=" + fMax);
+            throw new IllegalArgumentException("need 0 <= fmin <= fmax < infinity, got fmin=" + fMin + ", fmax="
+                    + fMax);
         }
         double lo = hzToMel(fMin, htk);
         double hi = hzToMel(fMax, htk);

@@ -4,14 +4,26 @@ import java.util.Objects;
 import org.audiotag.features.internal.Checks;
 
 /**
- * Mel spectrogram as {@code librosa.feature.melspectrogram}: {@code mel_basis @ |stft(y)|**power}, layout
- * {@code (n_mels, n_frames)}, built from a {@link MelConfig} ({@link #of(MelConfig)}).
+ * Computes mel spectrograms as {@code librosa.feature.melspectrogram}: {@code mel_basis @ |stft(y)|**power}, layout
+ * {@code (n_mels, n_frames)} row-major, power (or magnitude) units, built from a {@link MelConfig}
+ * ({@link #of(MelConfig)}).
  *
  * <p>Defaults as librosa 0.10 (those of {@link MelConfig}): {@code sr = 22050}, {@link StftConfig} defaults
  * ({@code n_fft 2048}, hop {@code n_fft/4}, Hann, centred, constant padding), {@code n_mels = 128}, {@code fmin = 0},
  * {@code fmax = sr/2}, Slaney scale and norm, {@code power = 2}. The filter bank is applied sparsely to each frame's
  * spectrum as soon as it is computed, so the full linear spectrogram is never stored. Immutable and thread-safe
  * (per-thread FFT plans and buffers, see {@link Stft}); two instances are equal when their configurations are.
+ *
+ * <p>Given an {@code AudioClip clip} at 22050 Hz:
+ * {@snippet :
+ * MelSpectrogram mel = MelSpectrogram.builder().build();      // librosa's defaults
+ * FeatureMatrix s = mel.compute(clip.samples());              // (128, 1 + len(y) / 512), power
+ * FeatureMatrix db = Decibels.powerToDb(s, DbRef.ONE, Decibels.DEFAULT_AMIN_POWER, Decibels.DEFAULT_TOP_DB);
+ * // librosa.feature.melspectrogram(y=y, sr=22050, n_fft=1024, hop_length=256, n_mels=80, fmin=20, power=1.0)
+ * MelSpectrogram small = MelSpectrogram.builder().stft(StftConfig.builder().nFft(1024).hopLength(256).build())
+ *         .nMels(80).fMin(20).power(1.0).build();
+ * DoubleMatrix exact = small.compute(clip.samplesAsDouble());   // float64 path
+ * }
  */
 public final class MelSpectrogram {
     private final MelConfig config;
@@ -34,51 +46,85 @@ public final class MelSpectrogram {
         return new MelSpectrogram(Objects.requireNonNull(config, "config"));
     }
 
-    /** @return a builder with librosa's defaults (a convenience that builds a {@link MelConfig}) */
+    /**
+     * Returns a builder with librosa's defaults, a convenience that builds a {@link MelConfig}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder(MelConfig.builder());
     }
 
-    /** @return a builder initialised with this configuration */
+    /**
+     * Returns a builder initialised with this configuration, to derive a variant.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(config.toBuilder());
     }
 
-    /** @return the mel parameters */
+    /**
+     * Returns the mel parameters of this spectrogram.
+     *
+     * @return the configuration
+     */
     public MelConfig config() {
         return config;
     }
 
-    /** @return sample rate in Hz */
+    /**
+     * Returns the sample rate the signal must have, {@code config().sampleRate()}.
+     *
+     * @return the rate in Hz
+     */
     public double sampleRate() {
         return config.sampleRate();
     }
 
-    /** @return the STFT parameters */
+    /**
+     * Returns the STFT parameters, {@code config().stft()}.
+     *
+     * @return the STFT parameters
+     */
     public StftConfig stftConfig() {
         return config.stft();
     }
 
-    /** @return exponent applied to the STFT magnitude (1 magnitude, 2 power) */
+    /**
+     * Returns the exponent applied to the STFT magnitude, {@code config().power()}.
+     *
+     * @return the exponent (1 magnitude, 2 power)
+     */
     public double power() {
         return config.power();
     }
 
-    /** @return the (sparse) mel filter bank */
+    /**
+     * Returns the sparse mel filter bank applied to every frame.
+     *
+     * @return the filter bank, {@code (n_mels, 1 + n_fft/2)}
+     */
     public MelFilterBank filterBank() {
         return bank;
     }
 
-    /** @return the STFT used */
+    /**
+     * Returns the STFT that produces the frames' spectra.
+     *
+     * @return the STFT
+     */
     public Stft stft() {
         return stft;
     }
 
     /**
-     * Mel spectrogram of a signal in double precision.
+     * Computes the mel spectrogram of a signal in double precision ({@code librosa.feature.melspectrogram(y=y)} on a
+     * float64 signal).
      *
-     * @param y mono signal at {@link #sampleRate()}
+     * @param y mono signal at {@link #sampleRate()}, at least one sample, all finite
      * @return {@code (n_mels, n_frames)}
+     * @throws IllegalArgumentException if {@code y} is empty, too short (without centring) or not finite
      */
     public DoubleMatrix compute(double[] y) {
         Checks.finiteSignal(y, "y");
@@ -89,10 +135,12 @@ public final class MelSpectrogram {
     }
 
     /**
-     * Float32 fast path: single-precision FFT and accumulation (within librosa's own float32 tolerance).
+     * Computes the mel spectrogram of a float32 signal with a single-precision FFT and accumulation, within
+     * librosa's own float32 tolerance (the fast path behind {@link FeatureExtractor}).
      *
-     * @param y mono signal at {@link #sampleRate()}
+     * @param y mono signal at {@link #sampleRate()}, at least one sample, all finite
      * @return {@code (n_mels, n_frames)}
+     * @throws IllegalArgumentException if {@code y} is null, empty, too short (without centring) or not finite
      */
     public FeatureMatrix compute(float[] y) {
         Checks.finiteSignal(y, "y");
@@ -109,21 +157,24 @@ public final class MelSpectrogram {
     }
 
     /**
-     * Mel spectrogram of a given spectrogram ({@code melspectrogram(S=...)}): {@code mel_basis @ S}. {@code S} must
-     * already be {@code |STFT|**power}.
+     * Applies the filter bank to a given spectrogram ({@code melspectrogram(S=...)}): {@code mel_basis @ S}.
+     * {@code S} must already be {@code |STFT|**power}.
      *
      * @param s spectrogram {@code (1 + n_fft/2, frames)}
      * @return {@code (n_mels, frames)}
+     * @throws IllegalArgumentException if {@code s} has another number of rows
      */
     public DoubleMatrix fromSpectrogram(DoubleMatrix s) {
         return bank.apply(Objects.requireNonNull(s, "S"));
     }
 
     /**
-     * Float32 variant of {@link #fromSpectrogram(DoubleMatrix)}.
+     * Applies the filter bank to a given float32 spectrogram, the float variant of
+     * {@link #fromSpectrogram(DoubleMatrix)}.
      *
      * @param s spectrogram {@code (1 + n_fft/2, frames)}
      * @return {@code (n_mels, frames)}
+     * @throws IllegalArgumentException if {@code s} has another number of rows
      */
     public FeatureMatrix fromSpectrogram(FeatureMatrix s) {
         return bank.apply(Objects.requireNonNull(s, "S"));
@@ -157,6 +208,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets {@code sr}, the sample rate of the signal.
+         *
          * @param sr sample rate in Hz, in [1, 768000] (default 22050)
          * @return this builder
          */
@@ -166,6 +219,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets the STFT parameters.
+         *
          * @param stftConfig STFT parameters (default librosa's)
          * @return this builder
          */
@@ -175,6 +230,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets {@code n_mels}, the number of mel bands.
+         *
          * @param nMels number of mel bands, in [1, 4096] (default 128)
          * @return this builder
          */
@@ -184,6 +241,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets {@code fmin}, the lowest band edge.
+         *
          * @param fMin lowest band edge in Hz, in [0, sr/2) (default 0)
          * @return this builder
          */
@@ -193,6 +252,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets {@code fmax}, the highest band edge.
+         *
          * @param fMax highest band edge in Hz, in (fmin, sr/2] (default NaN meaning {@code sr / 2})
          * @return this builder
          */
@@ -202,6 +263,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets {@code htk}, whether the HTK mel scale replaces Slaney's.
+         *
          * @param htk HTK mel scale instead of Slaney (default false)
          * @return this builder
          */
@@ -211,6 +274,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets {@code norm}, the filter normalisation.
+         *
          * @param norm filter normalisation (default slaney)
          * @return this builder
          */
@@ -220,6 +285,8 @@ public final class MelSpectrogram {
         }
 
         /**
+         * Sets {@code power}, the exponent of the STFT magnitude.
+         *
          * @param power exponent of the magnitude, finite and &gt; 0 (default 2)
          * @return this builder
          */

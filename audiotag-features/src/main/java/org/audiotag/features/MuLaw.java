@@ -1,7 +1,8 @@
 package org.audiotag.features;
 
 /**
- * mu-law companding as {@code librosa.mu_compress} / {@code librosa.mu_expand} (ITU-T G.711 style, continuous):
+ * Compresses and expands signals with mu-law companding as {@code librosa.mu_compress} / {@code librosa.mu_expand}
+ * (ITU-T G.711 style, continuous):
  * {@code compress(x) = sign(x) log1p(mu |x|) / log1p(mu)} for {@code x} in [-1, 1]; with quantisation the result is
  * the integer bin {@code digitize(compress(x), linspace(-1, 1, mu + 1), right=True) - (mu + 1) / 2} in
  * {@code [-(mu+1)/2, (mu+1)/2 - 1]}. {@code expand(x) = sign(x) ((1 + mu)^|x| - 1) / mu}, after
@@ -12,10 +13,13 @@ public final class MuLaw {
     }
 
     /**
+     * Compresses samples as {@code librosa.mu_compress(x, mu=mu, quantize=quantize)}.
+     *
      * @param x samples in [-1, 1]
      * @param mu compression parameter, &gt; 0 (librosa default 255; an integer when quantising)
      * @param quantize return integer bins (as doubles) instead of continuous values
-     * @return compressed values
+     * @return compressed values in [-1, 1], or integer bins in {@code [-(mu+1)/2, (mu+1)/2 - 1]}
+     * @throws IllegalArgumentException if a sample is outside [-1, 1] or {@code mu} is invalid
      */
     public static double[] compress(double[] x, double mu, boolean quantize) {
         checkMu(mu, quantize);
@@ -55,11 +59,13 @@ public final class MuLaw {
     }
 
     /**
-     * Float variant of {@link #compress(double[], double, boolean)} without quantisation (for the raw-waveform input).
+     * Compresses float samples without quantisation (the raw-waveform input of pipeline B), the float variant of
+     * {@link #compress(double[], double, boolean)}.
      *
      * @param x samples in [-1, 1]
-     * @param mu compression parameter, &gt; 0
+     * @param mu compression parameter, finite and &gt; 0
      * @return compressed values in [-1, 1]
+     * @throws IllegalArgumentException if a sample is outside [-1, 1] or {@code mu} is not finite and positive
      */
     public static float[] compress(float[] x, double mu) {
         checkMu(mu, false);
@@ -76,10 +82,13 @@ public final class MuLaw {
     }
 
     /**
+     * Expands compressed values back to samples as {@code librosa.mu_expand(x, mu=mu, quantize=quantize)}.
+     *
      * @param x compressed values in [-1, 1], or integer bins when {@code quantize}
-     * @param mu compression parameter, &gt; 0
+     * @param mu compression parameter, &gt; 0 (an integer when quantised)
      * @param quantize the input is integer bins from {@code compress(..., quantize=true)}
      * @return expanded values in [-1, 1]
+     * @throws IllegalArgumentException if a value is out of range (or not an integer bin) or {@code mu} is invalid
      */
     public static double[] expand(double[] x, double mu, boolean quantize) {
         checkMu(mu, quantize);

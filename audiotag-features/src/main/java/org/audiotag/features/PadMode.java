@@ -11,7 +11,8 @@ public enum PadMode {
     CONSTANT,
     /**
      * numpy's {@code reflect}: mirror about the edge sample without repeating it ({@code d c b | a b c d ...}
-     * gives {@code ... c b a b c d}); when the pad is longer than {@code len - 1} the reflection repeats, as numpy does.
+     * gives {@code ... c b a b c d}); when the pad is longer than {@code len - 1} the reflection repeats, as numpy
+     * does.
      */
     REFLECT;
 
@@ -31,7 +32,11 @@ public enum PadMode {
         }
     }
 
-    /** @return the librosa / numpy name */
+    /**
+     * Returns the librosa / numpy name of this mode.
+     *
+     * @return {@code constant} or {@code reflect}
+     */
     public String librosaName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,14 +3,23 @@ package org.audiotag.features;
 import org.audiotag.features.internal.Padding;
 
 /**
- * Per-channel energy normalisation as {@code librosa.pcen} (Wang et al. 2017, "Trainable frontend for robust and
- * far-field keyword spotting", eq. 1): {@code (S / (eps + M)^gain + bias)^power - bias^power}, with {@code M} the
+ * Computes per-channel energy normalisation as {@code librosa.pcen} (Wang et al. 2017, "Trainable frontend for robust
+ * and far-field keyword spotting", eq. 1): {@code (S / (eps + M)^gain + bias)^power - bias^power}, with {@code M} the
  * first-order IIR smoothing of {@code S} over frames, computed as librosa does:
  * {@code M = lfilter([b], [1, b-1], ref, zi=[1-b])} (initial state of a previous input of 1.0),
  * {@code smooth = exp(-gain (log eps + log1p(M / eps)))}, {@code out = bias^power expm1(power log1p(S smooth / bias))}.
  * {@code b} defaults to {@code (sqrt(1 + 4 T^2) - 1) / (2 T^2)} with {@code T = time_constant sr / hop_length}.
  * {@code ref} is {@code S}, or with {@code max_size > 1} its maximum filter across frequency (scipy.ndimage
  * {@code maximum_filter1d}, mode reflect). Input and output {@code (bins, frames)}. Immutable and thread-safe.
+ *
+ * <p>Given an {@code AudioClip clip} at 22050 Hz:
+ * {@snippet :
+ * MelSpectrogram mel = MelSpectrogram.builder().power(1.0).build();   // magnitude mel, 22050 Hz, hop 512
+ * DoubleMatrix s = mel.compute(clip.samplesAsDouble());
+ * // librosa.pcen(S, sr=22050, hop_length=512), librosa's other defaults
+ * DoubleMatrix p = Pcen.builder().sampleRate(22050).hopLength(512).build().apply(s);
+ * double b = Pcen.builder().timeConstant(0.06).build().b();   // faster smoothing: a larger b
+ * }
  */
 public final class Pcen {
     private final double sr;
@@ -40,22 +49,32 @@ public final class Pcen {
         }
     }
 
-    /** @return a builder with librosa's defaults */
+    /**
+     * Returns a builder with librosa's defaults: {@code sr=22050}, {@code hop_length=512}, {@code gain=0.98},
+     * {@code bias=2}, {@code power=0.5}, {@code time_constant=0.4}, {@code eps=1e-6}, {@code max_size=1}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the smoothing coefficient {@code b} in use */
+    /**
+     * Returns the smoothing coefficient {@code b} of the IIR filter in use (given, or derived from the time constant).
+     *
+     * @return {@code b} in [0, 1]
+     */
     public double b() {
         return b;
     }
 
     /**
-     * Applies PCEN along the frame axis.
+     * Applies PCEN along the frame axis, each bin smoothed independently.
      *
      * @param s non-negative magnitude (or power) spectrogram {@code (bins, frames)}; librosa's examples scale
      *          float audio spectrograms by {@code 2^31} first
      * @return the PCEN spectrogram, same shape
+     * @throws IllegalArgumentException naming the bin and frame of the first negative or non-finite value
      */
     public DoubleMatrix apply(DoubleMatrix s) {
         int rows = s.rows();
@@ -113,7 +132,7 @@ public final class Pcen {
                 + ", time_constant=" + timeConstant + ", eps=" + eps + ", b=" + b + ", max_size=" + maxSize + "]";
     }
 
-    /** Builder of {@link Pcen}; librosa's defaults. */
+    /** Builder of {@link Pcen}; starts from librosa's defaults and validates in {@link #build()}. */
     public static final class Builder {
         private double sr = 22050;
         private int hopLength = 512;
@@ -129,6 +148,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code sr}, the sample rate of the audio.
+         *
          * @param sr sample rate in Hz (default 22050)
          * @return this builder
          */
@@ -138,6 +159,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code hop_length}, the spectrogram's hop, which with {@code sr} fixes the frame rate.
+         *
          * @param hopLength hop of the spectrogram in samples (default 512)
          * @return this builder
          */
@@ -147,6 +170,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code gain}, the automatic gain control exponent.
+         *
          * @param gain AGC exponent, &gt;= 0 (default 0.98)
          * @return this builder
          */
@@ -156,6 +181,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code bias}, added before the root compression.
+         *
          * @param bias bias, &gt;= 0 (default 2)
          * @return this builder
          */
@@ -165,6 +192,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code power}, the root compression exponent (0 gives {@code log1p}).
+         *
          * @param power compression exponent, &gt;= 0 (default 0.5)
          * @return this builder
          */
@@ -174,6 +203,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code time_constant}, the smoothing time constant from which {@code b} is derived.
+         *
          * @param timeConstant smoothing time constant in seconds, &gt; 0 (default 0.4)
          * @return this builder
          */
@@ -183,6 +214,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code eps}, the floor that avoids division by zero.
+         *
          * @param eps floor, &gt; 0 (default 1e-6)
          * @return this builder
          */
@@ -192,6 +225,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code b}, the smoothing coefficient, overriding the time constant.
+         *
          * @param b explicit smoothing coefficient in [0, 1], or NaN to derive it from the time constant (default)
          * @return this builder
          */
@@ -201,6 +236,8 @@ public final class Pcen {
         }
 
         /**
+         * Sets {@code max_size}, the width of the maximum filter across frequency.
+         *
          * @param maxSize frequency max-filter size, &gt;= 1 (default 1 = none)
          * @return this builder
          */
@@ -210,6 +247,8 @@ public final class Pcen {
         }
 
         /**
+         * Validates every parameter and builds the operator.
+         *
          * @return the validated PCEN operator
          * @throws IllegalArgumentException naming the offending parameter
          */

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The resampling methods of {@code librosa.resample(res_type=...)} that do not need python-soxr, each reproduced
- * to within librosa's float64 round-off (see {@link Resampler}).
+ * to within librosa's float64 round-off (see {@link Resampler}); {@link #KAISER_BEST} and {@link #KAISER_FAST} are
+ * resampy's windowed-sinc filters.
  */
 public enum ResampleType {
     /**

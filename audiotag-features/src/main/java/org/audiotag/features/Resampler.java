@@ -3,8 +3,8 @@ package org.audiotag.features;
 import java.util.Objects;
 
 /**
- * Band-limited sample-rate conversion, mirroring {@code librosa.resample(y, orig_sr=..., target_sr=...,
- * res_type=..., fix=True, scale=False)} for the {@link ResampleType non-soxr methods}: the output has
+ * Converts sample rates with band-limited resampling, mirroring {@code librosa.resample(y, orig_sr=...,
+ * target_sr=..., res_type=..., fix=True, scale=False)} for the {@link ResampleType non-soxr methods}: the output has
  * {@code ceil(n * targetSr / origSr)} samples (librosa's {@code fix_length}: zero-padded or cut at the end), and equal
  * rates return a copy.
  *
@@ -26,6 +26,16 @@ import java.util.Objects;
  *
  * <p>The methods are stateless and thread-safe; resampy's filter tables are computed once per method and shared
  * (read-only).
+ *
+ * <p>Given mono samples {@code float[] y} at 44.1 kHz:
+ * {@snippet :
+ * // librosa.resample(y, orig_sr=44100, target_sr=16000): resampy's kaiser_best
+ * float[] y16 = Resampler.resample(y, 44100, 16000, Resampler.DEFAULT_TYPE);
+ * int n = Resampler.outputLength(y.length, 44100, 16000);     // ceil(len(y) * 16000 / 44100) == y16.length
+ * // res_type='polyphase': much faster, weaker stop band
+ * float[] fast = Resampler.resample(y, 44100, 16000, ResampleType.POLYPHASE);
+ * AudioClip clip = Resampler.resample(AudioClip.of(y, 44100), 22050, ResampleType.KAISER_FAST);
+ * }
  */
 public final class Resampler {
 

@@ -8,16 +8,29 @@ import org.audiotag.features.internal.fft.JTransformsPower;
 import org.audiotag.features.internal.fft.RealFft;
 
 /**
- * Short-time Fourier transform and its inverse, as {@code librosa.stft} / {@code librosa.istft} (0.10).
+ * Computes the short-time Fourier transform and its inverse as {@code librosa.stft} / {@code librosa.istft} (0.10),
+ * for the parameters of a {@link StftConfig}.
  *
  * <p>Frame {@code t} is {@code window * padded[t*hop : t*hop + n_fft]} where {@code padded} is the signal padded by
  * {@code n_fft/2} on both sides with the configured {@link PadMode} when {@code center}; its real FFT gives
- * {@code 1 + n_fft/2} bins (no normalisation). Results use librosa's {@code (bins, frames)} layout.
+ * {@code 1 + n_fft/2} bins (no normalisation, numpy's sign convention {@code exp(-2 pi i k n / n_fft)}), bin
+ * {@code k} at {@code k * sr / n_fft} Hz. Results use librosa's {@code (bins, frames)} layout, row-major: element
+ * (bin k, frame t) at flat index {@code k * frames + t}.
  *
  * <p>The FFT is the library's own planned real FFT (mixed radix, window and packing fused into its first pass,
- * {@code |X|^2} into its last step), except for the float32 power spectra at the power-of-two sizes 512..4096, where
- * JTransforms' single-threaded float FFT measured faster and is kept. An instance is immutable and thread-safe: the FFT plans are shared and the frame
- * buffers are kept per thread and reused across calls, so one {@code Stft} can serve a whole batch on all cores.
+ * {@code |X|^2} into its last step), except for the float32 power spectra of the log-mel path at even sizes, which
+ * go through JTransforms' single-threaded float FFT (faster at powers of two, and bit-identical to earlier releases
+ * at 2560). An instance is immutable and thread-safe: the FFT plans are shared and the frame buffers are kept per
+ * thread and reused across calls, so one {@code Stft} can serve a whole batch on all cores.
+ *
+ * <p>Given mono samples {@code double[] y}:
+ * {@snippet :
+ * Stft stft = Stft.of(StftConfig.builder().nFft(1024).hopLength(256).build());
+ * ComplexMatrix d = stft.stft(y);                // librosa.stft(y, n_fft=1024, hop_length=256)
+ * DoubleMatrix power = d.magnitude(2.0);         // np.abs(D) ** 2, (513 bins, frames)
+ * DoubleMatrix mag = stft.magnitude(y, 1.0);     // np.abs(D) without keeping D
+ * double[] back = stft.istft(d, y.length);       // librosa.istft(D, length=len(y)): y, up to rounding
+ * }
  */
 public final class Stft {
     private final StftConfig config;
@@ -64,6 +77,8 @@ public final class Stft {
     }
 
     /**
+     * Returns the transform for a configuration; the window is computed here, the FFT plans on first use per thread.
+     *
      * @param config the STFT parameters
      * @return a transform for them
      */
@@ -71,16 +86,21 @@ public final class Stft {
         return new Stft(config);
     }
 
-    /** @return the parameters */
+    /**
+     * Returns the parameters of this transform.
+     *
+     * @return the configuration
+     */
     public StftConfig config() {
         return config;
     }
 
     /**
-     * Complex STFT in double precision ({@code librosa.stft}).
+     * Computes the complex STFT in double precision ({@code librosa.stft(y, ...)} on a float64 signal).
      *
      * @param y mono signal, at least one sample (at least n_fft when not centred), all finite
-     * @return complex matrix {@code (1 + n_fft/2, n_frames)}
+     * @return complex matrix {@code (1 + n_fft/2, n_frames)}, {@code n_frames = config().frameCount(y.length)}
+     * @throws IllegalArgumentException if {@code y} is empty, too short or not finite
      */
     public ComplexMatrix stft(double[] y) {
         Checks.finiteSignal(y, "y");
@@ -99,21 +119,24 @@ public final class Stft {
     }
 
     /**
-     * Complex STFT of a float signal, computed in double precision.
+     * Computes the complex STFT of a float signal, widened to double and transformed in double precision.
      *
-     * @param y mono signal
+     * @param y mono signal, at least one sample, all finite
      * @return complex matrix {@code (1 + n_fft/2, n_frames)}
+     * @throws IllegalArgumentException if {@code y} is null, empty, too short or not finite
      */
     public ComplexMatrix stft(float[] y) {
         return stft(toDouble(y));
     }
 
     /**
-     * {@code np.abs(librosa.stft(y)) ** power} in double precision, without storing the complex matrix.
+     * Computes the magnitude spectrogram {@code np.abs(librosa.stft(y)) ** power} in double precision, without
+     * storing the complex matrix.
      *
-     * @param y mono signal
+     * @param y mono signal, at least one sample, all finite
      * @param power exponent &gt; 0 (1 magnitude, 2 power)
      * @return matrix {@code (1 + n_fft/2, n_frames)}
+     * @throws IllegalArgumentException if {@code power} is not positive or {@code y} is empty, too short or not finite
      */
     public DoubleMatrix magnitude(double[] y, double power) {
         checkPower(power);
@@ -129,12 +152,14 @@ public final class Stft {
     }
 
     /**
-     * Float32 fast path of {@link #magnitude(double[], double)}: single-precision FFT, for feature extraction where
-     * librosa's float32 pipeline (after {@code librosa.load}) is the reference.
+     * Computes the magnitude spectrogram {@code |STFT|^power} with a single-precision FFT: the float32 fast path of
+     * {@link #magnitude(double[], double)} for feature extraction, where librosa's float32 pipeline (after
+     * {@code librosa.load}) is the reference.
      *
-     * @param y mono signal
-     * @param power exponent &gt; 0
+     * @param y mono signal, at least one sample, all finite
+     * @param power exponent &gt; 0 (1 magnitude, 2 power)
      * @return matrix {@code (1 + n_fft/2, n_frames)}
+     * @throws IllegalArgumentException if {@code power} is not positive or {@code y} is empty, too short or not finite
      */
     public FeatureMatrix magnitude(float[] y, float power) {
         checkPower(power);
@@ -150,24 +175,29 @@ public final class Stft {
     }
 
     /**
-     * Inverse STFT without a target length ({@code librosa.istft(D, length=None)}): output length
-     * {@code n_fft + hop*(n_frames-1) - 2*(n_fft/2)} when centred, {@code n_fft + hop*(n_frames-1)} otherwise.
+     * Computes the inverse STFT without a target length ({@code librosa.istft(D, length=None)}): output length
+     * {@code n_fft + hop*(n_frames-1) - 2*(n_fft/2)} samples when centred, {@code n_fft + hop*(n_frames-1)} otherwise.
      *
-     * @param d complex STFT {@code (1 + n_fft/2, n_frames)}
+     * @param d complex STFT {@code (1 + n_fft/2, n_frames)}, at least one frame
      * @return the signal
+     * @throws IllegalArgumentException if {@code d} has another number of rows or no frame
      */
     public double[] istft(ComplexMatrix d) {
         return istft(d, -1);
     }
 
     /**
-     * Inverse STFT ({@code librosa.istft}): overlap-add of {@code window * irfft(column)}, divided by the window
-     * sum-square wherever it exceeds the smallest normal double; with {@code center} the first {@code n_fft/2}
-     * samples are dropped; the result is cut or zero-padded to {@code length}.
+     * Computes the inverse STFT ({@code librosa.istft(D, length=length)}): overlap-add of
+     * {@code window * irfft(column)}, divided by the window sum-square wherever it exceeds the smallest normal double;
+     * with {@code center} the first {@code n_fft/2} samples are dropped; the result is cut or zero-padded to
+     * {@code length}. The imaginary parts of the DC and (even {@code n_fft}) Nyquist bins are ignored, as
+     * {@code irfft} does.
      *
      * @param d complex STFT {@code (1 + n_fft/2, n_frames)}
      * @param length output length in samples, or -1 for librosa's {@code length=None}
-     * @return the signal
+     * @return the signal, {@code length} samples when given
+     * @throws IllegalArgumentException if {@code d} has another number of rows, {@code length < -1}, or there is no
+     *     frame and no length
      */
     public double[] istft(ComplexMatrix d, int length) {
         Objects.requireNonNull(d, "stft_matrix");

@@ -6,7 +6,18 @@ import java.util.Objects;
  * Immutable parameters of a short-time Fourier transform, named and defaulted as {@code librosa.stft} (0.10):
  * {@code n_fft = 2048}, {@code hop_length = n_fft / 4}, {@code win_length = n_fft}, {@code window = 'hann'},
  * {@code center = True}, {@code pad_mode = 'constant'}. Any {@code n_fft >= 1} is allowed (not only powers of two).
- * Validated by {@link Builder#build()}.
+ * Lengths are in samples. Validated once by {@link Builder#build()}: {@code n_fft} in [1, 2^24],
+ * {@code hop_length >= 1}, {@code win_length} in [1, n_fft] (0 for either means the default); a violation throws
+ * {@link IllegalArgumentException} naming the parameter. Instances are compared by value.
+ *
+ * <p>The STFT of the original project's pipeline A (docs/ORIGINAL-PROJECT.md §1.3), librosa 0.6 style:
+ * {@snippet :
+ * StftConfig cfg = StftConfig.builder().nFft(2560).hopLength(692).padMode(PadMode.REFLECT).build();
+ * int bins = cfg.nBins();                     // 1 + 2560 / 2 = 1281 frequency bins
+ * int frames = cfg.frameCount(88200);         // 1 + 88200 / 692 = 128 frames for 2 s at 44.1 kHz
+ * StftConfig defaults = StftConfig.ofNFft(1024);   // hop 256, Hann, centred, zero padding
+ * Stft stft = Stft.of(cfg);
+ * }
  */
 public final class StftConfig {
     private final int nFft;
@@ -25,63 +36,107 @@ public final class StftConfig {
         this.padMode = b.padMode;
     }
 
-    /** @return a builder with librosa's defaults */
+    /**
+     * Returns a builder with librosa's defaults ({@code n_fft=2048}, hop {@code n_fft/4}, Hann, centred, constant
+     * padding).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * @param nFft FFT / frame length
-     * @return librosa's defaults with the given {@code n_fft}
+     * Returns librosa's defaults with another {@code n_fft}: hop {@code n_fft / 4}, {@code win_length = n_fft}, Hann,
+     * centred, constant padding.
+     *
+     * @param nFft FFT and frame length in samples, in [1, 2^24]
+     * @return the configuration
+     * @throws IllegalArgumentException if {@code nFft} is out of range
      */
     public static StftConfig ofNFft(int nFft) {
         return builder().nFft(nFft).build();
     }
 
-    /** @return a builder initialised with this configuration */
+    /**
+     * Returns a builder initialised with this configuration, to derive a variant.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder().nFft(nFft).hopLength(hopLength).winLength(winLength).window(window).center(center)
                 .padMode(padMode);
     }
 
-    /** @return {@code n_fft}: frame and FFT length in samples */
+    /**
+     * Returns {@code n_fft}, the frame and FFT length.
+     *
+     * @return the length in samples
+     */
     public int nFft() {
         return nFft;
     }
 
-    /** @return {@code hop_length}: samples between successive frames */
+    /**
+     * Returns {@code hop_length}, the step between successive frames.
+     *
+     * @return the hop in samples
+     */
     public int hopLength() {
         return hopLength;
     }
 
-    /** @return {@code win_length}: window length in samples (the window is zero-padded centrally to n_fft) */
+    /**
+     * Returns {@code win_length}, the window length; the window is zero-padded centrally to {@code n_fft}.
+     *
+     * @return the window length in samples
+     */
     public int winLength() {
         return winLength;
     }
 
-    /** @return the window function */
+    /**
+     * Returns the window function ({@code window}).
+     *
+     * @return the window
+     */
     public Window window() {
         return window;
     }
 
-    /** @return whether frames are centred (the signal padded by n_fft/2 on both sides) */
+    /**
+     * Returns whether frames are centred ({@code center}): the signal is padded by {@code n_fft/2} samples on both
+     * sides, so frame {@code t} is centred on sample {@code t * hop_length}.
+     *
+     * @return true when centred
+     */
     public boolean center() {
         return center;
     }
 
-    /** @return the padding used when {@link #center()} */
+    /**
+     * Returns the padding used when {@link #center()} ({@code pad_mode}).
+     *
+     * @return the pad mode
+     */
     public PadMode padMode() {
         return padMode;
     }
 
-    /** @return number of frequency bins {@code 1 + n_fft / 2} */
+    /**
+     * Returns the number of frequency bins of the one-sided spectrum, {@code 1 + n_fft / 2}, from 0 Hz to the
+     * Nyquist frequency in steps of {@code sr / n_fft}.
+     *
+     * @return the number of rows of a spectrogram
+     */
     public int nBins() {
         return 1 + nFft / 2;
     }
 
     /**
-     * Number of frames librosa produces for a signal of {@code n} samples: {@code 1 + (n + 2*(n_fft/2) - n_fft) / hop}
-     * when centred (= {@code 1 + n / hop} for even n_fft), {@code 1 + (n - n_fft) / hop} otherwise.
+     * Returns the number of frames librosa produces for a signal of {@code n} samples:
+     * {@code 1 + (n + 2*(n_fft/2) - n_fft) / hop} when centred (= {@code 1 + n / hop} for even n_fft),
+     * {@code 1 + (n - n_fft) / hop} otherwise (integer division).
      *
      * @param n signal length in samples, &gt;= 1
      * @return the frame count
@@ -116,7 +171,7 @@ public final class StftConfig {
                 + window.librosaName() + ", center=" + center + ", pad_mode=" + padMode.librosaName() + "]";
     }
 
-    /** Builder of {@link StftConfig}; starts from librosa's defaults. */
+    /** Builder of {@link StftConfig}; starts from librosa's defaults and validates in {@link #build()}. */
     public static final class Builder {
         private int nFft = 2048;
         private int hopLength;
@@ -129,7 +184,9 @@ public final class StftConfig {
         }
 
         /**
-         * @param nFft frame / FFT length, 1..2^24 (default 2048)
+         * Sets {@code n_fft}, the frame and FFT length.
+         *
+         * @param nFft frame / FFT length in samples, 1..2^24 (default 2048)
          * @return this builder
          */
         public Builder nFft(int nFft) {
@@ -138,6 +195,8 @@ public final class StftConfig {
         }
 
         /**
+         * Sets {@code hop_length}, the step between frames.
+         *
          * @param hopLength samples between frames, &gt;= 1 (default, or 0: n_fft / 4)
          * @return this builder
          */
@@ -147,7 +206,9 @@ public final class StftConfig {
         }
 
         /**
-         * @param winLength window length, 1..n_fft (default, or 0: n_fft)
+         * Sets {@code win_length}, the length of the window before it is zero-padded to {@code n_fft}.
+         *
+         * @param winLength window length in samples, 1..n_fft (default, or 0: n_fft)
          * @return this builder
          */
         public Builder winLength(int winLength) {
@@ -156,6 +217,8 @@ public final class StftConfig {
         }
 
         /**
+         * Sets the window function ({@code window}).
+         *
          * @param window the window (default Hann)
          * @return this builder
          */
@@ -165,6 +228,8 @@ public final class StftConfig {
         }
 
         /**
+         * Sets whether frames are centred ({@code center}).
+         *
          * @param center centre frames by padding n_fft/2 on both sides (default true)
          * @return this builder
          */
@@ -174,7 +239,10 @@ public final class StftConfig {
         }
 
         /**
-         * @param padMode padding for centred frames (default constant, as librosa &gt;= 0.9)
+         * Sets the padding of centred frames ({@code pad_mode}).
+         *
+         * @param padMode padding for centred frames (default constant, as librosa &gt;= 0.9; reflect for librosa
+         *     &lt;= 0.8)
          * @return this builder
          */
         public Builder padMode(PadMode padMode) {
@@ -183,7 +251,7 @@ public final class StftConfig {
         }
 
         /**
-         * Validates and builds.
+         * Validates the parameters against the limits listed in {@link StftConfig} and builds the configuration.
          *
          * @return the configuration
          * @throws IllegalArgumentException naming the offending parameter and its allowed range

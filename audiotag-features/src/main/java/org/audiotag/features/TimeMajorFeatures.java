@@ -15,6 +15,17 @@ import java.util.Objects;
  * (bin, frame), {@link #fromTimeMajor(FeatureMatrix)} for the (frame, bin) sequence layout, or
  * {@link #of(FeatureConfig.Kind, FeatureMatrix)} for what a {@link FeatureExtractor} of that kind returns.
  *
+ * <p>Given an {@code AudioClip clip} at 44.1 kHz:
+ * {@snippet :
+ * FeatureExtractor extractor = FeatureExtractor.of(FeatureConfig.pipelineA());
+ * FeatureMatrix melByFrame = extractor.logMel(clip.samples());          // librosa layout (128 mels, frames)
+ * TimeMajorFeatures x = TimeMajorFeatures.fromBinMajor(melByFrame);    // (frames, 128 mels)
+ * float v = x.get(10, 3);                      // frame 10, mel band 3: data()[10 * 128 + 3]
+ * FeatureMatrix back = x.toBinMajor();         // equals(melByFrame)
+ * TimeMajorFeatures wave = TimeMajorFeatures.of(FeatureConfig.Kind.RAW_WAVEFORM,
+ *         FeatureExtractor.of(FeatureConfig.rawWaveform()).extract(clip));   // 88200 frames of 1 bin
+ * }
+ *
  * @param frames number of frames (&gt;= 0)
  * @param bins values per frame (&gt;= 1)
  * @param data {@code frames * bins} values, not copied
@@ -22,7 +33,7 @@ import java.util.Objects;
 public record TimeMajorFeatures(int frames, int bins, float[] data) {
 
     /**
-     * Checks the shape.
+     * Creates time-major features after checking the shape; the array is not copied.
      *
      * @throws IllegalArgumentException if {@code data.length != frames * bins} or a dimension is out of range
      */
@@ -79,6 +90,7 @@ public record TimeMajorFeatures(int frames, int bins, float[] data) {
      *
      * @param framesByBins rows = frames, columns = bins (at least one column)
      * @return the time-major features (a copy of the values)
+     * @throws IllegalArgumentException if the matrix has no column
      */
     public static TimeMajorFeatures fromTimeMajor(FeatureMatrix framesByBins) {
         Objects.requireNonNull(framesByBins, "framesByBins");
@@ -113,15 +125,21 @@ public record TimeMajorFeatures(int frames, int bins, float[] data) {
     }
 
     /**
-     * @param t frame
-     * @param b bin
+     * Returns the value of bin {@code b} in frame {@code t}, {@code data[t * bins + b]}.
+     *
+     * @param t frame, {@code 0 <= t < frames}
+     * @param b bin, {@code 0 <= b < bins}
      * @return the value at (t, b)
      */
     public float get(int t, int b) {
         return data[t * bins + b];
     }
 
-    /** @return the same values in librosa's {@code (bins, frames)} layout, e.g. for a spectrogram image */
+    /**
+     * Returns the same values in librosa's {@code (bins, frames)} layout, e.g. for a spectrogram image.
+     *
+     * @return a new {@code (bins, frames)} matrix
+     */
     public FeatureMatrix toBinMajor() {
         float[] out = new float[data.length];
         for (int t = 0; t < frames; t++) {
@@ -132,7 +150,11 @@ public record TimeMajorFeatures(int frames, int bins, float[] data) {
         return new FeatureMatrix(bins, frames, out, true);
     }
 
-    /** @return a short description of the shape and layout, e.g. {@code TimeMajorFeatures[frames=319, bins=128]} */
+    /**
+     * Returns a short description of the shape, e.g. {@code TimeMajorFeatures[frames=319, bins=128]}.
+     *
+     * @return the description (without the values)
+     */
     @Override
     public String toString() {
         return "TimeMajorFeatures[frames=" + frames + ", bins=" + bins + "]";

@@ -6,13 +6,23 @@ import org.audiotag.features.internal.Checks;
 import org.audiotag.features.internal.Padding;
 
 /**
- * Leading/trailing silence removal as {@code librosa.effects.trim(y, top_db, ref=np.max, frame_length, hop_length)}.
+ * Removes leading and trailing silence as
+ * {@code librosa.effects.trim(y, top_db, ref=np.max, frame_length, hop_length)}.
  *
  * <p>Per-frame energy is the mean square of a centred {@code frame_length} frame every {@code hop_length} samples
  * (the signal padded by {@code frame_length/2} on both sides; librosa 0.10's {@code feature.rms} pads with zeros,
  * librosa 0.6 - the original project - reflected); a frame is non-silent when
  * {@code 10 log10(max(1e-10, e) / max(1e-10, max_e)) > -top_db}. The kept span is
  * {@code [first * hop, min(len, (last + 1) * hop))}, empty when every frame is silent. Immutable and thread-safe.
+ *
+ * <p>Given mono samples {@code float[] y}:
+ * {@snippet :
+ * Trim trim = Trim.of(60);                    // librosa.effects.trim(y, top_db=60)
+ * float[] trimmed = trim.apply(y);            // y[start:end]
+ * int[] span = trim.span(y);                  // {start, end} in samples, librosa's index
+ * // pipeline C of the original project: librosa 0.6 framing with reflect padding
+ * float[] c = Trim.of(60, 2048, 512, PadMode.REFLECT).apply(y);
+ * }
  */
 public final class Trim {
     private final double topDb;
@@ -37,49 +47,72 @@ public final class Trim {
     }
 
     /**
-     * @param topDb threshold below the loudest frame in dB, &gt; 0 (librosa default 60)
+     * Returns a trimmer with librosa 0.10's framing: frames of 2048 samples every 512, zero padding.
+     *
+     * @param topDb threshold below the loudest frame in dB, finite and &gt; 0 (librosa default 60)
      * @return a trimmer with frame 2048, hop 512 and zero padding (librosa 0.10)
+     * @throws IllegalArgumentException if {@code topDb} is not finite and positive
      */
     public static Trim of(double topDb) {
         return new Trim(topDb, 2048, 512, PadMode.CONSTANT);
     }
 
     /**
-     * @param topDb threshold in dB, &gt; 0
-     * @param frameLength frame length in samples (default 2048)
-     * @param hopLength hop in samples (default 512)
+     * Returns a trimmer with the given threshold, framing and frame padding.
+     *
+     * @param topDb threshold below the loudest frame in dB, finite and &gt; 0
+     * @param frameLength frame length in samples, &gt;= 1 (librosa default 2048)
+     * @param hopLength hop in samples, &gt;= 1 (librosa default 512)
      * @param padMode frame padding: {@link PadMode#CONSTANT} (librosa 0.10) or {@link PadMode#REFLECT} (librosa 0.6)
      * @return the trimmer
+     * @throws IllegalArgumentException naming the parameter out of range
      */
     public static Trim of(double topDb, int frameLength, int hopLength, PadMode padMode) {
         return new Trim(topDb, frameLength, hopLength, padMode);
     }
 
-    /** @return threshold in dB */
+    /**
+     * Returns the threshold below the loudest frame ({@code top_db}).
+     *
+     * @return the threshold in dB
+     */
     public double topDb() {
         return topDb;
     }
 
-    /** @return frame length in samples */
+    /**
+     * Returns the frame length ({@code frame_length}).
+     *
+     * @return the length in samples
+     */
     public int frameLength() {
         return frameLength;
     }
 
-    /** @return hop in samples */
+    /**
+     * Returns the hop between frames ({@code hop_length}).
+     *
+     * @return the hop in samples
+     */
     public int hopLength() {
         return hopLength;
     }
 
-    /** @return frame padding mode */
+    /**
+     * Returns how frames are padded at the signal's ends.
+     *
+     * @return the pad mode
+     */
     public PadMode padMode() {
         return padMode;
     }
 
     /**
-     * The non-silent span, librosa's second return value {@code index}.
+     * Returns the non-silent span, librosa's second return value {@code index}.
      *
-     * @param y mono signal, at least one sample
+     * @param y mono signal, at least one sample, all finite
      * @return {@code {start, end}} in samples (end exclusive); {@code {0, 0}} if all frames are silent
+     * @throws IllegalArgumentException if {@code y} is null, empty or not finite
      */
     public int[] span(float[] y) {
         Checks.finiteSignal(y, "y");
@@ -130,10 +163,11 @@ public final class Trim {
     }
 
     /**
-     * The trimmed signal, librosa's first return value.
+     * Returns the trimmed signal, librosa's first return value.
      *
-     * @param y mono signal
-     * @return a copy of {@code y[start:end]}
+     * @param y mono signal, at least one sample, all finite
+     * @return a copy of {@code y[start:end]}, empty if all frames are silent
+     * @throws IllegalArgumentException if {@code y} is null, empty or not finite
      */
     public float[] apply(float[] y) {
         int[] s = span(y);

@@ -23,10 +23,11 @@ public enum Window {
     }
 
     /**
-     * The periodic window of length {@code n} (scipy {@code general_cosine} with {@code sym=False}).
+     * Returns the periodic window of length {@code n} (scipy {@code general_cosine} with {@code sym=False}).
      *
      * @param n window length, &gt;= 1
      * @return the window values
+     * @throws IllegalArgumentException if {@code n < 1}
      */
     public double[] periodic(int n) {
         if (n < 1) {
@@ -45,12 +46,13 @@ public enum Window {
     }
 
     /**
-     * The periodic window of length {@code winLength} zero-padded centrally to {@code nFft} (librosa
+     * Returns the periodic window of length {@code winLength} zero-padded centrally to {@code nFft} (librosa
      * {@code util.pad_center}: {@code (nFft - winLength) / 2} zeros on the left).
      *
      * @param winLength window length, 1..nFft
      * @param nFft frame length
      * @return the padded window of length {@code nFft}
+     * @throws IllegalArgumentException if {@code winLength} is outside [1, nFft]
      */
     public double[] padded(int winLength, int nFft) {
         if (winLength < 1 || winLength > nFft) {
@@ -82,7 +84,11 @@ public enum Window {
         }
     }
 
-    /** @return the scipy / librosa name of this window */
+    /**
+     * Returns the scipy / librosa name of this window.
+     *
+     * @return e.g. {@code hann}, {@code boxcar} for {@link #RECTANGULAR}
+     */
     public String librosaName() {
         return this == RECTANGULAR ? "boxcar" : name().toLowerCase(Locale.ROOT);
     }

@@ -37,6 +37,20 @@ import org.audiotag.toolkit.Version;
  * #LEGACY_TRAINING_FILE}) and bare SavedModel exports of {@link TagModel#exportSavedModel(Path)} (no tagging settings,
  * no tag names). Reading touches no TensorFlow code; {@link SavedModelRunner} and {@link Tagger} load the graph.
  * Instances are immutable.
+ *
+ * <p>Given an exported model directory {@code Path modelDir} (e.g. {@code RUN_DIR/model}, written by
+ * {@link #write(TagModel, Path, TaggingConfig, List, Map)}):
+ * {@snippet :
+ * ExportedModel m = ExportedModel.read(modelDir);            // files only, no TensorFlow
+ * String architecture = m.architecture();                     // e.g. "kaggle"
+ * int[] shape = m.inputShape();                               // {128, 128, 1}: frames, mels, channels
+ * List<String> tags = m.tags();                               // vocabulary.txt, in output order
+ * FeatureConfig features = m.tagging().orElseThrow().features();   // what the model was trained on
+ * String version = m.provenance().get("audiotag.version");   // the audiotag that exported it
+ * try (SavedModelRunner runner = SavedModelRunner.load(modelDir)) {
+ *     float[] p = runner.predict(new float[shape[0] * shape[1] * shape[2]], 1);   // one all-zero window
+ * }
+ * }
  */
 public final class ExportedModel {
 
@@ -256,7 +270,8 @@ public final class ExportedModel {
      * @param tagging how clips become model inputs and scores; must fit the model's input ({@link
      *     TaggingConfig#checkFits})
      * @param tags tag names in output order, one per model output, non-blank, unique, without line breaks
-     * @param training the trainer's record, e.g. {@code config}, {@code augment}, {@code dataset} (may be empty)
+     * @param training the trainer's record, e.g. {@code config}, {@code augment}, {@code dataset} (may be empty;
+     *     keys non-blank, values non-null)
      * @return the absolute directory
      * @throws IllegalArgumentException if the tagging settings do not fit the model or the tags are bad
      * @throws IOException if writing fails
@@ -340,50 +355,85 @@ public final class ExportedModel {
 
     // --------------------------------------------------------------------------------------------------- accessors
 
-    /** @return the absolute directory */
+    /**
+     * Returns the directory this model was read from.
+     *
+     * @return the absolute directory
+     */
     public Path directory() {
         return dir;
     }
 
-    /** @return the architecture name recorded at export */
+    /**
+     * Returns the architecture name recorded at export, an {@link Architecture#cliName()}.
+     *
+     * @return e.g. {@code kaggle}
+     */
     public String architecture() {
         return architecture;
     }
 
-    /** @return the model's input kind */
+    /**
+     * Returns the kind of features the model takes.
+     *
+     * @return the input kind
+     */
     public InputKind inputKind() {
         return inputKind;
     }
 
-    /** @return the per-example input shape, time axis first (a copy) */
+    /**
+     * Returns the per-example input shape, time axis first, without the batch axis.
+     *
+     * @return a copy of the shape, e.g. {@code {128, 128, 1}}
+     */
     public int[] inputShape() {
         return inputShape.clone();
     }
 
-    /** @return the number of tags (model outputs) */
+    /**
+     * Returns the number of tags, the model's outputs.
+     *
+     * @return the number of tags
+     */
     public int numTags() {
         return numTags;
     }
 
-    /** @return the tagging settings, or empty for a bare SavedModel export ({@link TagModel#exportSavedModel}) */
+    /**
+     * Returns how clips become model inputs and scores, as stored at export.
+     *
+     * @return the tagging settings, or empty for a bare SavedModel export ({@link TagModel#exportSavedModel})
+     */
     public Optional<TaggingConfig> tagging() {
         return Optional.ofNullable(tagging);
     }
 
-    /** @return the tag names in output order, or an empty list when {@value #TAGS_FILE} is absent */
+    /**
+     * Returns the tag names in output order.
+     *
+     * @return the names (unmodifiable), or an empty list when {@value #TAGS_FILE} is absent
+     */
     public List<String> tags() {
         return tags;
     }
 
     /**
-     * @return every provenance key and value (sorted by key, unmodifiable); for the release 0.1 layout the union of
-     *     both files, the model file's values winning
+     * Returns every provenance key and value, keys in {@link ProvenanceKeys} and the shared {@code audiotag.version},
+     * {@code created}, {@code architecture}, ... keys.
+     *
+     * @return the entries sorted by key, unmodifiable; for the release 0.1 layout the union of both files, the model
+     *     file's values winning
      */
     public Map<String, String> provenance() {
         return provenance;
     }
 
-    /** @return whether the directory has release 0.1's two-file layout (or a bare export of that release) */
+    /**
+     * Returns whether the directory has release 0.1's two-file layout (or is a bare export of that release).
+     *
+     * @return true for a release 0.1 export
+     */
     public boolean legacyLayout() {
         return legacyLayout;
     }

@@ -1,7 +1,8 @@
 package org.audiotag.models;
 
 /**
- * The kind of features an architecture consumes, so that training code can pick the matching feature extractor.
+ * Names the kind of features an architecture consumes, so that training code can pick the matching feature
+ * extractor.
  * Shapes exclude the batch axis and are row-major float arrays, one example after the other, always <b>time-major</b>
  * (the layout of {@code org.audiotag.features.TimeMajorFeatures}).
  *
@@ -25,12 +26,20 @@ public enum InputKind {
         this.defaultShape = defaultShape;
     }
 
-    /** @return the per-example shape of the original project (a copy) */
+    /**
+     * Returns the per-example shape of the original project, time axis first, without the batch axis.
+     *
+     * @return a copy of the shape
+     */
     public int[] defaultShape() {
         return defaultShape.clone();
     }
 
-    /** @return the per-example rank (3, 2 or 1) */
+    /**
+     * Returns the per-example rank, without the batch axis.
+     *
+     * @return 3, 2 or 1
+     */
     public int rank() {
         return defaultShape.length;
     }

@@ -1,6 +1,6 @@
 package org.audiotag.models;
 
-/** The training loss of a model. */
+/** Names the training loss of a model ({@link ModelConfig#loss()}); both are computed on logits. */
 public enum LossKind {
     /** Sigmoid binary cross-entropy on logits, mean over batch x tags (PyTorch {@code BCEWithLogitsLoss}). */
     BINARY_CROSS_ENTROPY,

@@ -4,10 +4,23 @@ import java.util.Arrays;
 
 /**
  * Immutable options of an architecture build: input shape, number of tags, layer widths, seed, loss and optimiser
- * settings. Defaults are the original project's (80 tags, the architecture's input shape and widths, BCE, Adam with
- * lr 1e-3, betas 0.9/0.999, eps 1e-8, no weight decay, no clipping). Validated by {@link Builder#build()}; the
- * architecture-specific checks (rank of the input shape, number of widths) happen in
- * {@link Architecture#build(ModelConfig)}.
+ * settings. Defaults are the original project's (80 tags, the architecture's input shape and widths, BCE with logits,
+ * Adam with lr 1e-3, betas 0.9/0.999, eps 1e-8, no weight decay, no clipping; docs/ORIGINAL-PROJECT.md §5).
+ * Validated by {@link Builder#build()} with messages naming the parameter and its range; the architecture-specific
+ * checks (rank of the input shape, number of widths) happen in {@link Architecture#build(ModelConfig)}.
+ *
+ * {@snippet :
+ * ModelConfig config = ModelConfig.builder()
+ *         .numTags(10)                          // 10 sigmoid outputs (multi-label)
+ *         .inputShape(256, 64, 1)               // 256 frames x 64 mels x 1 channel, time-major
+ *         .widths(32, 64, 64, 128)              // DCNN: conv1, conv2, conv3, hidden
+ *         .seed(42)                             // initial weights and dropout masks
+ *         .learningRate(3e-4f).adam(0.9f, 0.999f, 1e-8f).weightDecay(1e-5f).clipNorm(5f)
+ *         .labelSmoothing(0.05f)
+ *         .build();
+ * long parameters = Architecture.DCNN.parameterCount(config);
+ * ModelConfig inferenceOnly = config.toBuilder().trainingGraph(false).build();   // no loss, no Adam
+ * }
  */
 public final class ModelConfig {
 
@@ -51,17 +64,30 @@ public final class ModelConfig {
         this.forceCpu = b.forceCpu;
     }
 
-    /** @return a builder with the original project's defaults */
+    /**
+     * Returns a builder with the original project's defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the defaults: 80 tags, original shapes and widths */
+    /**
+     * Returns the original project's configuration: 80 tags, the architecture's own input shape and widths, BCE,
+     * Adam(1e-3, 0.9, 0.999, 1e-8), seed 0.
+     *
+     * @return the defaults
+     */
     public static ModelConfig defaults() {
         return builder().build();
     }
 
-    /** @return a builder initialised with this configuration */
+    /**
+     * Returns a builder initialised with this configuration, to derive a variant.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.inputShape = inputShape;
@@ -85,92 +111,164 @@ public final class ModelConfig {
         return b;
     }
 
-    /** @return per-example input shape (without batch), or null for the architecture's default (a copy) */
+    /**
+     * Returns the per-example input shape, time axis first, without the batch axis.
+     *
+     * @return a copy of the shape, or null for the architecture's default
+     */
     public int[] inputShape() {
         return inputShape == null ? null : inputShape.clone();
     }
 
-    /** @return number of output tags (logits) */
+    /**
+     * Returns the number of output tags, the model's logits.
+     *
+     * @return {@code numTags}, {@code >= 1}
+     */
     public int numTags() {
         return numTags;
     }
 
-    /** @return layer widths as documented per {@link Architecture}, or null for the original widths (a copy) */
+    /**
+     * Returns the layer widths, whose meaning each {@link Architecture} constant documents.
+     *
+     * @return a copy of the widths, or null for the original widths
+     */
     public int[] widths() {
         return widths == null ? null : widths.clone();
     }
 
-    /** @return seed of initialisers and dropout masks */
+    /**
+     * Returns the seed of the weight initialisers and the dropout masks.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** @return the training loss */
+    /**
+     * Returns the training loss.
+     *
+     * @return the loss kind
+     */
     public LossKind loss() {
         return loss;
     }
 
-    /** @return binary label smoothing {@code s} (BCE only), 0 = none */
+    /**
+     * Returns the binary label smoothing {@code s} of the BCE loss: targets become {@code y (1 - s) + s / 2}.
+     *
+     * @return {@code s} in [0, 1), 0 = none
+     */
     public float labelSmoothing() {
         return labelSmoothing;
     }
 
-    /** @return per-tag BCE weights, or null (a copy) */
+    /**
+     * Returns the per-tag weights multiplying each tag's BCE terms.
+     *
+     * @return a copy of the weights, or null for none
+     */
     public float[] classWeights() {
         return classWeights == null ? null : classWeights.clone();
     }
 
-    /** @return default Adam learning rate (fed value overrides it) */
+    /**
+     * Returns the default Adam learning rate; the rate fed to a training step overrides it.
+     *
+     * @return the learning rate
+     */
     public float learningRate() {
         return learningRate;
     }
 
-    /** @return Adam beta1 */
+    /**
+     * Returns Adam's first-moment decay {@code beta1}.
+     *
+     * @return {@code beta1} in [0, 1)
+     */
     public float beta1() {
         return beta1;
     }
 
-    /** @return Adam beta2 */
+    /**
+     * Returns Adam's second-moment decay {@code beta2}.
+     *
+     * @return {@code beta2} in [0, 1)
+     */
     public float beta2() {
         return beta2;
     }
 
-    /** @return Adam epsilon */
+    /**
+     * Returns Adam's denominator epsilon.
+     *
+     * @return {@code epsilon} &gt; 0
+     */
     public float epsilon() {
         return epsilon;
     }
 
-    /** @return L2 weight decay added to gradients */
+    /**
+     * Returns the L2 weight decay added to the gradients (PyTorch Adam's {@code weight_decay}).
+     *
+     * @return the coefficient, 0 = none
+     */
     public float weightDecay() {
         return weightDecay;
     }
 
-    /** @return maximum global gradient norm, 0 = no clipping */
+    /**
+     * Returns the maximum global gradient norm ({@code clip_grad_norm_}).
+     *
+     * @return the norm, 0 = no clipping
+     */
     public float clipNorm() {
         return clipNorm;
     }
 
-    /** @return MCLNN order n (kernel 2n+1 over time) */
+    /**
+     * Returns the MCLNN order {@code n}: each layer sees {@code 2n+1} frames.
+     *
+     * @return the order
+     */
     public int mclnnOrder() {
         return mclnnOrder;
     }
 
-    /** @return MCLNN mask bandwidth */
+    /**
+     * Returns the MCLNN mask bandwidth, the input features per band.
+     *
+     * @return the bandwidth
+     */
     public int mclnnBandwidth() {
         return mclnnBandwidth;
     }
 
-    /** @return MCLNN mask overlap */
+    /**
+     * Returns the MCLNN mask overlap, the features shared by successive bands.
+     *
+     * @return the overlap
+     */
     public int mclnnOverlap() {
         return mclnnOverlap;
     }
 
-    /** @return whether the training path, loss and Adam ops are built (false: inference graph only) */
+    /**
+     * Returns whether the training path, loss and Adam ops are built.
+     *
+     * @return false for an inference graph only
+     */
     public boolean trainingGraph() {
         return trainingGraph;
     }
 
-    /** @return whether the session hides GPUs ({@code device_count {GPU: 0}}) */
+    /**
+     * Returns whether the model's session hides GPUs ({@code device_count {GPU: 0}}).
+     *
+     * @return true to run on the CPU
+     */
     public boolean forceCpu() {
         return forceCpu;
     }
@@ -186,7 +284,10 @@ public final class ModelConfig {
                 + ", trainingGraph=" + trainingGraph + ", forceCpu=" + forceCpu + "}";
     }
 
-    /** Mutable builder; {@link #build()} validates. */
+    /**
+     * Mutable builder of {@link ModelConfig}, starting from the original project's defaults; {@link #build()}
+     * validates.
+     */
     public static final class Builder {
         private int[] inputShape;
         private int numTags = 80;
@@ -211,8 +312,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the per-example input shape, time axis first (default: the architecture's).
+         *
          * @param shape per-example input shape without the batch axis (e.g. {@code 128, 128, 1}), or null for default
-         * @return this
+         * @return this builder
          */
         public Builder inputShape(int... shape) {
             this.inputShape = shape == null ? null : shape.clone();
@@ -220,8 +323,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the number of tags, the model's outputs (default 80).
+         *
          * @param n number of tags, {@code >= 1}
-         * @return this
+         * @return this builder
          */
         public Builder numTags(int n) {
             this.numTags = n;
@@ -229,8 +334,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the layer widths (default: the architecture's original widths).
+         *
          * @param w layer widths as documented per {@link Architecture}, or null for the original widths
-         * @return this
+         * @return this builder
          */
         public Builder widths(int... w) {
             this.widths = w == null ? null : w.clone();
@@ -238,8 +345,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the seed of the initialisers and dropout masks (default 0).
+         *
          * @param s seed of initialisers and dropout
-         * @return this
+         * @return this builder
          */
         public Builder seed(long s) {
             this.seed = s;
@@ -247,8 +356,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the training loss (default {@link LossKind#BINARY_CROSS_ENTROPY}).
+         *
          * @param l loss kind
-         * @return this
+         * @return this builder
          */
         public Builder loss(LossKind l) {
             this.loss = l;
@@ -256,8 +367,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the binary label smoothing of the BCE loss (default 0).
+         *
          * @param s binary label smoothing in [0, 1)
-         * @return this
+         * @return this builder
          */
         public Builder labelSmoothing(float s) {
             this.labelSmoothing = s;
@@ -265,8 +378,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets per-tag weights of the BCE loss (default none).
+         *
          * @param w one weight per tag (all &gt; 0), or null
-         * @return this
+         * @return this builder
          */
         public Builder classWeights(float... w) {
             this.classWeights = w == null ? null : w.clone();
@@ -274,8 +389,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the default Adam learning rate (default 1e-3).
+         *
          * @param lr default learning rate, &gt; 0
-         * @return this
+         * @return this builder
          */
         public Builder learningRate(float lr) {
             this.learningRate = lr;
@@ -283,10 +400,12 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets Adam's moment decays and epsilon (defaults 0.9, 0.999, 1e-8).
+         *
          * @param b1 Adam beta1 in [0, 1)
          * @param b2 Adam beta2 in [0, 1)
          * @param eps Adam epsilon &gt; 0
-         * @return this
+         * @return this builder
          */
         public Builder adam(float b1, float b2, float eps) {
             this.beta1 = b1;
@@ -296,8 +415,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the L2 weight decay added to the gradients (default 0).
+         *
          * @param wd L2 weight decay &gt;= 0
-         * @return this
+         * @return this builder
          */
         public Builder weightDecay(float wd) {
             this.weightDecay = wd;
@@ -305,8 +426,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the maximum global gradient norm (default 0: no clipping).
+         *
          * @param norm maximum global gradient norm, 0 for none
-         * @return this
+         * @return this builder
          */
         public Builder clipNorm(float norm) {
             this.clipNorm = norm;
@@ -314,10 +437,12 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets the MCLNN order and band mask (defaults 4, 64, 32; MCNN architectures only).
+         *
          * @param order     MCLNN order n &gt;= 0 (kernel 2n+1)
          * @param bandwidth mask bandwidth &gt;= 1
          * @param overlap   mask overlap in [0, bandwidth)
-         * @return this
+         * @return this builder
          */
         public Builder mclnn(int order, int bandwidth, int overlap) {
             this.mclnnOrder = order;
@@ -327,8 +452,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets whether the training path, loss and optimiser are built.
+         *
          * @param t build the training path, loss and optimiser (default true)
-         * @return this
+         * @return this builder
          */
         public Builder trainingGraph(boolean t) {
             this.trainingGraph = t;
@@ -336,8 +463,10 @@ public final class ModelConfig {
         }
 
         /**
+         * Sets whether the session hides GPUs (default false).
+         *
          * @param cpu hide GPUs from the session even with the GPU native build
-         * @return this
+         * @return this builder
          */
         public Builder forceCpu(boolean cpu) {
             this.forceCpu = cpu;
@@ -345,7 +474,7 @@ public final class ModelConfig {
         }
 
         /**
-         * Validates and builds.
+         * Validates every option and builds the configuration.
          *
          * @return the configuration
          * @throws IllegalArgumentException naming the parameter and its allowed range
@@ -391,7 +520,8 @@ public final class ModelConfig {
                 }
             }
             if ((labelSmoothing > 0f || classWeights != null) && loss != LossKind.BINARY_CROSS_ENTROPY) {
-                throw new IllegalArgumentException("labelSmoothing and classWeights apply to BINARY_CROSS_ENTROPY only");
+                throw new IllegalArgumentException(
+                        "labelSmoothing and classWeights apply to BINARY_CROSS_ENTROPY only");
             }
             if (!(learningRate > 0f) || !Float.isFinite(learningRate)) {
                 throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);

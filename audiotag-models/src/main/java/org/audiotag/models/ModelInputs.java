@@ -20,6 +20,8 @@ final class ModelInputs {
     }
 
     /**
+     * Checks every example's time-major shape and concatenates the examples into one flat batch.
+     *
      * @param examples one example each
      * @param kind the model's input kind
      * @param inputShape the model's per-example input shape

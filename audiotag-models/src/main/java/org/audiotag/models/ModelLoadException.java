@@ -3,7 +3,10 @@ package org.audiotag.models;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A saved model or checkpoint could not be read; the message is {@code "<path>: <problem>"}. */
+/**
+ * Signals that a saved model, an exported model directory or a checkpoint could not be read; the message is
+ * {@code "<path>: <problem>"}.
+ */
 public final class ModelLoadException extends IOException {
 
     private static final long serialVersionUID = 1L;

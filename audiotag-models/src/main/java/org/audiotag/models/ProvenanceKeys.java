@@ -20,30 +20,30 @@ public final class ProvenanceKeys {
     private ProvenanceKeys() {
     }
 
-    /** Format tag, value {@value ExportedModel#FORMAT}; absent in the two-file layout of release 0.1. */
+    /** Key {@value}: the format tag, value {@value ExportedModel#FORMAT}; absent in release 0.1's two-file layout. */
     public static final String FORMAT = "format";
-    /** Number of tags (model outputs). */
+    /** Key {@value}: the number of tags (model outputs). */
     public static final String NUM_TAGS = "numTags";
-    /** Resolved widths, comma-separated. */
+    /** Key {@value}: the resolved layer widths, comma-separated. */
     public static final String WIDTHS = "widths";
-    /** {@link ModelConfig#toString()}. */
+    /** Key {@value}: the whole {@link ModelConfig}, as its {@link ModelConfig#toString()}. */
     public static final String MODEL_CONFIG = "modelConfig";
-    /** The whole-clip {@code FeatureConfig}, as {@code FeatureConfig.toText()} ({@link TaggingConfig#features()}). */
+    /** Key {@value}: the whole-clip {@code FeatureConfig} ({@link TaggingConfig#features()}) as its text form. */
     public static final String FEATURES = "features.config";
-    /** Window length, frames (log-mel) or samples (waveform). */
+    /** Key {@value}: the window length, frames (log-mel) or samples (waveform). */
     public static final String WINDOW = "window";
-    /** Step between sliding windows. */
+    /** Key {@value}: the step between sliding windows, in the window's unit. */
     public static final String WINDOW_HOP = "windowHop";
-    /** {@link WindowAggregation} name. */
+    /** Key {@value}: the {@link WindowAggregation} name. */
     public static final String AGGREGATION = "aggregation";
-    /** Mean subtracted from every input value ({@link Float#toString(float)}). */
+    /** Key {@value}: the mean subtracted from every input value ({@link Float#toString(float)}). */
     public static final String NORMALIZE_MEAN = "normalize.mean";
-    /** Standard deviation every centred input value is divided by. */
+    /** Key {@value}: the standard deviation every centred input value is divided by. */
     public static final String NORMALIZE_STD = "normalize.std";
-    /** Prefix of the trainer's record (training configuration, augmentation, dataset, split, feature cache ...). */
+    /** Prefix {@value} of the trainer's record (training configuration, augmentation, dataset, split, cache). */
     public static final String TRAINING_PREFIX = "training.";
-    /** Release 0.1's key of {@link #MODEL_CONFIG} in the model file. */
+    /** Key {@value}: release 0.1's key of {@link #MODEL_CONFIG} in the model file. */
     public static final String LEGACY_MODEL_CONFIG = "config";
-    /** Release 0.1's key of the audiotag version ({@code audiotag.version} now) in the model file. */
+    /** Key {@value}: release 0.1's key of the audiotag version ({@code audiotag.version} now) in the model file. */
     public static final String LEGACY_VERSION = "audiotagVersion";
 }

@@ -50,8 +50,7 @@ public final class SavedModelRunner implements AutoCloseable {
      * @param dir the directory written by {@link ExportedModel#write} or {@link TagModel#exportSavedModel(Path)}
      * @return the loaded runner; the caller closes it
      * @throws ModelLoadException if the directory, {@code saved_model.pb}, the provenance file or the
-     *                            {@code serving_default} signature is missing or unreadable (see {@link
-     *                            ExportedModel#read(Path)})
+     *     {@code serving_default} signature is missing or unreadable (see {@link ExportedModel#read(Path)})
      */
     public static SavedModelRunner load(Path dir) throws ModelLoadException {
         return open(ExportedModel.read(dir));
@@ -77,33 +76,53 @@ public final class SavedModelRunner implements AutoCloseable {
         }
     }
 
-    /** @return the directory it was loaded from */
+    /**
+     * Returns the directory the model was loaded from.
+     *
+     * @return the absolute directory
+     */
     public Path directory() {
         return dir;
     }
 
-    /** @return the architecture name recorded at export */
+    /**
+     * Returns the architecture name recorded at export.
+     *
+     * @return e.g. {@code kaggle}
+     */
     public String architecture() {
         return architecture;
     }
 
-    /** @return the expected input kind */
+    /**
+     * Returns the kind of features the model takes.
+     *
+     * @return the input kind
+     */
     public InputKind inputKind() {
         return inputKind;
     }
 
-    /** @return per-example input shape, time axis first (a copy) */
+    /**
+     * Returns the per-example input shape, time axis first, without the batch axis.
+     *
+     * @return a copy of the shape
+     */
     public int[] inputShape() {
         return inputShape.clone();
     }
 
-    /** @return number of tags */
+    /**
+     * Returns the number of tags, the model's outputs.
+     *
+     * @return the number of tags
+     */
     public int numTags() {
         return numTags;
     }
 
     /**
-     * Tag probabilities for a batch through the {@code serving_default} signature.
+     * Computes the tag probabilities of a batch through the {@code serving_default} signature.
      *
      * @param x     features, {@code batch * prod(inputShape)} finite floats, each example <b>time-major</b> in the
      *              input kind's layout (frame t, bin b at {@code t * bins + b}; see {@link InputKind})
@@ -140,8 +159,8 @@ public final class SavedModelRunner implements AutoCloseable {
     }
 
     /**
-     * Tag probabilities of model inputs given as time-major features, one per example; the shape of each is checked
-     * against the model's input (frames = time axis, bins = mel bands, or 1 for a waveform).
+     * Computes the tag probabilities of model inputs given as time-major features, one per example; the shape of each
+     * is checked against the model's input (frames = time axis, bins = mel bands, or 1 for a waveform).
      *
      * @param examples one window per example, each exactly the model's input
      * @return {@code (examples.size(), numTags)} row-major probabilities

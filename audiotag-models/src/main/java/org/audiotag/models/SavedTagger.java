@@ -28,37 +28,58 @@ public final class SavedTagger implements AutoCloseable {
         return new SavedTagger(SavedModelRunner.load(dir));
     }
 
-    /** @return the directory it was loaded from */
+    /**
+     * Returns the directory the model was loaded from.
+     *
+     * @return the absolute directory
+     */
     public Path directory() {
         return runner.directory();
     }
 
-    /** @return the architecture name recorded at export */
+    /**
+     * Returns the architecture name recorded at export.
+     *
+     * @return e.g. {@code kaggle}
+     */
     public String architecture() {
         return runner.architecture();
     }
 
-    /** @return the expected input kind */
+    /**
+     * Returns the kind of features the model takes.
+     *
+     * @return the input kind
+     */
     public InputKind inputKind() {
         return runner.inputKind();
     }
 
-    /** @return per-example input shape (a copy) */
+    /**
+     * Returns the per-example input shape, time axis first, without the batch axis.
+     *
+     * @return a copy of the shape
+     */
     public int[] inputShape() {
         return runner.inputShape();
     }
 
-    /** @return number of tags */
+    /**
+     * Returns the number of tags, the model's outputs.
+     *
+     * @return the number of tags
+     */
     public int numTags() {
         return runner.numTags();
     }
 
     /**
-     * Tag probabilities for a batch, as {@link SavedModelRunner#predict(float[], int)}.
+     * Computes the tag probabilities of a batch, as {@link SavedModelRunner#predict(float[], int)}.
      *
      * @param x     features, {@code batch * prod(inputShape)} finite floats, time-major
      * @param batch number of examples, {@code >= 1}
      * @return {@code (batch, numTags)} row-major probabilities
+     * @throws IllegalArgumentException for a wrong length or a non-finite value
      */
     public float[] predict(float[] x, int batch) {
         return runner.predict(x, batch);

@@ -49,14 +49,30 @@ import org.slf4j.LoggerFactory;
  * model restored from a checkpoint into a fresh session continues bit for bit like the model that was saved.
  *
  * <p>Arrays are flat, row-major, one example after another in {@link InputKind}'s layout, which is <b>time-major</b>
- * (frame t, bin b at {@code t * bins + b}); probabilities and logits are {@code (N, numTags)} row-major. The
- * overloads taking {@link TimeMajorFeatures} carry that layout in their type and check every example's shape, so a
- * librosa-layout (mel, frame) matrix cannot be fed by mistake (convert it with {@link
- * TimeMajorFeatures#fromBinMajor(org.audiotag.features.FeatureMatrix)}).
+ * (frame t, bin b at {@code t * bins + b}; NHWC {@code (N, frames, mels, 1)} for images); probabilities and logits
+ * are {@code (N, numTags)} row-major. The overloads taking {@link TimeMajorFeatures} carry that layout in their type
+ * and check every example's shape, so a librosa-layout (mel, frame) matrix cannot be fed by mistake (convert it with
+ * {@link TimeMajorFeatures#fromBinMajor(org.audiotag.features.FeatureMatrix)}).
+ *
+ * <p>Training, checkpointing and exporting, given a batch ({@code float[] x} of {@code batch * 128 * 128} log-mel
+ * values, {@code float[] y} of {@code batch * tags.size()} targets in [0, 1]), a {@code Path runDir} and
+ * {@code List<String> tags}:
+ * {@snippet :
+ * ModelConfig config = ModelConfig.builder().numTags(tags.size()).inputShape(128, 128, 1).seed(1).build();
+ * try (TagModel model = Architecture.KAGGLE.build(config)) {
+ *     float loss = model.trainStep(x, y, batch, 1e-3f);      // one Adam step; BCE before the update
+ *     float[] p = model.predict(x, batch);                    // (batch, tags) probabilities, no dropout
+ *     model.saveCheckpoint(runDir.resolve("ckpt/epoch-001")); // weights, batch-norm statistics, Adam state
+ *     model.restoreCheckpoint(runDir.resolve("ckpt/epoch-001"));
+ *     TaggingConfig tagging = TaggingConfig.builder()
+ *             .features(LogMelFeatures.from(FeatureConfig.pipelineA()).config()).build();
+ *     ExportedModel.write(model, runDir.resolve("model"), tagging, tags, Map.of("dataset", "esc10"));
+ * }
+ * }
  */
 public final class TagModel implements AutoCloseable {
 
-    /** Name of the provenance file written into exported SavedModel directories ({@link ExportedModel}). */
+    /** Name of the provenance file written into exported model directories, {@link ExportedModel#PROVENANCE_FILE}. */
     public static final String PROVENANCE_FILE = ExportedModel.PROVENANCE_FILE;
 
     private static final Logger LOG = LoggerFactory.getLogger(TagModel.class);
@@ -139,102 +155,185 @@ public final class TagModel implements AutoCloseable {
                 : Losses.sigmoidBinaryCrossEntropy(tf, z, targets, config.labelSmoothing(), config.classWeights());
     }
 
-    /** @return the architecture */
+    /**
+     * Returns the architecture this model was built from.
+     *
+     * @return the architecture
+     */
     public Architecture architecture() {
         return architecture;
     }
 
-    /** @return the configuration it was built with */
+    /**
+     * Returns the configuration this model was built with.
+     *
+     * @return the configuration
+     */
     public ModelConfig config() {
         return config;
     }
 
-    /** @return the input kind */
+    /**
+     * Returns the kind of features the model takes.
+     *
+     * @return {@code architecture().inputKind()}
+     */
     public InputKind inputKind() {
         return architecture.inputKind();
     }
 
-    /** @return per-example input shape without batch axis (a copy) */
+    /**
+     * Returns the resolved per-example input shape, time axis first, without the batch axis.
+     *
+     * @return a copy of the shape
+     */
     public int[] inputShape() {
         return inputShape.clone();
     }
 
-    /** @return the resolved widths (a copy) */
+    /**
+     * Returns the resolved layer widths.
+     *
+     * @return a copy of the widths
+     */
     public int[] widths() {
         return widths.clone();
     }
 
-    /** @return floats per example, the product of {@link #inputShape()} */
+    /**
+     * Returns the number of floats per example, the product of {@link #inputShape()}.
+     *
+     * @return the example size
+     */
     public int exampleSize() {
         return exampleSize;
     }
 
-    /** @return number of tags */
+    /**
+     * Returns the number of tags, the model's outputs.
+     *
+     * @return {@code config().numTags()}
+     */
     public int numTags() {
         return config.numTags();
     }
 
-    /** @return trainable scalars (weights, biases, BN scales and shifts, PReLU slopes; not moving stats or Adam) */
+    /**
+     * Returns the number of trainable scalars: weights, biases, batch-norm scales and shifts, PReLU slopes (not the
+     * moving statistics or Adam's moments).
+     *
+     * @return the parameter count
+     */
     public long parameterCount() {
         return layers.parameterCount();
     }
 
-    /** @return the graph (owned by this model) */
+    /**
+     * Returns the graph, owned by this model and closed with it.
+     *
+     * @return the graph
+     */
     public Graph graph() {
         return graph;
     }
 
-    /** @return the layer toolkit holding the variables */
+    /**
+     * Returns the layer toolkit that built the graph and holds its variables.
+     *
+     * @return the toolkit
+     */
     public Layers layers() {
         return layers;
     }
 
-    /** @return the features placeholder */
+    /**
+     * Returns the {@code features} placeholder, {@code (N, inputShape...)}.
+     *
+     * @return the placeholder
+     */
     public Operand<TFloat32> features() {
         return features;
     }
 
-    /** @return inference-path tag probabilities {@code sigmoid(eval_logits)} */
+    /**
+     * Returns the inference path's tag probabilities {@code probabilities = sigmoid(eval_logits)}.
+     *
+     * @return the {@code (N, numTags)} output
+     */
     public Operand<TFloat32> probabilities() {
         return probabilities;
     }
 
-    /** @return inference-path logits */
+    /**
+     * Returns the inference path's logits {@code eval_logits}.
+     *
+     * @return the {@code (N, numTags)} output
+     */
     public Operand<TFloat32> evalLogits() {
         return evalLogits;
     }
 
-    /** @return the targets placeholder (training graph only) */
+    /**
+     * Returns the {@code targets} placeholder, {@code (N, numTags)} values in [0, 1] (training graph only).
+     *
+     * @return the placeholder
+     */
     public Operand<TFloat32> targets() {
         return requireTraining(targets);
     }
 
-    /** @return training-path logits (training graph only) */
+    /**
+     * Returns the training path's logits {@code logits}: batch statistics, dropout when the training flag is fed true
+     * (training graph only).
+     *
+     * @return the {@code (N, numTags)} output
+     */
     public Operand<TFloat32> logits() {
         return requireTraining(logits);
     }
 
-    /** @return training-path scalar loss (training graph only) */
+    /**
+     * Returns the training path's scalar loss {@code loss} (training graph only).
+     *
+     * @return the loss
+     */
     public Operand<TFloat32> loss() {
         return requireTraining(loss);
     }
 
-    /** @return inference-path scalar loss (training graph only) */
+    /**
+     * Returns the inference path's scalar loss {@code eval_loss}, for validation (training graph only).
+     *
+     * @return the loss
+     */
     public Operand<TFloat32> evalLoss() {
         return requireTraining(evalLoss);
     }
 
-    /** @return the learning-rate placeholder (training graph only) */
+    /**
+     * Returns the scalar {@code learning_rate} placeholder, defaulting to the configured rate (training graph only).
+     *
+     * @return the placeholder
+     */
     public Operand<TFloat32> learningRate() {
         return requireTraining(learningRate);
     }
 
-    /** @return the training step: Adam update plus batch-norm moving-statistics updates (training graph only) */
+    /**
+     * Returns the {@code train_step} target: the Adam update, the batch-norm moving-statistics updates and the dropout
+     * step counter's increment (training graph only).
+     *
+     * @return the op to run as a target
+     */
     public Op trainStep() {
         return requireTraining(trainStep);
     }
 
-    /** @return the boolean {@code training} placeholder (default false) switching dropout on */
+    /**
+     * Returns the boolean {@code training} placeholder (default false) that switches dropout on.
+     *
+     * @return the placeholder
+     */
     public Operand<TBool> trainingFlag() {
         return layers.trainingFlag();
     }
@@ -247,10 +346,11 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * The session, created and initialised on first call (variables get their seeded initial values). With
-     * {@link ModelConfig#forceCpu()} GPUs are hidden from it. Owned by this model.
+     * Returns the model's session, created and initialised on first call (variables get their seeded initial
+     * values). With {@link ModelConfig#forceCpu()} GPUs are hidden from it. Owned by this model and closed with it.
      *
      * @return the session
+     * @throws IllegalStateException if the model is closed
      */
     public synchronized Session session() {
         ensureOpen();
@@ -276,6 +376,9 @@ public final class TagModel implements AutoCloseable {
      * @param batch        number of examples, {@code >= 1} (2 or more when the model has batch norm)
      * @param learningRate learning rate for this step, {@code > 0}
      * @return the training-path loss before the update
+     * @throws IllegalArgumentException for a wrong length, a non-finite feature, a target outside [0, 1], a batch
+     *     of one for a model with batch norm, or a bad learning rate
+     * @throws IllegalStateException if the model was built with {@code trainingGraph(false)} or is closed
      */
     public float trainStep(float[] x, float[] y, int batch, float learningRate) {
         requireTraining(trainStep);
@@ -299,8 +402,9 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * {@link #trainStep(float[], float[], int, float)} on typed inputs: every example must be exactly the model's
-     * time-major input (frames = {@code inputShape()[0]}, bins = {@code inputShape()[1]}, or 1 for a waveform).
+     * Runs one training step on typed inputs, as {@link #trainStep(float[], float[], int, float)}: every example must
+     * be exactly the model's time-major input (frames = {@code inputShape()[0]}, bins = {@code inputShape()[1]}, or
+     * 1 for a waveform).
      *
      * @param examples     one input window per example
      * @param y            targets, {@code examples.size() * numTags()} values in [0, 1]
@@ -314,12 +418,14 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * Inference-path loss on a batch (no update, no dropout, moving statistics).
+     * Computes the inference-path loss of a batch (no update, no dropout, moving statistics), e.g. for validation.
      *
-     * @param x     features
-     * @param y     targets
-     * @param batch number of examples
+     * @param x     features, {@code batch * exampleSize()} finite floats, time-major
+     * @param y     targets, {@code batch * numTags()} values in [0, 1]
+     * @param batch number of examples, {@code >= 1}
      * @return the scalar loss
+     * @throws IllegalArgumentException for a wrong length, a non-finite feature or a target outside [0, 1]
+     * @throws IllegalStateException if the model was built with {@code trainingGraph(false)} or is closed
      */
     public float evaluateLoss(float[] x, float[] y, int batch) {
         requireTraining(evalLoss);
@@ -333,20 +439,21 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * Tag probabilities of the inference path.
+     * Computes the tag probabilities of a batch on the inference path (no dropout, moving statistics).
      *
      * @param x     features, {@code batch * exampleSize()} finite floats, each example time-major in
      *              {@link InputKind}'s layout
      * @param batch number of examples, {@code >= 1}
      * @return {@code (batch, numTags)} row-major probabilities in (0, 1)
+     * @throws IllegalArgumentException for a wrong length or a non-finite value
      */
     public float[] predict(float[] x, int batch) {
         return fetchPerTag(probabilities, x, batch);
     }
 
     /**
-     * Tag probabilities of typed inputs: every example must be exactly the model's time-major input (frames =
-     * {@code inputShape()[0]}, bins = {@code inputShape()[1]}, or 1 for a waveform).
+     * Computes the tag probabilities of typed inputs on the inference path: every example must be exactly the model's
+     * time-major input (frames = {@code inputShape()[0]}, bins = {@code inputShape()[1]}, or 1 for a waveform).
      *
      * @param examples one input window per example
      * @return {@code (examples.size(), numTags)} row-major probabilities in (0, 1)
@@ -358,11 +465,12 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * Logits of the inference path.
+     * Computes the logits of a batch on the inference path, before the sigmoid.
      *
-     * @param x     features
-     * @param batch number of examples
+     * @param x     features, {@code batch * exampleSize()} finite floats, time-major
+     * @param batch number of examples, {@code >= 1}
      * @return {@code (batch, numTags)} row-major logits
+     * @throws IllegalArgumentException for a wrong length or a non-finite value
      */
     public float[] predictLogits(float[] x, int batch) {
         return fetchPerTag(evalLogits, x, batch);
@@ -420,9 +528,9 @@ public final class TagModel implements AutoCloseable {
 
     /**
      * Saves every variable (weights, moving statistics, Adam moments and step, the dropout step counter) to a
-     * TensorFlow checkpoint
-     * {@code prefix.index} + {@code prefix.data-*}. Parent directories are created; the files are written under a
-     * temporary prefix in the same folder and then moved into place, data files first and the index last.
+     * TensorFlow checkpoint {@code prefix.index} + {@code prefix.data-*}. Parent directories are created; the files
+     * are written under a temporary prefix in the same folder and then moved into place, data files first and the
+     * index last.
      *
      * @param prefix checkpoint prefix, e.g. {@code run/ckpt/epoch-012}
      * @throws IOException if writing or moving fails
@@ -470,10 +578,11 @@ public final class TagModel implements AutoCloseable {
     }
 
     /**
-     * Exports a bare SavedModel (tag {@code serve}) whose {@code serving_default} signature maps {@code features}
-     * {@code (N, inputShape...)} to {@code probabilities} {@code (N, numTags)}, plus a {@value #PROVENANCE_FILE}
-     * recording architecture, input kind and shape, widths, parameters, seed and configuration. The directory is
-     * built under a temporary name beside {@code dir} and moved into place (an existing {@code dir} is replaced).
+     * Exports the current weights as a bare SavedModel (tag {@code serve}) whose {@code serving_default} signature
+     * maps {@code features} {@code (N, inputShape...)} to {@code probabilities} {@code (N, numTags)}, plus a
+     * {@value #PROVENANCE_FILE} recording architecture, input kind and shape, widths, parameters, seed and
+     * configuration. The directory is built under a temporary name beside {@code dir} and moved into place (an
+     * existing {@code dir} is replaced).
      * It loads with {@link SavedModelRunner#load(Path)} in any JVM, from the directory alone. To export a model for
      * tagging (feature configuration, windows and tag names stored with it) use {@link ExportedModel#write}.
      *

@@ -27,6 +27,20 @@ import org.audiotag.models.internal.Windows;
  *
  * <p>Thread-safe: feature extraction runs in the calling thread, the TensorFlow call is serialised. Owns the loaded
  * model; close it (try-with-resources).
+ *
+ * <p>Tagging a file, given an exported model directory {@code Path modelDir}, an audio {@code Path file} and mono
+ * {@code float[] samples} at 48 kHz:
+ * {@snippet :
+ * try (Tagger tagger = Tagger.load(modelDir)) {                 // e.g. RUN_DIR/model of audiotag train
+ *     for (TagScore s : tagger.tag(file, 3)) {                   // the 3 most probable tags
+ *         System.out.printf("%s %.3f%n", s.tag(), s.probability());
+ *     }
+ *     float[] scores = tagger.scores(file);                      // one probability per tagger.tags()
+ *     float[] live = tagger.scores(samples, 48000);              // resampled to tagger.sampleRate() first
+ *     List<TagScore> top = tagger.topK(live, 5);
+ *     FeatureConfig trainedOn = tagger.featureConfig();          // e.g. pipeline A's log-mel, whole clip
+ * }
+ * }
  */
 public final class Tagger implements AutoCloseable {
 
@@ -53,7 +67,7 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
-     * Loads an exported model directory.
+     * Loads an exported model directory: its SavedModel, tagging settings and tag names.
      *
      * @param dir the exported model, {@code RUN_DIR/model} (a run folder is refused with that hint)
      * @return the tagger; the caller closes it
@@ -81,49 +95,75 @@ public final class Tagger implements AutoCloseable {
         }
     }
 
-    /** @return the tag names, in the order of {@link #scores(Path)} (unmodifiable) */
+    /**
+     * Returns the tag names, in the order of the scores.
+     *
+     * @return the names (unmodifiable), as in {@link #scores(Path)}
+     */
     public List<String> tags() {
         return tags;
     }
 
-    /** @return how clips become model inputs and scores, as trained */
+    /**
+     * Returns how clips become model inputs and scores, as stored with the model.
+     *
+     * @return the tagging settings
+     */
     public TaggingConfig tagging() {
         return tagging;
     }
 
-    /** @return the whole-clip feature configuration the model was trained with */
+    /**
+     * Returns the whole-clip feature configuration the model was trained with, {@code tagging().features()}.
+     *
+     * @return the feature configuration
+     */
     public FeatureConfig featureConfig() {
         return tagging.features();
     }
 
-    /** @return the architecture name */
+    /**
+     * Returns the architecture name recorded at export.
+     *
+     * @return e.g. {@code kaggle}
+     */
     public String architecture() {
         return model.architecture();
     }
 
-    /** @return every provenance key and value stored with the model (unmodifiable; keys in {@link ProvenanceKeys}) */
+    /**
+     * Returns every provenance key and value stored with the model (keys in {@link ProvenanceKeys}).
+     *
+     * @return the entries, unmodifiable
+     */
     public Map<String, String> provenance() {
         return provenance;
     }
 
-    /** @return the sample rate audio is converted to before tagging, in Hz */
+    /**
+     * Returns the sample rate audio is converted to before its features are computed.
+     *
+     * @return the rate in Hz
+     */
     public int sampleRate() {
         return tagging.features().sampleRate();
     }
 
     /**
-     * Tag probabilities of an audio file (decoded, mixed to mono, resampled to {@link #sampleRate()}).
+     * Computes the tag probabilities of an audio file: decoded, mixed to mono, resampled to {@link #sampleRate()},
+     * then features, windows, normalisation and aggregation as stored with the model.
      *
      * @param file WAV, FLAC or Ogg Vorbis
-     * @return one probability per tag of {@link #tags()}
+     * @return one probability per tag of {@link #tags()}, in (0, 1)
      * @throws IOException if the file cannot be decoded (message names the file)
+     * @throws IllegalStateException if the tagger is closed
      */
     public float[] scores(Path file) throws IOException {
         return scoresOf(features(AudioLoader.atRate(sampleRate()).load(file).samples()));
     }
 
     /**
-     * Tag probabilities of mono samples.
+     * Computes the tag probabilities of mono samples, resampled first (kaiser_best) when their rate differs.
      *
      * @param samples mono audio in [-1, 1]
      * @param sampleRate its rate in Hz (resampled to {@link #sampleRate()} if different)
@@ -149,8 +189,8 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
-     * Tag probabilities of a clip's whole-clip features, already computed as {@link #featureConfig()} describes
-     * (e.g. by {@code LogMelFeatures.from(tagger.featureConfig())} or read from a feature cache).
+     * Computes the tag probabilities of a clip's whole-clip features, already computed as {@link #featureConfig()}
+     * describes (e.g. by {@code LogMelFeatures.from(tagger.featureConfig())} or read from a feature cache).
      *
      * @param clip time-major features: {@code n_mels} bins per frame for a log-mel model, 1 for a waveform model
      * @return one probability per tag
@@ -177,32 +217,34 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
-     * The {@code k} most probable tags of a file.
+     * Returns the {@code k} most probable tags of a file, {@code topK(scores(file), k)}.
      *
      * @param file audio file
      * @param k number of tags, ≥ 1 (capped at the number of tags)
      * @return tags sorted by decreasing probability (ties: tag order)
      * @throws IOException if the file cannot be decoded
+     * @throws IllegalArgumentException if {@code k < 1}
      */
     public List<TagScore> tag(Path file, int k) throws IOException {
         return topK(scores(file), k);
     }
 
     /**
-     * The {@code k} most probable tags of mono samples.
+     * Returns the {@code k} most probable tags of mono samples, {@code topK(scores(samples, sampleRate), k)}.
      *
-     * @param samples mono audio
+     * @param samples mono audio in [-1, 1]
      * @param sampleRate its rate in Hz
-     * @param k number of tags
-     * @return tags sorted by decreasing probability
+     * @param k number of tags, ≥ 1
+     * @return tags sorted by decreasing probability (ties: tag order)
+     * @throws IllegalArgumentException for empty input, NaN/infinite samples, a bad rate or {@code k < 1}
      */
     public List<TagScore> tag(float[] samples, int sampleRate, int k) {
         return topK(scores(samples, sampleRate), k);
     }
 
     /**
-     * Tags a stream of audio windows independently (e.g. successive 2-s blocks of a live signal); lazy, one result
-     * per window in order.
+     * Tags a stream of audio blocks independently (e.g. successive 2-s blocks of a live signal); lazy, one result
+     * per block in order, each block scored as a whole clip.
      *
      * @param windows mono audio blocks at {@code sampleRate}
      * @param sampleRate their rate in Hz
@@ -214,9 +256,12 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
+     * Returns the {@code k} highest scores with their tag names.
+     *
      * @param scores one probability per tag of {@link #tags()}
      * @param k number wanted, ≥ 1
      * @return the top {@code k} (fewer if there are fewer tags), by decreasing probability (ties: tag order)
+     * @throws IllegalArgumentException if {@code k < 1} or there is not one score per tag
      */
     public List<TagScore> topK(float[] scores, int k) {
         if (k < 1) {

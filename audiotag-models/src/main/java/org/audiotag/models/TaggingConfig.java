@@ -17,6 +17,19 @@ import org.audiotag.features.LogMelFeatures;
  * and no trimming, e.g. {@code LogMelFeatures.from(FeatureConfig.pipelineA()).config()}, and a window is
  * {@code window} frames of {@code n_mels} values; for waveform models kind {@code RAW_WAVEFORM} (length policy
  * {@code NONE}) and a window is {@code window} samples. Immutable; validated once by {@link Builder#build()}.
+ *
+ * {@snippet :
+ * // a log-mel model: pipeline A of the whole clip, 128-frame windows every 64 frames, mean over the windows
+ * TaggingConfig logMel = TaggingConfig.builder()
+ *         .features(LogMelFeatures.from(FeatureConfig.pipelineA()).config())
+ *         .window(128).windowHop(64).aggregation(WindowAggregation.MEAN)
+ *         .normalization(-26.7f, 22.3f)          // (x - mean) / std, the training set's dB statistics
+ *         .build();
+ * logMel.checkFits(InputKind.LOG_MEL_IMAGE, new int[] {128, 128, 1});   // throws if the model takes other windows
+ * // a waveform model: 2-s windows of 44.1 kHz samples every second, maximum over the windows
+ * TaggingConfig wave = TaggingConfig.builder().features(new WaveformFeatures(44100).config())
+ *         .window(88200).windowHop(44100).aggregation(WindowAggregation.MAX).build();
+ * }
  */
 public final class TaggingConfig {
 
@@ -36,53 +49,94 @@ public final class TaggingConfig {
         this.normalizeStd = b.normalizeStd;
     }
 
-    /** @return a builder: window 128, hop 64, {@link WindowAggregation#MEAN}, no normalisation (mean 0, std 1) */
+    /**
+     * Returns a builder with window 128, hop 64, {@link WindowAggregation#MEAN} and no normalisation (mean 0, std 1);
+     * the features must be set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder initialised with this configuration */
+    /**
+     * Returns a builder initialised with this configuration, to derive a variant.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder().features(features).window(window).windowHop(windowHop).aggregation(aggregation)
                 .normalization(normalizeMean, normalizeStd);
     }
 
-    /** @return the whole-clip features ({@code LOG_MEL_SEQUENCE} or {@code RAW_WAVEFORM}, length policy none) */
+    /**
+     * Returns the whole-clip features the windows are cut from.
+     *
+     * @return the feature configuration ({@code LOG_MEL_SEQUENCE} or {@code RAW_WAVEFORM}, length policy none)
+     */
     public FeatureConfig features() {
         return features;
     }
 
-    /** @return the window length: frames for log-mel features, samples for waveforms (the model's time axis) */
+    /**
+     * Returns the window length, the model's time axis.
+     *
+     * @return frames for log-mel features, samples for waveforms
+     */
     public int window() {
         return window;
     }
 
-    /** @return the step between sliding windows, in the unit of {@link #window()} */
+    /**
+     * Returns the step between sliding windows.
+     *
+     * @return the hop, in the unit of {@link #window()}
+     */
     public int windowHop() {
         return windowHop;
     }
 
-    /** @return how window probabilities become the clip's */
+    /**
+     * Returns how the window probabilities become the clip's.
+     *
+     * @return the aggregation
+     */
     public WindowAggregation aggregation() {
         return aggregation;
     }
 
-    /** @return the mean subtracted from every input value */
+    /**
+     * Returns the mean subtracted from every input value before the model.
+     *
+     * @return the mean, in the features' unit (dB)
+     */
     public float normalizeMean() {
         return normalizeMean;
     }
 
-    /** @return the standard deviation every centred input value is divided by */
+    /**
+     * Returns the standard deviation every centred input value is divided by.
+     *
+     * @return the standard deviation, &gt; 0
+     */
     public float normalizeStd() {
         return normalizeStd;
     }
 
-    /** @return whether the features are a waveform (one value per frame) rather than a log-mel */
+    /**
+     * Returns whether the features are a waveform (one value per frame) rather than a log-mel.
+     *
+     * @return true for {@code RAW_WAVEFORM} features
+     */
     public boolean isWaveform() {
         return features.kind() == FeatureConfig.Kind.RAW_WAVEFORM;
     }
 
-    /** @return values per frame: {@code n_mels} for log-mel features, 1 for a waveform */
+    /**
+     * Returns the number of values per frame of the features.
+     *
+     * @return {@code n_mels} for log-mel features, 1 for a waveform
+     */
     public int bins() {
         return isWaveform() ? 1 : features.nMels();
     }
@@ -132,7 +186,7 @@ public final class TaggingConfig {
                 + ", normalize=(" + normalizeMean + ", " + normalizeStd + "), features=" + features.toText() + "]";
     }
 
-    /** Mutable builder of {@link TaggingConfig}; {@link #build()} validates. */
+    /** Mutable builder of {@link TaggingConfig}; {@link #build()} validates every setting. */
     public static final class Builder {
         private FeatureConfig features;
         private int window = 128;
@@ -145,6 +199,8 @@ public final class TaggingConfig {
         }
 
         /**
+         * Sets the whole-clip features the windows are cut from (required).
+         *
          * @param v the whole-clip features, e.g. {@link LogMelFeatures#config()}
          * @return this builder
          */
@@ -154,6 +210,8 @@ public final class TaggingConfig {
         }
 
         /**
+         * Sets the window length, the model's time axis (default 128).
+         *
          * @param v window length in frames (log-mel) or samples (waveform), ≥ 1
          * @return this builder
          */
@@ -163,6 +221,8 @@ public final class TaggingConfig {
         }
 
         /**
+         * Sets the step between sliding windows (default 64).
+         *
          * @param v hop between sliding windows, in [1, window]
          * @return this builder
          */
@@ -172,6 +232,8 @@ public final class TaggingConfig {
         }
 
         /**
+         * Sets how the window probabilities are combined (default {@link WindowAggregation#MEAN}).
+         *
          * @param v how window probabilities are combined
          * @return this builder
          */
@@ -181,6 +243,8 @@ public final class TaggingConfig {
         }
 
         /**
+         * Sets the standardisation {@code (x - mean) / std} applied to every input value (default none).
+         *
          * @param mean subtracted from every input value (finite)
          * @param std divides every centred value (finite, &gt; 0); {@code (0, 1)} = no normalisation
          * @return this builder
@@ -192,6 +256,11 @@ public final class TaggingConfig {
         }
 
         /**
+         * Validates every setting and builds the configuration: the features must be a whole-clip
+         * {@code LOG_MEL_SEQUENCE} that {@link LogMelFeatures#from} accepts or a {@code RAW_WAVEFORM} at 1 to 384 kHz,
+         * with length policy none and no trimming; {@code window >= 1}, {@code windowHop} in [1, window], a finite
+         * mean and a finite positive standard deviation.
+         *
          * @return the validated configuration
          * @throws IllegalArgumentException naming the first setting out of range
          */

@@ -1,8 +1,8 @@
 package org.audiotag.models;
 
 /**
- * How the scores of a clip's test-time windows become the clip's score (docs/ORIGINAL-PROJECT.md §10.4): the clip's
- * whole-clip features are cut into windows of the model's input length, every window is scored, and the window
+ * Names how the scores of a clip's test-time windows become the clip's score (docs/ORIGINAL-PROJECT.md §10.4): the
+ * clip's whole-clip features are cut into windows of the model's input length, every window is scored, and the window
  * probabilities are combined per tag.
  */
 public enum WindowAggregation {

@@ -6,9 +6,11 @@ public final class Checks {
     }
 
     /**
+     * Checks that a float signal is non-null, non-empty and finite.
+     *
      * @param y signal
      * @param name parameter name for the message
-     * @throws IllegalArgumentException if empty or not finite somewhere
+     * @throws IllegalArgumentException if null, empty or not finite somewhere (naming the first bad sample)
      */
     public static void finiteSignal(float[] y, String name) {
         if (y == null) {
@@ -25,9 +27,11 @@ public final class Checks {
     }
 
     /**
+     * Checks that a double signal is non-null, non-empty and finite.
+     *
      * @param y signal
      * @param name parameter name for the message
-     * @throws IllegalArgumentException if empty or not finite somewhere
+     * @throws IllegalArgumentException if null, empty or not finite somewhere (naming the first bad sample)
      */
     public static void finiteSignal(double[] y, String name) {
         if (y == null) {
@@ -44,9 +48,12 @@ public final class Checks {
     }
 
     /**
+     * Checks that a value is finite and strictly positive.
+     *
      * @param v value
-     * @param name parameter
+     * @param name parameter name for the message
      * @return v
+     * @throws IllegalArgumentException naming the parameter otherwise
      */
     public static double positive(double v, String name) {
         if (!(v > 0) || Double.isInfinite(v)) {

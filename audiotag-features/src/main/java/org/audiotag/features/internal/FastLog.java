@@ -17,6 +17,8 @@ public final class FastLog {
     }
 
     /**
+     * Returns {@code log10(v)} to within 1e-9.
+     *
      * @param v a positive normal float (callers clamp with {@code amin} first)
      * @return {@code log10(v)}
      */

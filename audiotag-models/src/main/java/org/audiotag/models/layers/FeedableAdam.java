@@ -10,8 +10,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Adam (Kingma and Ba 2015) exactly as PyTorch's {@code torch.optim.Adam} computes it, with a learning rate fed at run
- * time (the framework optimisers bake it into a constant):
+ * Builds the Adam optimiser (Kingma and Ba 2015) exactly as PyTorch's {@code torch.optim.Adam} computes it, with a
+ * learning rate fed at run time (the framework optimisers bake it into a constant):
  * {@code g = grad + wd * w}; optional global-norm clipping {@code g *= min(1, maxNorm / (||g|| + 1e-6))}
  * ({@code clip_grad_norm_}); {@code t += 1}; {@code m = b1 m + (1 - b1) g}; {@code v = b2 v + (1 - b2) g^2};
  * {@code w -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}.
@@ -39,6 +39,8 @@ public final class FeedableAdam {
      * @param epsilon      denominator epsilon, {@code > 0}
      * @param weightDecay  L2 coefficient added to the gradient (PyTorch's {@code weight_decay}), {@code >= 0}
      * @param clipNorm     maximum global gradient norm, or 0 for no clipping
+     * @throws IllegalArgumentException naming the hyper-parameter out of range, or if there is no variable
+     * @throws IllegalStateException if a variable does not influence the loss (it has no gradient)
      */
     public FeedableAdam(Layers layers, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, float learningRate,
             float beta1, float beta2, float epsilon, float weightDecay, float clipNorm) {
@@ -130,12 +132,20 @@ public final class FeedableAdam {
         }
     }
 
-    /** @return the scalar learning-rate placeholder {@code learning_rate} (default: the constructor's value) */
+    /**
+     * Returns the scalar learning-rate placeholder {@code learning_rate}; feed it to change the rate per step.
+     *
+     * @return the placeholder, defaulting to the constructor's value
+     */
     public Operand<TFloat32> learningRate() {
         return learningRate;
     }
 
-    /** @return the op applying one update to every variable and the step counter */
+    /**
+     * Returns the op that applies one Adam update to every variable and advances the step counter {@code t}.
+     *
+     * @return the op to run as a target
+     */
     public Op step() {
         return step;
     }

@@ -25,10 +25,11 @@ public record Init(Kind kind, double param) {
     }
 
     /**
-     * Validates the parameter.
+     * Creates an initialiser after validating the parameter.
      *
      * @param kind  the distribution family, not null
      * @param param the bound, standard deviation or constant; finite, and non-negative for UNIFORM and NORMAL
+     * @throws IllegalArgumentException if {@code kind} is null or {@code param} is out of range
      */
     public Init {
         if (kind == null) {
@@ -40,7 +41,7 @@ public record Init(Kind kind, double param) {
     }
 
     /**
-     * Uniform on {@code [-bound, bound)}.
+     * Returns the uniform initialiser on {@code [-bound, bound)}.
      *
      * @param bound half-width, {@code >= 0}
      * @return the initialiser
@@ -50,7 +51,7 @@ public record Init(Kind kind, double param) {
     }
 
     /**
-     * Normal with mean 0.
+     * Returns the normal initialiser with mean 0.
      *
      * @param std standard deviation, {@code >= 0}
      * @return the initialiser
@@ -60,7 +61,7 @@ public record Init(Kind kind, double param) {
     }
 
     /**
-     * A constant.
+     * Returns the initialiser that fills every element with one value.
      *
      * @param value the value of every element
      * @return the initialiser
@@ -70,7 +71,7 @@ public record Init(Kind kind, double param) {
     }
 
     /**
-     * PyTorch's default for {@code nn.Conv1d/2d} and {@code nn.Linear} weights and biases:
+     * Returns PyTorch's default for {@code nn.Conv1d/2d} and {@code nn.Linear} weights and biases:
      * {@code kaiming_uniform_(a = sqrt(5))} gives the bound {@code gain * sqrt(3 / fan_in)} with
      * {@code gain = sqrt(2 / (1 + 5)) }, i.e. {@code 1 / sqrt(fan_in)}; the bias uses the same bound.
      *
@@ -83,7 +84,7 @@ public record Init(Kind kind, double param) {
     }
 
     /**
-     * PyTorch's {@code kaiming_normal_(mode='fan_in', nonlinearity='relu')}: normal with standard deviation
+     * Returns PyTorch's {@code kaiming_normal_(mode='fan_in', nonlinearity='relu')}: normal with standard deviation
      * {@code sqrt(2 / fan_in)} (He et al. 2015, eq. 10).
      *
      * @param fanIn number of inputs feeding one output unit, {@code >= 1}

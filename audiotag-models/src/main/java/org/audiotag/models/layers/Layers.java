@@ -49,6 +49,23 @@ import org.tensorflow.types.TInt64;
  *
  * <p>Shape checks happen while building: a kernel longer than its padded input, or an unknown channel count, gives
  * an {@link IllegalArgumentException} naming the layer, before any graph runs. Not thread-safe.
+ *
+ * <p>A tiny convolutional network on 64-frame x 40-mel log-mel windows (NHWC), run on {@code float[] logMels} holding
+ * two such windows, time-major:
+ * {@snippet :
+ * try (Graph g = new Graph(); Session s = new Session(g)) {
+ *     Layers l = new Layers(g, 42);                       // seed of every initialiser and dropout mask
+ *     Ops tf = l.tf();
+ *     Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 64, 40, 1)));
+ *     Operand<TFloat32> h = l.maxPool2d(l.relu(l.conv2d("conv1", x, 16, 3, 3, 1, 1, 1, 1)), 2, 2);  // (N, 32, 20, 16)
+ *     Operand<TFloat32> p = tf.math.sigmoid(l.dense("fc", l.globalAvgPool2d(h), 10));            // (N, 10)
+ *     s.initialize();                                     // seeded initial weights
+ *     try (TFloat32 batch = TFloat32.tensorOf(Shape.of(2, 64, 40, 1), DataBuffers.of(logMels, true, false));
+ *          Result r = s.runner().feed(x, batch).fetch(p).run()) {
+ *         float p00 = ((TFloat32) r.get(0)).getFloat(0, 0);   // example 0, tag 0
+ *     }
+ * }
+ * }
  */
 public final class Layers {
 
@@ -84,17 +101,29 @@ public final class Layers {
         this.training = tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
     }
 
-    /** @return the op factory this toolkit builds with */
+    /**
+     * Returns the op factory this toolkit builds with.
+     *
+     * @return the {@link Ops} of the graph
+     */
     public Ops tf() {
         return tf;
     }
 
-    /** @return the boolean placeholder {@code training} (default false) that switches dropout on */
+    /**
+     * Returns the boolean placeholder {@code training} (default false) that switches dropout on.
+     *
+     * @return the placeholder
+     */
     public Operand<TBool> trainingFlag() {
         return training;
     }
 
-    /** @return the seed given at construction */
+    /**
+     * Returns the seed given at construction.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
@@ -151,12 +180,20 @@ public final class Layers {
         return v;
     }
 
-    /** @return every variable by name, in creation order (unmodifiable) */
+    /**
+     * Returns every variable created through this toolkit, by name.
+     *
+     * @return the variables in creation order (unmodifiable)
+     */
     public Map<String, Variable<TFloat32>> variables() {
         return Collections.unmodifiableMap(variables);
     }
 
-    /** @return the trainable variables, in creation order */
+    /**
+     * Returns the trainable variables, the ones an optimiser updates.
+     *
+     * @return a new list in creation order
+     */
     public List<Variable<TFloat32>> trainableVariables() {
         List<Variable<TFloat32>> out = new ArrayList<>();
         variables.forEach((n, v) -> {
@@ -167,7 +204,11 @@ public final class Layers {
         return out;
     }
 
-    /** @return the number of trainable scalars (PyTorch's {@code sum(p.numel() for p in parameters())}) */
+    /**
+     * Counts the trainable scalars, PyTorch's {@code sum(p.numel() for p in parameters())}.
+     *
+     * @return the parameter count
+     */
     public long parameterCount() {
         long n = 0;
         for (Variable<TFloat32> v : trainableVariables()) {
@@ -176,7 +217,11 @@ public final class Layers {
         return n;
     }
 
-    /** @return the update ops (batch-norm moving statistics) the training step must run (unmodifiable) */
+    /**
+     * Returns the update ops (batch-norm moving statistics) that the training step must run.
+     *
+     * @return the ops (unmodifiable)
+     */
     public List<Op> updates() {
         return Collections.unmodifiableList(updates);
     }
@@ -184,7 +229,7 @@ public final class Layers {
     // ------------------------------------------------------------------------------------------------ dense, conv
 
     /**
-     * {@code nn.Linear(in, out)}: {@code y = x W + b} with PyTorch's default initialisation.
+     * Adds a dense layer {@code y = x W + b}, PyTorch's {@code nn.Linear(in, out)} with its default initialisation.
      *
      * @param name prefix of the variables {@code name_w} {@code (in, out)} and {@code name_b} {@code (out)}
      * @param x    input {@code (N, in)}
@@ -197,7 +242,7 @@ public final class Layers {
     }
 
     /**
-     * Dense layer with explicit initialisers.
+     * Adds a dense layer {@code y = x W + b} with explicit initialisers.
      *
      * @param name   variable prefix
      * @param x      input {@code (N, in)}
@@ -216,7 +261,8 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.Conv2d(in, out, (kh, kw), stride, padding)} with zero padding, PyTorch's default initialisation.
+     * Adds a 2-D convolution, PyTorch's {@code nn.Conv2d(in, out, (kh, kw), stride, padding)} with zero padding and
+     * its default initialisation.
      *
      * @param name    variable prefix ({@code name_w} {@code (kh, kw, in, out)}, {@code name_b})
      * @param x       input {@code (N, H, W, in)}
@@ -236,7 +282,8 @@ public final class Layers {
     }
 
     /**
-     * Conv2D with explicit initialisers (e.g. {@link Init#kaimingNormal} and a zero bias for the Kaggle blocks).
+     * Adds a 2-D convolution with explicit initialisers (e.g. {@link Init#kaimingNormal} and a zero bias for the
+     * Kaggle blocks).
      *
      * @param name   variable prefix
      * @param x      input {@code (N, H, W, in)}
@@ -262,7 +309,8 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.Conv1d(in, out, k, stride, padding)}, computed as a {@code 1 x k} Conv2D.
+     * Adds a 1-D convolution along the length axis, PyTorch's {@code nn.Conv1d(in, out, k, stride, padding)},
+     * computed as a {@code 1 x k} Conv2D.
      *
      * @param name   variable prefix ({@code name_w} {@code (1, k, in, out)}, {@code name_b})
      * @param x      input {@code (N, L, in)}
@@ -281,10 +329,11 @@ public final class Layers {
     }
 
     /**
-     * The MCLNN layer (Medhat et al. 2018): {@code y_t = b + sum_{u=-n..n} x_{t+u} (W_u ⊙ M)}, a Conv1d over time
-     * with kernel {@code 2n+1}, stride 1 and "same" zero padding {@code n}, whose weight is multiplied by the fixed
-     * band mask {@code M} shared by all taps ({@code mask == null} gives the unmasked CLNN). Gradients reach only the
-     * unmasked weights; the mask is a graph constant, not a variable.
+     * Adds a (masked) conditional neural network layer of Medhat et al. 2018, the MCLNN layer:
+     * {@code y_t = b + sum_{u=-n..n} x_{t+u} (W_u ⊙ M)}, a Conv1d over time with kernel {@code 2n+1}, stride 1 and
+     * "same" zero padding {@code n}, whose weight is multiplied by the fixed band mask {@code M} shared by all taps
+     * ({@code mask == null} gives the unmasked CLNN). Gradients reach only the unmasked weights; the mask is a graph
+     * constant, not a variable.
      *
      * @param name  variable prefix
      * @param x     input {@code (N, T, in)}
@@ -350,13 +399,14 @@ public final class Layers {
     // ------------------------------------------------------------------------------------------------ normalisation
 
     /**
-     * {@code nn.BatchNorm1d/2d} (eps 1e-5, momentum 0.1, affine) as one FusedBatchNormV3. On the training path
-     * ({@code train}) it normalises with the batch mean and biased variance and registers in {@link #updates()} the
-     * assignment {@code moving = 0.9 moving + 0.1 batch} (the variance update uses the unbiased batch variance, as
-     * PyTorch does); on the inference path it uses the moving statistics. Statistics are per channel (last axis)
-     * over every other axis.
+     * Adds batch normalisation, PyTorch's {@code nn.BatchNorm1d/2d} (eps 1e-5, momentum 0.1, affine), as one
+     * FusedBatchNormV3. On the training path ({@code train}) it normalises with the batch mean and biased variance
+     * and registers in {@link #updates()} the assignment {@code moving = 0.9 moving + 0.1 batch} (the variance update
+     * uses the unbiased batch variance, as PyTorch does); on the inference path it uses the moving statistics.
+     * Statistics are per channel (last axis) over every other axis.
      *
-     * @param name  variable prefix ({@code name_gamma}, {@code name_beta} trainable; {@code name_mean}, {@code name_var})
+     * @param name  variable prefix ({@code name_gamma}, {@code name_beta} trainable; {@code name_mean},
+     *              {@code name_var})
      * @param x     input of rank 2 {@code (N, C)}, 3 {@code (N, L, C)} or 4 {@code (N, H, W, C)}
      * @param train training path (batch statistics) or inference path (moving statistics)
      * @return the normalised input, same shape
@@ -396,9 +446,9 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.InstanceNorm2d(C, eps=1e-5, affine)}: each (sample, channel) plane is normalised by its own mean and
-     * biased variance over H and W; no running statistics (PyTorch's default). With {@code affine} a per-channel
-     * scale (init 1) and shift (init 0) follow.
+     * Adds instance normalisation, PyTorch's {@code nn.InstanceNorm2d(C, eps=1e-5, affine)}: each (sample, channel)
+     * plane is normalised by its own mean and biased variance over H and W; no running statistics (PyTorch's
+     * default). With {@code affine} a per-channel scale (init 1) and shift (init 0) follow.
      *
      * @param name   variable prefix (used only when affine)
      * @param x      input {@code (N, H, W, C)}
@@ -411,7 +461,8 @@ public final class Layers {
         Operand<TFloat32> mean = tf.math.mean(x, axes, org.tensorflow.op.math.Mean.keepDims(true));
         Operand<TFloat32> var = tf.math.mean(tf.math.squaredDifference(x, mean), axes,
                 org.tensorflow.op.math.Mean.keepDims(true));
-        Operand<TFloat32> y = tf.math.mul(tf.math.sub(x, mean), tf.math.rsqrt(tf.math.add(var, tf.constant(BN_EPSILON))));
+        Operand<TFloat32> y = tf.math.mul(tf.math.sub(x, mean),
+                tf.math.rsqrt(tf.math.add(var, tf.constant(BN_EPSILON))));
         if (affine) {
             long c = staticDim(name, x, 3);
             y = tf.math.add(tf.math.mul(y, variable(name + "_gamma", new long[] {c}, Init.constant(1), true)),
@@ -423,7 +474,8 @@ public final class Layers {
     // ------------------------------------------------------------------------------------------------ pooling
 
     /**
-     * {@code nn.MaxPool2d(kernel=(kh, kw), stride=(kh, kw))} with floor semantics (no padding).
+     * Adds 2-D max pooling, PyTorch's {@code nn.MaxPool2d(kernel=(kh, kw), stride=(kh, kw))} with floor semantics
+     * (no padding).
      *
      * @param x  input {@code (N, H, W, C)}
      * @param kh window and stride along H
@@ -439,7 +491,8 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.AvgPool2d(kernel=(kh, kw), stride=(kh, kw))} with floor semantics.
+     * Adds 2-D average pooling, PyTorch's {@code nn.AvgPool2d(kernel=(kh, kw), stride=(kh, kw))} with floor
+     * semantics.
      *
      * @param x  input {@code (N, H, W, C)}
      * @param kh window and stride along H
@@ -455,7 +508,8 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.MaxPool1d(k)} (stride k, floor semantics: a tail shorter than k is dropped).
+     * Adds 1-D max pooling along the length axis, PyTorch's {@code nn.MaxPool1d(k)} (stride k, floor semantics: a
+     * tail shorter than k is dropped).
      *
      * @param x input {@code (N, L, C)}
      * @param k window and stride
@@ -469,7 +523,7 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.AdaptiveAvgPool2d(1)} followed by flattening: the mean over H and W.
+     * Adds global average pooling over H and W, PyTorch's {@code nn.AdaptiveAvgPool2d(1)} followed by flattening.
      *
      * @param x input {@code (N, H, W, C)}
      * @return {@code (N, C)}
@@ -480,7 +534,7 @@ public final class Layers {
     }
 
     /**
-     * Global max over the length axis ({@code x.max(dim=-1)} in PyTorch's NCL layout).
+     * Adds a global maximum over the length axis ({@code x.max(dim=-1)} in PyTorch's NCL layout).
      *
      * @param x input {@code (N, L, C)}
      * @return {@code (N, C)}
@@ -491,7 +545,7 @@ public final class Layers {
     }
 
     /**
-     * Global mean over the length axis.
+     * Adds a global mean over the length axis.
      *
      * @param x input {@code (N, L, C)}
      * @return {@code (N, C)}
@@ -504,7 +558,7 @@ public final class Layers {
     // ------------------------------------------------------------------------------------------------ activations
 
     /**
-     * ReLU, {@code max(0, x)}.
+     * Adds a ReLU, {@code max(0, x)}.
      *
      * @param x input
      * @return same shape
@@ -514,7 +568,8 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.LeakyReLU(0.01)}: {@code x} for positive inputs, {@code 0.01 x} otherwise.
+     * Adds a leaky ReLU, PyTorch's {@code nn.LeakyReLU(0.01)}: {@code x} for positive inputs, {@code 0.01 x}
+     * otherwise.
      *
      * @param x input
      * @return same shape
@@ -524,7 +579,8 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.PReLU()} with one shared slope {@code a} (init 0.25): {@code max(0, x) + a min(0, x)}.
+     * Adds a parametric ReLU, PyTorch's {@code nn.PReLU()} with one shared slope {@code a} (init 0.25):
+     * {@code max(0, x) + a min(0, x)}.
      *
      * @param name variable name prefix ({@code name_a}, shape {@code (1)})
      * @param x    input
@@ -536,8 +592,8 @@ public final class Layers {
     }
 
     /**
-     * Element-wise inverted dropout ({@code nn.Dropout(rate)}): on a training path, while the {@code training} flag
-     * is fed true, each element is zeroed with probability {@code rate} and the rest are scaled by
+     * Adds element-wise inverted dropout ({@code nn.Dropout(rate)}): on a training path, while the {@code training}
+     * flag is fed true, each element is zeroed with probability {@code rate} and the rest are scaled by
      * {@code 1/(1 - rate)}; otherwise the identity (the inference path builds no random op at all).
      *
      * <p>The mask comes from a <em>stateless</em> random op ({@code StatelessRandomUniform}), a pure function of the
@@ -567,9 +623,9 @@ public final class Layers {
     }
 
     /**
-     * The int64 {@code [2]} placeholder {@code dropout_seed} keying every dropout mask of the training path, created
-     * on first use (with {@link #stepCounter()}). Its default is {@code (seed, stepCounter)}; a custom runner may
-     * feed its own pair, e.g. {@code (seed, global step)}. The same pair gives the same masks.
+     * Returns the int64 {@code [2]} placeholder {@code dropout_seed} keying every dropout mask of the training path,
+     * created on first use (with {@link #stepCounter()}). Its default is {@code (seed, stepCounter)}; a custom runner
+     * may feed its own pair, e.g. {@code (seed, global step)}. The same pair gives the same masks.
      *
      * @return the placeholder
      */
@@ -584,8 +640,8 @@ public final class Layers {
     }
 
     /**
-     * The non-trainable int64 scalar variable {@code dropout_step} (initially 0) whose value keys the dropout masks
-     * by default. It is saved and restored with the other variables; the training step must advance it after the
+     * Returns the non-trainable int64 scalar variable {@code dropout_step} (initially 0) whose value keys the dropout
+     * masks by default. It is saved and restored with the other variables; the training step must advance it after the
      * update ({@link #advanceStepCounter}).
      *
      * @return the counter, or {@code null} when no training-path dropout was built (the graph then has none)
@@ -615,8 +671,9 @@ public final class Layers {
     // ------------------------------------------------------------------------------------------------ blocks
 
     /**
-     * Squeeze-and-excitation (Hu et al. 2018) on sequences: {@code g = sigmoid(W2 relu(W1 mean_t(source) + b1) + b2)}
-     * and {@code target ⊙ g} with {@code g} broadcast over time.
+     * Adds squeeze-and-excitation (Hu et al. 2018) on sequences:
+     * {@code g = sigmoid(W2 relu(W1 mean_t(source) + b1) + b2)} and {@code target ⊙ g} with {@code g} broadcast over
+     * time.
      *
      * @param name   variable prefix ({@code name_fc1}, {@code name_fc2})
      * @param source the tensor the gate is computed from, {@code (N, L, C)}
@@ -635,7 +692,7 @@ public final class Layers {
     }
 
     /**
-     * The ReSE-2 residual block of Kim et al. 2018 (docs/ORIGINAL-PROJECT.md §4.7), identity skip:
+     * Adds the ReSE-2 residual block of Kim et al. 2018 (docs/ORIGINAL-PROJECT.md §4.7), identity skip:
      * {@code y = BN(Conv(Dropout(ReLU(BN(Conv(x))))))}, gate {@code g = SE(y)} (paper) or {@code SE(x)} (the original
      * code, {@code gateFromInput}), output {@code MaxPool1d(3)(ReLU(x + y ⊙ g))}.
      *
@@ -659,7 +716,7 @@ public final class Layers {
     }
 
     /**
-     * Outputs of {@link #gru}.
+     * The outputs of {@link #gru}.
      *
      * @param outputs     per-step outputs of the last layer, {@code (N, T, D*H)} (forward then backward halves)
      * @param finalStates final hidden state of every layer and direction in PyTorch's {@code h_n} order (layer 0
@@ -669,8 +726,8 @@ public final class Layers {
     }
 
     /**
-     * {@code nn.GRU(input, hidden, numLayers, batch_first=True, bidirectional, dropout)} statically unrolled (TF
-     * Java has no gradient through while loops). Per step, with PyTorch's gate equations:
+     * Adds a stacked GRU, PyTorch's {@code nn.GRU(input, hidden, numLayers, batch_first=True, bidirectional, dropout)},
+     * statically unrolled (TF Java has no gradient through while loops). Per step, with PyTorch's gate equations:
      * {@code r = σ(W_ir x + b_ir + W_hr h + b_hr)}, {@code z = σ(W_iz x + b_iz + W_hz h + b_hz)},
      * {@code n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))}, {@code h' = (1 - z) ⊙ n + z ⊙ h}, {@code h_0 = 0}.
      * Weights {@code (I, 3H)} and {@code (H, 3H)} in gate order r, z, n, all initialised U(±1/sqrt(H)); dropout is

@@ -7,7 +7,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Multi-label losses on logits, each returning a scalar mean.
+ * Builds multi-label losses on logits, each a scalar mean over the batch: PyTorch's {@code BCEWithLogitsLoss} and the
+ * original MCNN trainer's softmax cross-entropy.
  */
 public final class Losses {
 
@@ -15,7 +16,7 @@ public final class Losses {
     }
 
     /**
-     * PyTorch's {@code BCEWithLogitsLoss} (mean over batch x classes) in its numerically stable form
+     * Builds PyTorch's {@code BCEWithLogitsLoss} (mean over batch x classes) in its numerically stable form
      * {@code max(z, 0) - z y + log(1 + exp(-|z|))}, optionally with binary label smoothing
      * {@code y' = y (1 - s) + s / 2} and per-class weights {@code w_c} multiplying each class's terms.
      *
@@ -25,6 +26,8 @@ public final class Losses {
      * @param labelSmoothing {@code s} in {@code [0, 1)}; 0 for none (the original project)
      * @param classWeights   length-C weights (all &gt; 0), or null for none
      * @return the scalar mean loss
+     * @throws IllegalArgumentException if {@code labelSmoothing} is outside [0, 1) or a class weight is not finite and
+     *     positive or their number is not C
      */
     public static Operand<TFloat32> sigmoidBinaryCrossEntropy(Ops tf, Operand<TFloat32> logits,
             Operand<TFloat32> targets, float labelSmoothing, float[] classWeights) {
@@ -57,7 +60,7 @@ public final class Losses {
     }
 
     /**
-     * The original MCNN trainer's softmax cross-entropy with multi-hot targets (docs/ORIGINAL-PROJECT.md §3.3):
+     * Builds the original MCNN trainer's softmax cross-entropy with multi-hot targets (docs/ORIGINAL-PROJECT.md §3.3):
      * {@code L = -(1/N) sum_n sum_c y_nc log softmax(z_n)_c}.
      *
      * @param tf      op factory

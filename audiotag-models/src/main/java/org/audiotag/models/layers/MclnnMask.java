@@ -7,8 +7,15 @@ package org.audiotag.models.layers;
  * <p>With {@code S = in + bandwidth - overlap}, the flat index {@code p = 0 .. in*out-1} is on when
  * {@code p mod S < bandwidth}; the flat vector is read row-major as {@code (out rows, in columns)}, so row {@code r}
  * lists the input features that output channel {@code r} may see. Successive bands shift by
- * {@code bandwidth - overlap} features and wrap across row boundaries. For 128 -&gt; 256 with bandwidth 64 and overlap 32
- * the density is 0.4004 (13,120 ones).
+ * {@code bandwidth - overlap} features and wrap across row boundaries. For 128 -&gt; 256 with bandwidth 64 and overlap
+ * 32 the density is 0.4004 (13,120 ones).
+ *
+ * {@snippet :
+ * MclnnMask m = MclnnMask.of(128, 256, 64, 32);     // 128 mel bands -> 256 channels, as the MCNN's first layer
+ * boolean seen = m.get(0, 10);                      // true: output channel 0 sees mel band 10
+ * double density = m.density();                     // 0.4004
+ * float[] kernel = m.toKernelLayout();              // (in, out) 0/1 values for Layers.mclnn
+ * }
  */
 public final class MclnnMask {
 
@@ -48,7 +55,8 @@ public final class MclnnMask {
             throw new IllegalArgumentException("out must be >= 1, got " + out);
         }
         if (bandwidth < 1 || bandwidth > in) {
-            throw new IllegalArgumentException("bandwidth must be in [1, " + in + "] (the input width), got " + bandwidth);
+            throw new IllegalArgumentException("bandwidth must be in [1, " + in + "] (the input width), got "
+                    + bandwidth);
         }
         if (overlap < 0 || overlap >= bandwidth) {
             throw new IllegalArgumentException("overlap must be in [0, " + (bandwidth - 1) + "], got " + overlap);
@@ -56,32 +64,49 @@ public final class MclnnMask {
         return new MclnnMask(in, out, bandwidth, overlap);
     }
 
-    /** @return number of input features (columns) */
+    /**
+     * Returns the number of input features, the mask's columns.
+     *
+     * @return {@code in}
+     */
     public int in() {
         return in;
     }
 
-    /** @return number of output channels (rows) */
+    /**
+     * Returns the number of output channels, the mask's rows.
+     *
+     * @return {@code out}
+     */
     public int out() {
         return out;
     }
 
-    /** @return the band width */
+    /**
+     * Returns the number of consecutive input features in a band.
+     *
+     * @return the bandwidth
+     */
     public int bandwidth() {
         return bandwidth;
     }
 
-    /** @return the band overlap */
+    /**
+     * Returns the number of features shared by successive bands.
+     *
+     * @return the overlap
+     */
     public int overlap() {
         return overlap;
     }
 
     /**
-     * Whether output channel {@code row} sees input feature {@code col}.
+     * Returns whether output channel {@code row} sees input feature {@code col}.
      *
      * @param row output channel in {@code [0, out)}
      * @param col input feature in {@code [0, in)}
      * @return true when the weight is kept
+     * @throws IndexOutOfBoundsException if (row, col) is outside the mask
      */
     public boolean get(int row, int col) {
         if (row < 0 || row >= out || col < 0 || col >= in) {
@@ -90,7 +115,11 @@ public final class MclnnMask {
         return on[row * in + col];
     }
 
-    /** @return total number of ones */
+    /**
+     * Counts the ones of the mask, the weights kept.
+     *
+     * @return the number of ones
+     */
     public int ones() {
         int n = 0;
         for (boolean b : on) {
@@ -101,13 +130,17 @@ public final class MclnnMask {
         return n;
     }
 
-    /** @return fraction of ones, {@code ones / (in * out)} */
+    /**
+     * Returns the fraction of weights kept.
+     *
+     * @return {@code ones / (in * out)}
+     */
     public double density() {
         return ones() / (double) on.length;
     }
 
     /**
-     * Ones in one row.
+     * Counts the ones in one row: the input features one output channel sees.
      *
      * @param row output channel in {@code [0, out)}
      * @return how many input features that channel sees
@@ -123,7 +156,7 @@ public final class MclnnMask {
     }
 
     /**
-     * Ones in one column.
+     * Counts the ones in one column: the output channels one input feature feeds.
      *
      * @param col input feature in {@code [0, in)}
      * @return how many output channels that feature feeds
@@ -139,7 +172,7 @@ public final class MclnnMask {
     }
 
     /**
-     * The mask transposed to TensorFlow's kernel layout {@code (in, out)}, row-major, as 0/1 floats: element
+     * Returns the mask transposed to TensorFlow's kernel layout {@code (in, out)}, row-major, as 0/1 floats: element
      * {@code (c, r)} is at {@code c * out + r}. It is broadcast over the kernel taps by {@link Layers#mclnn}.
      *
      * @return a new array of length {@code in * out}
