@@ -91,9 +91,10 @@ final class CompareCommand implements Callable<Integer> {
                     ScheduleKind.COSINE, 0, WindowAggregation.MEAN, 0, 0, true, false);
             o.printf(Locale.ROOT, "== %s%n", a.cliName());
             o.flush();
-            TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), aug, out.resolve(".audiotag-cache"),
-                    new TrainingProgress(o, a.cliName() + " ")).train(sel.dataset(), sel.train(), sel.val(),
-                            out.resolve(a.cliName()));
+            Trainer trainer = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA()))
+                    .augment(aug).cacheRoot(out.resolve(".audiotag-cache"))
+                    .addTrainingListeners(new TrainingProgress(o, a.cliName() + " ")).build();
+            TrainingResult r = trainer.train(sel.dataset(), sel.train(), sel.val(), out.resolve(a.cliName()));
             results.add(r);
             if (a == Architecture.DCNN) {
                 dcnnEpoch = steadyEpochSeconds(r);

@@ -93,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         LogMelFeatures mel = LogMelFeatures.from(FeatureConfig.pipelineA());
-        Trainer trainer = new Trainer(cfg, mel, null, dir.resolve("cache"), new TrainingProgress(o, ""));
+        Trainer trainer = Trainer.builder(cfg).features(mel).cacheRoot(dir.resolve("cache"))
+                .addTrainingListeners(new TrainingProgress(o, "")).build();
         // the demo keeps its feature cache and log-mel images beside the run, so a second demo resumes in DIR
         TrainingResult r = trainer.train(ds, train, val, RunFolder.open(dir, "cache", "*" + IMAGE_SUFFIX));
         if (r.modelDir() == null) {

@@ -123,8 +123,9 @@ final class TrainCommand implements Callable<Integer> {
         Path cacheDir = cache != null ? cache : out.toAbsolutePath().getParent().resolve(".audiotag-cache");
         o.printf(Locale.ROOT, "%s: %d clips, %d tags; %d training, %d validation (%s)%n", sel.dataset.name(),
                 sel.dataset.size(), sel.dataset.vocabulary().size(), sel.train.length, sel.val.length, sel.how);
-        TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), aug, cacheDir, new TrainingProgress(o, ""))
-                .train(sel.dataset, sel.train, sel.val, out);
+        Trainer trainer = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA())).augment(aug)
+                .cacheRoot(cacheDir).addTrainingListeners(new TrainingProgress(o, "")).build();
+        TrainingResult r = trainer.train(sel.dataset, sel.train, sel.val, out);
         o.println(r.message());
         if (r.modelDir() != null) {
             o.printf(Locale.ROOT, "model: %s%nhistory: %s%n", r.modelDir(), out.resolve("history.csv"));
