@@ -101,7 +101,7 @@ public class AugmentBenchmark {
         return new SplittableRandom(counter++);
     }
 
-    /** @return crop + mix of 2 + reverb + log-mel of one example (the benchmark, one thread) */
+    /** Returns crop + mix of 2 + reverb + log-mel of one example (the benchmark, one thread). */
     @Benchmark
     public FeatureMatrix augmentedExample() {
         SplittableRandom r = rng();
@@ -110,14 +110,14 @@ public class AugmentBenchmark {
         return logMel(reverb.apply(mix.apply(x, r, log), r, log));
     }
 
-    /** @return baseline: crop + log-mel only */
+    /** Returns baseline: crop + log-mel only. */
     @Benchmark
     public FeatureMatrix logMelOnly() {
         SplittableRandom r = rng();
         return logMel(crop.apply(clips.get((int) (counter % clips.size())), r, new DrawLog()));
     }
 
-    /** @return the original order: mix whole clips, full 100%-wet convolution with the whole IR, then crop, log-mel */
+    /** Returns the original order: mix whole clips, full 100%-wet convolution with the whole IR, then crop, log-mel. */
     @Benchmark
     public FeatureMatrix faithfulReverbThenCrop() {
         SplittableRandom r = rng();

@@ -99,27 +99,27 @@ public class LogMelBenchmark {
         return y;
     }
 
-    /** @return the log-mel of one clip on the calling thread (float32 fast path) */
+    /** Returns the log-mel of one clip on the calling thread (float32 fast path). */
     @Benchmark
     public FeatureMatrix logMelOneThread() {
         return extractor.extract(nextClip());
     }
 
-    /** @return the log-mels of 16 clips through the batch API on 2 threads (score per clip) */
+    /** Returns the log-mels of 16 clips through the batch API on 2 threads (score per clip). */
     @Benchmark
     @OperationsPerInvocation(CLIPS)
     public List<FeatureMatrix> logMelBatchTwoThreads() {
         return extractor.extractBatch(clips, 2);
     }
 
-    /** @return the log-mels of 16 clips through the batch API on all cores (score per clip) */
+    /** Returns the log-mels of 16 clips through the batch API on all cores (score per clip). */
     @Benchmark
     @OperationsPerInvocation(CLIPS)
     public List<FeatureMatrix> logMelBatchAllCores() {
         return extractor.extractBatch(clips);
     }
 
-    /** @return checksum of the FFTs of one clip's 636 windowed frames (FFT only, plan reused) */
+    /** Returns checksum of the FFTs of one clip's 636 windowed frames (FFT only, plan reused). */
     @Benchmark
     public float baselineFftOnly() {
         float[] y = nextClip();
@@ -137,7 +137,7 @@ public class LogMelBenchmark {
         return acc;
     }
 
-    /** @return a naive double-precision port: new plan, stored spectrogram, dense mel product, log10 */
+    /** Returns a naive double-precision port: new plan, stored spectrogram, dense mel product, log10. */
     @Benchmark
     public double[] baselineNaivePort() {
         float[] y = nextClip();

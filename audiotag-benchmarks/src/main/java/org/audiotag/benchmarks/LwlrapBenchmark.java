@@ -76,26 +76,26 @@ public class LwlrapBenchmark {
         }
     }
 
-    /** @return lwlrap, reference tie rule (the library) */
+    /** Returns lwlrap, reference tie rule (the library). */
     @Benchmark
     public double lwlrapReference() {
         return Lwlrap.compute(predictions, TieRule.REFERENCE).lwlrap();
     }
 
-    /** @return lwlrap, scikit-learn tie rule (the library) */
+    /** Returns lwlrap, scikit-learn tie rule (the library). */
     @Benchmark
     public double lwlrapSklearn() {
         return Lwlrap.compute(predictions, TieRule.SKLEARN).lwlrap();
     }
 
-    /** @return every metric of {@link Evaluation} (lwlrap, LRAP, per-class AP and AUC, micro mAP) */
+    /** Returns every metric of {@link Evaluation} (lwlrap, LRAP, per-class AP and AUC, micro mAP). */
     @Benchmark
     @Measurement(iterations = 3, time = 4)
     public double fullEvaluation() {
         return Evaluation.of(predictions, names, TieRule.REFERENCE).mapMacro();
     }
 
-    /** @return lwlrap by a literal port of the reference notebook: boxed argsort per row */
+    /** Returns lwlrap by a literal port of the reference notebook: boxed argsort per row. */
     @Benchmark
     public double baselineReferencePort() {
         int nc = nClasses;
@@ -141,7 +141,7 @@ public class LwlrapBenchmark {
         return sum / count;
     }
 
-    /** @return lwlrap by ranking every class of every sample by counting, O(C^2) per sample */
+    /** Returns lwlrap by ranking every class of every sample by counting, O(C^2) per sample. */
     @Benchmark
     public double baselineAllClassRanks() {
         int nc = nClasses;
@@ -178,7 +178,7 @@ public class LwlrapBenchmark {
         return sum / count;
     }
 
-    /** @return a checksum of sorting a copy of every row (no lwlrap at all) */
+    /** Returns a checksum of sorting a copy of every row (no lwlrap at all). */
     @Benchmark
     public double baselineSortRowsOnly() {
         int nc = nClasses;

@@ -40,7 +40,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1.5", description = "Warm-up time in seconds (default ${DEFAULT-VALUE}).")
     double warmup;
 
-    /** @return the benchmark's feature configuration */
+    /** Returns the benchmark's feature configuration. */
     static FeatureConfig config() {
         return FeatureConfig.builder().sampleRate(SR).nSamples(CLIP_SAMPLES).lengthPolicy(FixedLength.Policy.NONE)
                 .stft(StftConfig.builder().nFft(2048).hopLength(347).build()).nMels(128).fMin(20).fMax(22050)

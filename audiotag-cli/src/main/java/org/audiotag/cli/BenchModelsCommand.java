@@ -88,7 +88,7 @@ final class BenchModelsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return seconds per training step and per inference batch */
+    /** Returns seconds per training step and per inference batch. */
     private double[] measure(Architecture a) {
         try (TagModel m = a.build(ModelConfig.defaults())) {
             SplittableRandom r = new SplittableRandom(17);

@@ -29,7 +29,7 @@ public final class CliException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    /** @return the process exit code */
+    /** Returns the process exit code. */
     public int exitCode() {
         return exitCode;
     }

@@ -69,7 +69,7 @@ public final class Csv {
             fields = List.copyOf(fields);
         }
 
-        /** @return the number of fields */
+        /** Returns the number of fields. */
         public int size() {
             return fields.size();
         }
@@ -133,17 +133,17 @@ public final class Csv {
             this.problem = problem;
         }
 
-        /** @return the file name (or other source name) given when reading */
+        /** Returns the file name (or other source name) given when reading. */
         public String source() {
             return source;
         }
 
-        /** @return the 1-based line of the problem, 0 when none can be named */
+        /** Returns the 1-based line of the problem, 0 when none can be named. */
         public long line() {
             return line;
         }
 
-        /** @return the problem alone, without source and line */
+        /** Returns the problem alone, without source and line. */
         public String problem() {
             return problem;
         }

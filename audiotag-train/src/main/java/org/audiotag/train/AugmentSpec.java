@@ -44,7 +44,7 @@ public final class AugmentSpec {
         this.pipeline = pipeline;
     }
 
-    /** @return no augmentation */
+    /** Returns no augmentation. */
     public static AugmentSpec none() {
         return new AugmentSpec("none", 0, null);
     }
@@ -125,17 +125,17 @@ public final class AugmentSpec {
         return out;
     }
 
-    /** @return the normalised recipe text (part of a run's identity) */
+    /** Returns the normalised recipe text (part of a run's identity). */
     public String text() {
         return text;
     }
 
-    /** @return probability of feature-domain mixing, 0 = off */
+    /** Returns probability of feature-domain mixing, 0 = off. */
     public double mixProbability() {
         return mixProbability;
     }
 
-    /** @return the waveform pipeline, or {@code null} when only mixing (or nothing) is requested */
+    /** Returns the waveform pipeline, or {@code null} when only mixing (or nothing) is requested. */
     public AugmentPipeline pipeline() {
         return pipeline;
     }

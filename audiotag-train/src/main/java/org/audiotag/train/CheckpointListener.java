@@ -21,7 +21,7 @@ public final class CheckpointListener implements TrainingListener {
         this.restoreBest = restoreBest;
     }
 
-    /** @return whether the best checkpoint is restored at the end */
+    /** Returns whether the best checkpoint is restored at the end. */
     public boolean restoreBest() {
         return restoreBest;
     }

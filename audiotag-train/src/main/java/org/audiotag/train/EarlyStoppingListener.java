@@ -23,7 +23,7 @@ public final class EarlyStoppingListener implements TrainingListener {
         this.patience = patience;
     }
 
-    /** @return the patience in epochs */
+    /** Returns the patience in epochs. */
     public int patience() {
         return patience;
     }

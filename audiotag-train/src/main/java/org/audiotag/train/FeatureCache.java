@@ -309,22 +309,22 @@ public final class FeatureCache implements AutoCloseable {
         }
     }
 
-    /** @return the cache folder {@code root/<key>} */
+    /** Returns the cache folder {@code root/<key>}. */
     public Path directory() {
         return dir;
     }
 
-    /** @return the SHA-256 key of this cache */
+    /** Returns the SHA-256 key of this cache. */
     public String key() {
         return key;
     }
 
-    /** @return number of clips */
+    /** Returns number of clips. */
     public int size() {
         return frames.length;
     }
 
-    /** @return values per frame */
+    /** Returns values per frame. */
     public int bins() {
         return bins;
     }

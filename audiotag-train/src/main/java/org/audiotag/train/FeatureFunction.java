@@ -22,7 +22,7 @@ public interface FeatureFunction {
      */
     String cacheKey();
 
-    /** @return values per frame of every output, e.g. {@code n_mels} */
+    /** Returns values per frame of every output, e.g. {@code n_mels}. */
     int bins();
 
     /**

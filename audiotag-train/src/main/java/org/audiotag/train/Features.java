@@ -47,7 +47,7 @@ public record Features(int frames, int bins, float[] data) {
         return new Features(f.frames(), f.bins(), f.data());
     }
 
-    /** @return the same values as audiotag-features' {@link TimeMajorFeatures} (not copied) */
+    /** Returns the same values as audiotag-features' {@link TimeMajorFeatures} (not copied). */
     public TimeMajorFeatures toTimeMajor() {
         return new TimeMajorFeatures(frames, bins, data);
     }

@@ -29,12 +29,12 @@ public final class History {
         this.records = List.copyOf(records);
     }
 
-    /** @return the epochs in order (unmodifiable) */
+    /** Returns the epochs in order (unmodifiable). */
     public List<EpochRecord> records() {
         return records;
     }
 
-    /** @return the epoch with the highest validation lwlrap (earliest on ties), or null if empty */
+    /** Returns the epoch with the highest validation lwlrap (earliest on ties), or null if empty. */
     public EpochRecord best() {
         EpochRecord b = null;
         for (EpochRecord r : records) {
@@ -45,7 +45,7 @@ public final class History {
         return b;
     }
 
-    /** @return the mean training-pass time per epoch in seconds (NaN when empty) */
+    /** Returns the mean training-pass time per epoch in seconds (NaN when empty). */
     public double meanEpochSeconds() {
         return records.stream().mapToDouble(EpochRecord::trainSeconds).average().orElse(Double.NaN);
     }

@@ -39,7 +39,7 @@ public final class LogMelFeatures implements FeatureFunction {
         return new LogMelFeatures(features);
     }
 
-    /** @return pipeline A: sr 44100, n_fft 2560, hop 692, 128 mels, fmin 0, fmax 22050, top_db 80 */
+    /** Returns pipeline A: sr 44100, n_fft 2560, hop 692, 128 mels, fmin 0, fmax 22050, top_db 80. */
     public static LogMelFeatures pipelineA() {
         return from(FeatureConfig.pipelineA());
     }
@@ -89,7 +89,7 @@ public final class LogMelFeatures implements FeatureFunction {
         return new LogMelFeatures(org.audiotag.features.LogMelFeatures.fromMap(m));
     }
 
-    /** @return the feature function of audiotag-features this name stands for */
+    /** Returns the feature function of audiotag-features this name stands for. */
     public org.audiotag.features.LogMelFeatures features() {
         return features;
     }
@@ -103,22 +103,22 @@ public final class LogMelFeatures implements FeatureFunction {
                 .lengthPolicy(FeatureConfig.pipelineA().lengthPolicy()).nSamples(2 * sr()).build();
     }
 
-    /** @return sample rate in Hz */
+    /** Returns sample rate in Hz. */
     public int sr() {
         return features.sr();
     }
 
-    /** @return hop length in samples */
+    /** Returns hop length in samples. */
     public int hopLength() {
         return features.hopLength();
     }
 
-    /** @return FFT size */
+    /** Returns FFT size. */
     public int nFft() {
         return features.nFft();
     }
 
-    /** @return the number of mel bands */
+    /** Returns the number of mel bands. */
     public int nMels() {
         return features.nMels();
     }
@@ -163,7 +163,7 @@ public final class LogMelFeatures implements FeatureFunction {
         return Features.of(features.compute(samples));
     }
 
-    /** @return the parameters as text key/values (for provenance files) */
+    /** Returns the parameters as text key/values (for provenance files). */
     public Map<String, String> toMap() {
         return features.toMap();
     }

@@ -27,7 +27,7 @@ public final class LoggingListener implements TrainingListener {
         this.epochLevel = epochLinesAtInfo ? Level.INFO : Level.DEBUG;
     }
 
-    /** @return whether the per-epoch line is logged at INFO (else DEBUG) */
+    /** Returns whether the per-epoch line is logged at INFO (else DEBUG). */
     public boolean epochLinesAtInfo() {
         return epochLinesAtInfo;
     }

@@ -7,7 +7,7 @@ package org.audiotag.train;
  */
 public interface LrSchedule {
 
-    /** @return the learning rate to use for the coming epoch */
+    /** Returns the learning rate to use for the coming epoch. */
     double lr();
 
     /**
@@ -18,7 +18,7 @@ public interface LrSchedule {
      */
     void step(int epoch, double metric);
 
-    /** @return the full state */
+    /** Returns the full state. */
     double[] state();
 
     /**

@@ -115,17 +115,17 @@ public final class RunFolder {
         return f;
     }
 
-    /** @return the folder as given to {@link #open} */
+    /** Returns the folder as given to {@link #open}. */
     public Path directory() {
         return dir;
     }
 
-    /** @return the caller's glob patterns given to {@link #open} */
+    /** Returns the caller's glob patterns given to {@link #open}. */
     public List<String> callerEntries() {
         return callerPatterns;
     }
 
-    /** @return whether the folder holds a run ({@value #MARKER_FILE} present) */
+    /** Returns whether the folder holds a run ({@value #MARKER_FILE} present). */
     public boolean holdsRun() {
         return Files.isRegularFile(dir.resolve(MARKER_FILE));
     }
@@ -243,7 +243,7 @@ public final class RunFolder {
         }
     }
 
-    /** @return where the exported model goes: {@code model/} in the folder */
+    /** Returns where the exported model goes: {@code model/} in the folder. */
     public Path modelDirectory() {
         return dir.resolve(MODEL_FOLDER);
     }
@@ -298,12 +298,12 @@ public final class RunFolder {
         return target;
     }
 
-    /** @return the split file, {@value #SPLIT_FILE} */
+    /** Returns the split file, {@value #SPLIT_FILE}. */
     public Path splitFile() {
         return dir.resolve(SPLIT_FILE);
     }
 
-    /** @return the provenance file, {@value #PROVENANCE_FILE} */
+    /** Returns the provenance file, {@value #PROVENANCE_FILE}. */
     public Path provenanceFile() {
         return dir.resolve(PROVENANCE_FILE);
     }
@@ -334,13 +334,13 @@ public final class RunFolder {
             schedule = schedule.clone();
         }
 
-        /** @return a copy of the schedule state */
+        /** Returns a copy of the schedule state. */
         @Override
         public double[] schedule() {
             return schedule.clone();
         }
 
-        /** @return the 0-based epoch of the last checkpoint, {@code epochsDone - 1} */
+        /** Returns the 0-based epoch of the last checkpoint, {@code epochsDone - 1}. */
         public int lastEpoch() {
             return epochsDone - 1;
         }

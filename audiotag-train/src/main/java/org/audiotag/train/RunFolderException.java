@@ -28,12 +28,12 @@ public final class RunFolderException extends IOException {
         this.entry = entry;
     }
 
-    /** @return the run folder */
+    /** Returns the run folder. */
     public Path folder() {
         return folder;
     }
 
-    /** @return the first entry that is not part of an audiotag run, relative to the folder; {@code null} if none */
+    /** Returns the first entry that is not part of an audiotag run, relative to the folder; {@code null} if none. */
     public String entry() {
         return entry;
     }

@@ -44,12 +44,12 @@ public final class Tagger implements AutoCloseable {
         }
     }
 
-    /** @return the tagger of audiotag-models this one delegates to */
+    /** Returns the tagger of audiotag-models this one delegates to. */
     public org.audiotag.models.Tagger tagger() {
         return tagger;
     }
 
-    /** @return the tags, in the order of {@link #scores(Path)} */
+    /** Returns the tags, in the order of {@link #scores(Path)}. */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
@@ -66,17 +66,17 @@ public final class Tagger implements AutoCloseable {
         return LogMelFeatures.from(tagger.featureConfig());
     }
 
-    /** @return the architecture name */
+    /** Returns the architecture name. */
     public String architecture() {
         return tagger.architecture();
     }
 
-    /** @return the provenance stored with the model (unmodifiable) */
+    /** Returns the provenance stored with the model (unmodifiable). */
     public Map<String, String> provenance() {
         return tagger.provenance();
     }
 
-    /** @return the sample rate audio is converted to before tagging, in Hz */
+    /** Returns the sample rate audio is converted to before tagging, in Hz. */
     public int sampleRate() {
         return tagger.sampleRate();
     }

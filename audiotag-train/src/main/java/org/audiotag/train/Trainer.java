@@ -321,7 +321,7 @@ public final class Trainer {
         return new String[] {r.relativize(c).getName(0).toString().replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1")};
     }
 
-    /** @return the audiotag version, as every audiotag module reports it (the poms' version) */
+    /** Returns the audiotag version, as every audiotag module reports it (the poms' version). */
     public static String version() {
         return Version.get();
     }

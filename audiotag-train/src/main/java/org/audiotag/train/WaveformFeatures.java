@@ -22,12 +22,12 @@ public final class WaveformFeatures implements FeatureFunction {
         this.features = new org.audiotag.features.WaveformFeatures(sr);
     }
 
-    /** @return the feature function of audiotag-features this name stands for */
+    /** Returns the feature function of audiotag-features this name stands for. */
     public org.audiotag.features.WaveformFeatures features() {
         return features;
     }
 
-    /** @return the sample rate in Hz */
+    /** Returns the sample rate in Hz. */
     public int sr() {
         return features.sr();
     }

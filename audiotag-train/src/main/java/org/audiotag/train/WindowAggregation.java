@@ -17,7 +17,7 @@ public enum WindowAggregation {
     /** Only the first window. */
     FIRST;
 
-    /** @return the same aggregation of audiotag-models */
+    /** Returns the same aggregation of audiotag-models. */
     public org.audiotag.models.WindowAggregation toModels() {
         return org.audiotag.models.WindowAggregation.valueOf(name());
     }

@@ -38,17 +38,17 @@ public final class Dataset {
         }
     }
 
-    /** @return the description given at construction (usually the source path) */
+    /** Returns the description given at construction (usually the source path). */
     public String name() {
         return name;
     }
 
-    /** @return the vocabulary */
+    /** Returns the vocabulary. */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
-    /** @return the number of clips */
+    /** Returns the number of clips. */
     public int size() {
         return clips.size();
     }
@@ -61,12 +61,12 @@ public final class Dataset {
         return clips.get(i);
     }
 
-    /** @return all clips in index order (unmodifiable) */
+    /** Returns all clips in index order (unmodifiable). */
     public List<LabeledClip> clips() {
         return clips;
     }
 
-    /** @return messages for the entries left out under {@link RowPolicy#SKIP} (unmodifiable) */
+    /** Returns messages for the entries left out under {@link RowPolicy#SKIP} (unmodifiable). */
     public List<String> problems() {
         return problems;
     }
@@ -79,7 +79,7 @@ public final class Dataset {
         return vocabulary.encode(clips.get(i).labels());
     }
 
-    /** @return the multi-hot targets of all clips, row-major {@code [size()][vocabulary().size()]} */
+    /** Returns the multi-hot targets of all clips, row-major {@code [size()][vocabulary().size()]}. */
     public boolean[][] targetMatrix() {
         boolean[][] y = new boolean[clips.size()][vocabulary.size()];
         for (int i = 0; i < clips.size(); i++) {
@@ -90,12 +90,12 @@ public final class Dataset {
         return y;
     }
 
-    /** @return whether every clip carries a fold number from its source */
+    /** Returns whether every clip carries a fold number from its source. */
     public boolean hasFolds() {
         return !clips.isEmpty() && clips.stream().allMatch(c -> c.fold() != LabeledClip.NO_FOLD);
     }
 
-    /** @return the distinct fold numbers the source assigned, ascending */
+    /** Returns the distinct fold numbers the source assigned, ascending. */
     public SortedSet<Integer> folds() {
         SortedSet<Integer> s = new TreeSet<>();
         for (LabeledClip c : clips) {

@@ -34,7 +34,7 @@ public record LabeledClip(Path file, List<String> labels, int fold, String origi
         }
     }
 
-    /** @return the file name without folders, the name a Kaggle submission uses */
+    /** Returns the file name without folders, the name a Kaggle submission uses. */
     public String name() {
         return file.getFileName().toString();
     }

@@ -18,7 +18,7 @@ public final class LoadOptions {
         this.checkFiles = checkFiles;
     }
 
-    /** @return no fixed vocabulary, {@link RowPolicy#FAIL}, files checked for existence */
+    /** Returns no fixed vocabulary, {@link RowPolicy#FAIL}, files checked for existence. */
     public static LoadOptions defaults() {
         return new LoadOptions(null, RowPolicy.FAIL, true);
     }
@@ -47,17 +47,17 @@ public final class LoadOptions {
         return new LoadOptions(vocabulary, policy, check);
     }
 
-    /** @return the fixed vocabulary, or {@code null} to derive one */
+    /** Returns the fixed vocabulary, or {@code null} to derive one. */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
-    /** @return the policy for bad entries */
+    /** Returns the policy for bad entries. */
     public RowPolicy policy() {
         return policy;
     }
 
-    /** @return whether missing audio files are detected at load time */
+    /** Returns whether missing audio files are detected at load time. */
     public boolean checkFiles() {
         return checkFiles;
     }

@@ -101,12 +101,12 @@ public final class Split {
         return new Split(a, f.size());
     }
 
-    /** @return the number of folds */
+    /** Returns the number of folds. */
     public int numFolds() {
         return numFolds;
     }
 
-    /** @return the number of clips */
+    /** Returns the number of clips. */
     public int size() {
         return fold.length;
     }

@@ -137,7 +137,7 @@ public final class Vocabulary {
         AtomicFiles.writeLines(file, labels);
     }
 
-    /** @return the number of tags */
+    /** Returns the number of tags. */
     public int size() {
         return labels.size();
     }
@@ -150,7 +150,7 @@ public final class Vocabulary {
         return labels.get(i);
     }
 
-    /** @return the tags in index order (unmodifiable) */
+    /** Returns the tags in index order (unmodifiable). */
     public List<String> labels() {
         return labels;
     }

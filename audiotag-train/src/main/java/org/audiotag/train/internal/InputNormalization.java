@@ -19,7 +19,7 @@ public final class InputNormalization {
         this.std = std;
     }
 
-    /** @return the identity (mean 0, std 1) */
+    /** Returns the identity (mean 0, std 1). */
     public static InputNormalization none() {
         return NONE;
     }
@@ -49,12 +49,12 @@ public final class InputNormalization {
         return new InputNormalization(mean, std);
     }
 
-    /** @return the mean subtracted */
+    /** Returns the mean subtracted. */
     public float mean() {
         return mean;
     }
 
-    /** @return the standard deviation divided by */
+    /** Returns the standard deviation divided by. */
     public float std() {
         return std;
     }

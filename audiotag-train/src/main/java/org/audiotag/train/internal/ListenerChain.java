@@ -19,7 +19,7 @@ public final class ListenerChain implements TrainingListener {
         this.listeners = listeners.stream().filter(Objects::nonNull).toList();
     }
 
-    /** @return the listeners, in call order */
+    /** Returns the listeners, in call order. */
     public List<TrainingListener> listeners() {
         return listeners;
     }

@@ -26,7 +26,7 @@ public final class LogMelMixer {
         this.probability = probability;
     }
 
-    /** @return the mixing probability */
+    /** Returns the mixing probability. */
     public double probability() {
         return probability;
     }

@@ -71,7 +71,7 @@ public final class RunDescription {
                 + data.features().key());
     }
 
-    /** @return readable facts about the run for the run folder's marker */
+    /** Returns readable facts about the run for the run folder's marker. */
     public Map<String, String> summary() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(Provenance.VERSION, Version.get());

@@ -121,37 +121,37 @@ public final class TrainingData implements AutoCloseable {
         return m;
     }
 
-    /** @return the dataset */
+    /** Returns the dataset. */
     public Dataset dataset() {
         return dataset;
     }
 
-    /** @return whether the model reads raw waveforms (windows in samples) rather than log-mels (windows in frames) */
+    /** Returns whether the model reads raw waveforms (windows in samples) rather than log-mels (windows in frames). */
     public boolean raw() {
         return raw;
     }
 
-    /** @return the cache crops and windows are cut from: log-mels, or decoded audio for raw-waveform models */
+    /** Returns the cache crops and windows are cut from: log-mels, or decoded audio for raw-waveform models. */
     public FeatureCache features() {
         return features;
     }
 
-    /** @return the decoded-audio cache, or {@code null} when neither needed nor opened */
+    /** Returns the decoded-audio cache, or {@code null} when neither needed nor opened. */
     public FeatureCache waveforms() {
         return waveforms;
     }
 
-    /** @return the readable training clips (a copy) */
+    /** Returns the readable training clips (a copy). */
     public int[] train() {
         return train.clone();
     }
 
-    /** @return the readable validation clips (a copy) */
+    /** Returns the readable validation clips (a copy). */
     public int[] validation() {
         return validation.clone();
     }
 
-    /** @return number of readable training clips */
+    /** Returns number of readable training clips. */
     public int trainSize() {
         return train.length;
     }
@@ -164,27 +164,27 @@ public final class TrainingData implements AutoCloseable {
         return train[k];
     }
 
-    /** @return crop and test-window length: frames for log-mels, samples for waveforms */
+    /** Returns crop and test-window length: frames for log-mels, samples for waveforms. */
     public int window() {
         return window;
     }
 
-    /** @return hop between test windows, in the unit of {@link #window()} */
+    /** Returns hop between test windows, in the unit of {@link #window()}. */
     public int hop() {
         return hop;
     }
 
-    /** @return values per frame of {@link #features()} */
+    /** Returns values per frame of {@link #features()}. */
     public int bins() {
         return features.bins();
     }
 
-    /** @return number of tags */
+    /** Returns number of tags. */
     public int numTags() {
         return dataset.vocabulary().size();
     }
 
-    /** @return the input normalisation (fitted on the training clips, or the identity) */
+    /** Returns the input normalisation (fitted on the training clips, or the identity). */
     public InputNormalization normalization() {
         return normalization;
     }

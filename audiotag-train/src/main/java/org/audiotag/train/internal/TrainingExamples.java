@@ -38,7 +38,7 @@ public final class TrainingExamples {
         this.seed = seed;
     }
 
-    /** @return values of one example ({@code window × bins}) */
+    /** Returns values of one example ({@code window × bins}). */
     public int exampleSize() {
         return data.window() * data.bins();
     }

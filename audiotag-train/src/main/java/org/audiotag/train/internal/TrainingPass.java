@@ -20,7 +20,7 @@ public final class TrainingPass {
      * @param failure {@code null}, or the message of a non-finite loss (epoch, batch, learning rate)
      */
     public record Outcome(double meanLoss, double seconds, int examples, String failure) {
-        /** @return examples per second */
+        /** Returns examples per second. */
         public double examplesPerSecond() {
             return examples / seconds;
         }
