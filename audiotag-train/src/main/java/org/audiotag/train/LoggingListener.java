@@ -20,6 +20,8 @@ public final class LoggingListener implements TrainingListener {
     private final Level epochLevel;
 
     /**
+     * Creates the listener the trainer adds to every run.
+     *
      * @param epochLinesAtInfo whether the per-epoch line is logged at INFO (else DEBUG)
      */
     public LoggingListener(boolean epochLinesAtInfo) {

@@ -27,7 +27,7 @@ public interface TrainingContext {
     /** Returns the finished epochs, including those restored on resume. */
     History history();
 
-    /** Returns number of finished epochs, including those restored on resume. */
+    /** Returns the number of finished epochs, including those restored on resume. */
     int epochsDone();
 
     /** Returns the 0-based epoch with the highest validation lwlrap so far (earliest on ties), −1 if none. */
@@ -48,8 +48,8 @@ public interface TrainingContext {
     boolean stopRequested();
 
     /**
-     * @return why the run stops: the requested reason, {@link StopReason#EPOCHS_DONE} once the epoch budget ran out,
-     *     {@code null} while it is still running
+     * Returns why the run stops: the requested reason, {@link StopReason#EPOCHS_DONE} once the epoch budget ran out,
+     * {@code null} while it is still running.
      */
     StopReason stopReason();
 

@@ -16,6 +16,8 @@ public final class WaveformFeatures implements FeatureFunction {
     private final org.audiotag.features.WaveformFeatures features;
 
     /**
+     * Creates the function that decodes audio to mono samples at {@code sr} Hz (one value per frame).
+     *
      * @param sr sample rate in Hz, [1000, 384000]
      */
     public WaveformFeatures(int sr) {

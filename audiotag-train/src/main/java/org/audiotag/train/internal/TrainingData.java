@@ -151,7 +151,7 @@ public final class TrainingData implements AutoCloseable {
         return validation.clone();
     }
 
-    /** Returns number of readable training clips. */
+    /** Returns the number of readable training clips. */
     public int trainSize() {
         return train.length;
     }
@@ -179,7 +179,7 @@ public final class TrainingData implements AutoCloseable {
         return features.bins();
     }
 
-    /** Returns number of tags. */
+    /** Returns the number of tags. */
     public int numTags() {
         return dataset.vocabulary().size();
     }
