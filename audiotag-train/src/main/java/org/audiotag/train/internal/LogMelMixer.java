@@ -15,6 +15,8 @@ public final class LogMelMixer {
     private final double probability;
 
     /**
+     * Creates the mixer of a run.
+     *
      * @param data the run's data (log-mel features; training clips are the mixing partners)
      * @param probability probability of mixing an example, in [0, 1]; 0 = never (and no random number is drawn)
      */
@@ -26,7 +28,7 @@ public final class LogMelMixer {
         this.probability = probability;
     }
 
-    /** Returns the mixing probability. */
+    /** Returns the probability of mixing an example, in [0, 1]. */
     public double probability() {
         return probability;
     }

@@ -121,7 +121,7 @@ public final class TrainingData implements AutoCloseable {
         return m;
     }
 
-    /** Returns the dataset. */
+    /** Returns the dataset the indices refer to. */
     public Dataset dataset() {
         return dataset;
     }
@@ -157,24 +157,26 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /**
+     * Returns the dataset index of the {@code k}-th readable training clip.
+     *
      * @param k position in the training set
-     * @return the dataset index of the k-th training clip
+     * @return the dataset index
      */
     public int trainClip(int k) {
         return train[k];
     }
 
-    /** Returns crop and test-window length: frames for log-mels, samples for waveforms. */
+    /** Returns the crop and test-window length: frames for log-mels, samples for waveforms. */
     public int window() {
         return window;
     }
 
-    /** Returns hop between test windows, in the unit of {@link #window()}. */
+    /** Returns the hop between test windows, in the unit of {@link #window()}. */
     public int hop() {
         return hop;
     }
 
-    /** Returns values per frame of {@link #features()}. */
+    /** Returns the number of values per frame of {@link #features()}. */
     public int bins() {
         return features.bins();
     }
@@ -190,8 +192,10 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /**
+     * Returns a clip's length in frames (samples for waveforms).
+     *
      * @param clip dataset index
-     * @return the clip's length in frames (samples for waveforms)
+     * @return the length
      */
     public int frames(int clip) {
         return features.frames(clip);
@@ -212,8 +216,10 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /**
+     * Returns the model input shape of one window: (frames, mels, 1), (frames, mels) or (samples).
+     *
      * @param kind the model's input kind
-     * @return the model input shape of one window: (frames, mels, 1), (frames, mels) or (samples)
+     * @return the shape
      */
     public int[] inputShape(InputKind kind) {
         return switch (kind) {
