@@ -40,6 +40,20 @@ import org.audiotag.train.internal.ValidationResult;
  * <p>Calling {@link #train} again on a folder whose run was interrupted resumes after its last finished epoch; since
  * every random choice (order, crops, mixing, augmentation) is drawn from (seed, epoch, index), the resumed run makes
  * the same choices as an uninterrupted one.
+ *
+ * <p>Training on ESC-10's folds 1-3 and validating on fold 5:
+ * {@snippet :
+ * Dataset esc = Datasets.esc10(Path.of("data/esc10"), LoadOptions.defaults());
+ * TrainingConfig cfg = TrainingConfig.builder().architecture("dcnn").epochs(40).batchSize(32).seed(1).build();
+ * Trainer trainer = Trainer.builder(cfg)
+ *         .features(LogMelFeatures.from(FeatureConfig.pipelineA()))  // the default, written out
+ *         .cacheRoot(Path.of("cache"))                                // required: where feature caches grow
+ *         .build();
+ * TrainingResult r = trainer.train(esc, esc.indicesOfFolds(1, 2, 3), esc.indicesOfFolds(5), Path.of("run"));
+ * Path model = r.modelDir();  // run/model, for org.audiotag.models.Tagger.load
+ * }
+ * A trainer is immutable and may run several trainings one after the other (each in its own folder); it is not
+ * meant for concurrent runs.
  */
 public final class Trainer {
 
