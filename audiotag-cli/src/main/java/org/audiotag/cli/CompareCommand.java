@@ -25,12 +25,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Trains and compares several architectures ({@code audiotag compare --data DIR_OR_CSV --models all|a,b,... [--epochs
- * N] [--augment SPEC] --out DIR}): trains every requested architecture on the same split with the same budget and seed
- * (one run folder each under DIR) and prints the original's results table: trainable parameters, best validation
- * lwlrap, accuracy, training samples/s, inference clips/s and the mean training-pass time per epoch (first epoch left
- * out: graph optimisation) as a ratio to DCNN's (docs/ORIGINAL-PROJECT.md §8). The table is also written to {@code
- * DIR/results.csv} and {@code DIR/results.md}.
+ * Trains and compares several architectures
+ * ({@code audiotag compare --data DIR_OR_CSV --models all|a,b,... [--epochs N] [--augment SPEC] --out DIR}): trains
+ * every requested architecture on the same split with the same budget and seed (one run folder each under DIR) and
+ * prints the original's results table: trainable parameters, best validation lwlrap, accuracy, training samples/s,
+ * inference clips/s and the mean training-pass time per epoch (first epoch left out: graph optimisation) as a ratio to
+ * DCNN's (docs/ORIGINAL-PROJECT.md §8). The table is also written to {@code DIR/results.csv} and
+ * {@code DIR/results.md}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Train several architectures under the same split, budget and seed; print the results table.")

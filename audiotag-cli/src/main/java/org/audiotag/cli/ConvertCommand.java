@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 /**
  * Converts an audio file to WAV or NumPy ({@code audiotag convert --input FILE --output OUT.wav|OUT.npy}): decodes WAV,
  * FLAC, Ogg Vorbis (detected by content) or raw float32, optionally cuts {@code --offset}/{@code --duration}, averages
- * to mono ({@code --mono}, as {@code librosa.to_mono}) and resamples ({@code --sr}, {@code --res-type}, as {@code
- * librosa.resample}), then writes a WAV file ({@code --encoding pcm16} or {@code float32}, ...) or a float32 .npy array
- * of shape {@code (n,)} for mono or {@code (channels, n)} otherwise ({@code librosa.load(mono=False)}'s layout). Output
- * is written atomically.
+ * to mono ({@code --mono}, as {@code librosa.to_mono}) and resamples ({@code --sr}, {@code --res-type}, as
+ * {@code librosa.resample}), then writes a WAV file ({@code --encoding pcm16} or {@code float32}, ...) or a float32
+ * .npy array of shape {@code (n,)} for mono or {@code (channels, n)} otherwise ({@code librosa.load(mono=False)}'s
+ * layout). Output is written atomically.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Decode an audio file (WAV, FLAC, Ogg Vorbis or raw float32), optionally down-mix and "

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Describes audio files ({@code audiotag info FILE...}): decodes each file and prints one line: detected format,
- * channels, sample rate, frames, duration, peak and RMS (over all channels, dBFS). Unreadable files print {@code
- * audiotag: <file>: <problem>} on standard error, the others are still listed, and the exit code is then 2.
+ * channels, sample rate, frames, duration, peak and RMS (over all channels, dBFS). Unreadable files print
+ * {@code audiotag: <file>: <problem>} on standard error, the others are still listed, and the exit code is then 2.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Decode audio files (WAV, FLAC, Ogg Vorbis) and print format, channels, rate, length, "

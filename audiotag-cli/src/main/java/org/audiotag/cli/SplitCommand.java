@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Writes a reproducible split of a dataset ({@code audiotag split --data DIR_OR_CSV --out SPLIT.csv [--test-size F |
- * --folds K] [--seed N]}), made by iterative stratification of order 2 (Sechidis 2011, Szymański 2017;
- * scikit-multilearn's {@code iterative_train_test_split}): with {@code --test-size} fold 0 is validation and fold 1
- * training, with {@code --folds} K stratified folds. Writes {@code path,fold} rows and prints per-fold clip and label
- * counts. {@code audiotag train --split SPLIT.csv} reads it back.
+ * Writes a reproducible split of a dataset
+ * ({@code audiotag split --data DIR_OR_CSV --out SPLIT.csv [--test-size F | --folds K] [--seed N]}), made by iterative
+ * stratification of order 2 (Sechidis 2011, Szymański 2017; scikit-multilearn's {@code iterative_train_test_split}):
+ * with {@code --test-size} fold 0 is validation and fold 1 training, with {@code --folds} K stratified folds. Writes
+ * {@code path,fold} rows and prints per-fold clip and label counts. {@code audiotag train --split SPLIT.csv} reads it
+ * back.
  */
 @Command(name = "split", mixinStandardHelpOptions = true,
         description = "Write a seeded iterative-stratification split (train/validation or k folds) as path,fold.")

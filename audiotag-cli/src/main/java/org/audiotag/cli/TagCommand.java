@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Tags audio files with an exported model ({@code audiotag tag --model RUN_DIR/model FILE... [--scores-csv OUT.csv]
- * [--top-k K]}): prints one line per file, the file name then {@code tag:probability} pairs by decreasing probability;
- * optionally writes every probability in the Kaggle submission layout ({@code fname,<tag 1>,...,<tag n>}, tags in the
- * model's vocabulary order), which {@code audiotag evaluate --scores} reads.
+ * Tags audio files with an exported model
+ * ({@code audiotag tag --model RUN_DIR/model FILE... [--scores-csv OUT.csv] [--top-k K]}): prints one line per file,
+ * the file name then {@code tag:probability} pairs by decreasing probability; optionally writes every probability in
+ * the Kaggle submission layout ({@code fname,<tag 1>,...,<tag n>}, tags in the model's vocabulary order), which
+ * {@code audiotag evaluate --scores} reads.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = "Tag audio files with an exported model; optionally write a Kaggle-layout scores CSV.")

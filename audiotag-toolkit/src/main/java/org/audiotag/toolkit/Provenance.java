@@ -55,12 +55,12 @@ public final class Provenance {
         this.entries = Collections.unmodifiableMap(entries);
     }
 
-    /** Returns the provenance without entries. */
+    /** Returns the provenance without entries (one shared instance). */
     public static Provenance empty() {
         return EMPTY;
     }
 
-    /** Returns a builder without entries. */
+    /** Starts a builder without entries. */
     public static Builder builder() {
         return new Builder();
     }
@@ -357,7 +357,7 @@ public final class Provenance {
             return this;
         }
 
-        /** Returns the provenance. */
+        /** Builds the provenance, entries in the order they were first put. */
         public Provenance build() {
             return entries.isEmpty() ? EMPTY : new Provenance(new LinkedHashMap<>(entries));
         }
