@@ -70,7 +70,7 @@ public class AudioIoBenchmark {
     }
 
     /**
-     * Baseline: reads the file's bytes only.
+     * Reads the file's bytes only, without decoding (baseline).
      *
      * @return the bytes (consumed by JMH)
      * @throws IOException if reading fails

@@ -76,7 +76,8 @@ public class ResampleBenchmark {
     }
 
     /**
-     * Baseline: direct-form upfirdn with the polyphase method's filter (independent of {@code resType}).
+     * Resamples by direct-form upfirdn with the polyphase method's filter, independent of {@code resType}
+     * (baseline).
      *
      * @return the output (consumed by JMH)
      */

@@ -86,7 +86,7 @@ public final class Csv {
         }
 
         /**
-         * Whether the record's first fields are {@code names}, each compared after stripping white space (a header
+         * Returns whether the record's first fields are {@code names}, each compared after stripping white space (a header
          * check that allows further columns).
          *
          * @param names the expected leading column names
@@ -105,7 +105,7 @@ public final class Csv {
         }
 
         /**
-         * Whether the record is exactly {@code names}, each field compared after stripping white space (a header
+         * Returns whether the record is exactly {@code names}, each field compared after stripping white space (a header
          * check).
          *
          * @param names the expected column names

@@ -88,7 +88,8 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /**
-     * The cache key for a feature function and a file list.
+     * Returns the cache key for a feature function and a file list: the SHA-256 of the function's
+     * {@link FeatureFunction#cacheKey()} and of each file's absolute path, size and modification time.
      *
      * @param fn the feature function
      * @param files the files in order
@@ -113,7 +114,7 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /**
-     * The cache key of a feature function of the earlier API.
+     * Returns the cache key of a feature function of the earlier API.
      *
      * @param fn the feature function
      * @param files the files in order

@@ -144,7 +144,7 @@ public final class Dataset {
     }
 
     /**
-     * A dataset of some clips of this one, in the given order, with the same vocabulary.
+     * Returns a dataset of some clips of this one, in the given order, with the same vocabulary and problems.
      *
      * @param indices clip indices
      * @return the subset

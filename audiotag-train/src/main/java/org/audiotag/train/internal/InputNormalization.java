@@ -25,7 +25,7 @@ public final class InputNormalization {
     }
 
     /**
-     * Mean and population standard deviation of every value of the given clips, accumulated in double:
+     * Fits the mean and population standard deviation of every value of the given clips, accumulated in double:
      * {@code std = sqrt(max(E[x²] − E[x]², 1e-12))}.
      *
      * @param cache the features

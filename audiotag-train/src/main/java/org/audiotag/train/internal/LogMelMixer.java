@@ -58,7 +58,7 @@ public final class LogMelMixer {
     }
 
     /**
-     * Power-domain sum of two dB arrays into the first: {@code a[k] = 10·log10(10^(a[k]/10) + 10^(b[k]/10))},
+     * Sums two dB arrays in the power domain into the first: {@code a[k] = 10·log10(10^(a[k]/10) + 10^(b[k]/10))},
      * computed stably as {@code m + 10·log10(1 + 10^((min − m)/10))} with {@code m = max(a, b)}.
      *
      * @param a first operand and result

@@ -138,7 +138,7 @@ public final class RunDescription {
     }
 
     /**
-     * The facts of the run that the exported model's provenance file keeps besides the model and its tagging
+     * Returns the facts of the run that the exported model's provenance file keeps besides the model and its tagging
      * settings (under {@code training.}): training options, feature cache key, augmentation, data and split.
      *
      * @return the record, in the order it is written
