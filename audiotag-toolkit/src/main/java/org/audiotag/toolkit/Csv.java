@@ -86,8 +86,8 @@ public final class Csv {
         }
 
         /**
-         * Returns whether the record's first fields are {@code names}, each compared after stripping white space (a header
-         * check that allows further columns).
+         * Returns whether the record's first fields are {@code names}, each compared after stripping white space (a
+         * header check that allows further columns).
          *
          * @param names the expected leading column names
          * @return true if it starts with them
@@ -105,8 +105,8 @@ public final class Csv {
         }
 
         /**
-         * Returns whether the record is exactly {@code names}, each field compared after stripping white space (a header
-         * check).
+         * Returns whether the record is exactly {@code names}, each field compared after stripping white space (a
+         * header check).
          *
          * @param names the expected column names
          * @return true if the record has exactly these fields
