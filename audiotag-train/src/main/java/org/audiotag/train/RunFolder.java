@@ -44,11 +44,11 @@ import org.audiotag.train.internal.FileTrees;
  * <p>Not thread-safe: one run uses a folder at a time. The {@link Trainer} opens the folder itself when given a path;
  * open it directly to keep files of your own beside the run, as the command line's {@code demo} does:
  * {@snippet :
- * RunFolder folder = RunFolder.open(Path.of("run"), "cache", "*.png"); // these entries are the caller's
- * TrainingResult r = trainer.train(esc, train, validation, folder);  // resumes a run of the same configuration
- * RunFolder.State state = folder.readState().orElseThrow();          // epochs done, best epoch, schedule
- * Path model = folder.modelDirectory();                              // run/model, the exported model
- * Path lastCheckpoint = folder.checkpoint(state.lastEpoch());        // run/ckpt/epoch-NNNN
+ * RunFolder folder = RunFolder.open(Path.of("run"), "cache", "*.png");  // these entries are the caller's
+ * TrainingResult r = trainer.train(esc, train, validation, folder);     // resumes a run of the same configuration
+ * RunFolder.State state = folder.readState().orElseThrow();             // epochs done, best epoch, schedule
+ * Path model = folder.modelDirectory();                                 // run/model, the exported model
+ * Path lastCheckpoint = folder.checkpoint(state.lastEpoch());           // run/ckpt/epoch-NNNN
  * }
  */
 public final class RunFolder {
