@@ -19,11 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding speed of {@link AudioDecoder} on shipped files, one per format: a 5 s mono Ogg Vorbis ESC-10 clip
- * (JOrbis), a 4 s mono 16-bit FLAC instrument note (JFLAC), a 13 s stereo 16-bit WAV at 44.1 kHz and a 4 s mono
- * 24-bit WAV impulse response (our RIFF parser). Scores are files per second; multiply by the file's duration for
- * audio seconds per second. Baselines in the same run: {@code readBytes} (only reading the file into memory, the
- * floor for any decoder that works on whole files). libsndfile on the same files is timed by
+ * Measures the decoding speed of {@link AudioDecoder} on shipped files, one per format: a 5 s mono Ogg Vorbis ESC-10
+ * clip (JOrbis), a 4 s mono 16-bit FLAC instrument note (JFLAC), a 13 s stereo 16-bit WAV at 44.1 kHz and a 4 s mono
+ * 24-bit WAV impulse response (our RIFF parser). Scores are files per second; multiply by the file's duration for audio
+ * seconds per second. Baselines in the same run: {@code readBytes} (only reading the file into memory, the floor for
+ * any decoder that works on whole files). libsndfile on the same files is timed by
  * {@code audiotag-benchmarks/python/time_audio_io.py}. Run from the project root:
  * {@code java -jar audiotag-benchmarks/target/benchmarks.jar AudioIoBenchmark}.
  */
@@ -41,6 +41,7 @@ public class AudioIoBenchmark {
 
     Path file;
 
+    /** Locates the shipped file of the chosen format under {@code audiotag.root} (or the working folder). */
     @Setup
     public void setup() {
         Path root = Path.of(System.getProperty("audiotag.root", "."));
@@ -69,7 +70,7 @@ public class AudioIoBenchmark {
     }
 
     /**
-     * Baseline: reads the file's bytes only.
+     * Reads the file's bytes only, without decoding (baseline).
      *
      * @return the bytes (consumed by JMH)
      * @throws IOException if reading fails

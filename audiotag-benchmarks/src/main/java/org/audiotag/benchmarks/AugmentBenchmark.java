@@ -33,14 +33,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One augmented training example on one thread, in examples per second, on 20 real ESC-10 clips and the 7 shipped
- * impulse responses: a 2-s random crop at 44.1 kHz, a mix of 2 (partner window, uniform weights, union), reverb
- * (FFT convolution, input length kept, RMS normalised) and a log-mel (n_fft 2048, hop 512, 128 mels,
- * power_to_db ref max). Baselines in the same run: {@code logMelOnly} (crop + log-mel, what an epoch costs
- * without augmentation) and {@code faithfulReverbThenCrop} (the original's order: full-length 100%-wet
- * convolution of the mix with the whole IR, then the crop), to show what cropping first and cutting the kernel
- * to the kept output save. Data folder: system property {@code audiotag.root} (+ {@code /data}) or {@code ./data}.
- * Run: {@code java -Daudiotag.root=. -jar audiotag-benchmarks/target/benchmarks.jar AugmentBenchmark}.
+ * Measures the building of one augmented training example on one thread, in examples per second, on 20 real ESC-10
+ * clips and the 7 shipped impulse responses: a 2-s random crop at 44.1 kHz, a mix of 2 (partner window, uniform
+ * weights, union), reverb (FFT convolution, input length kept, RMS normalised) and a log-mel (n_fft 2048, hop 512, 128
+ * mels, power_to_db ref max). Baselines in the same run: {@code logMelOnly} (crop + log-mel, what an epoch costs
+ * without augmentation) and {@code faithfulReverbThenCrop} (the original's order: full-length 100%-wet convolution of
+ * the mix with the whole IR, then the crop), to show what cropping first and cutting the kernel to the kept output
+ * save. Data folder: system property {@code audiotag.root} (+ {@code /data}) or {@code ./data}. Run:
+ * {@code java -Daudiotag.root=. -jar audiotag-benchmarks/target/benchmarks.jar AugmentBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -101,7 +101,11 @@ public class AugmentBenchmark {
         return new SplittableRandom(counter++);
     }
 
-    /** @return crop + mix of 2 + reverb + log-mel of one example (the benchmark, one thread) */
+    /**
+     * Builds one augmented example on one thread: crop, mix of 2 clips, reverb, log-mel (the measured figure).
+     *
+     * @return the example's log-mel, consumed by JMH
+     */
     @Benchmark
     public FeatureMatrix augmentedExample() {
         SplittableRandom r = rng();
@@ -110,14 +114,23 @@ public class AugmentBenchmark {
         return logMel(reverb.apply(mix.apply(x, r, log), r, log));
     }
 
-    /** @return baseline: crop + log-mel only */
+    /**
+     * Builds one example without augmentation, crop and log-mel only (the baseline).
+     *
+     * @return the example's log-mel, consumed by JMH
+     */
     @Benchmark
     public FeatureMatrix logMelOnly() {
         SplittableRandom r = rng();
         return logMel(crop.apply(clips.get((int) (counter % clips.size())), r, new DrawLog()));
     }
 
-    /** @return the original order: mix whole clips, full 100%-wet convolution with the whole IR, then crop, log-mel */
+    /**
+     * Builds one example in the original's order (docs/ORIGINAL-PROJECT.md §6): mix whole clips, full 100%-wet
+     * convolution with the whole IR, then crop and log-mel.
+     *
+     * @return the example's log-mel, consumed by JMH
+     */
     @Benchmark
     public FeatureMatrix faithfulReverbThenCrop() {
         SplittableRandom r = rng();

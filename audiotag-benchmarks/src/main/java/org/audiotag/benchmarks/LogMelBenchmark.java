@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Log-mel of 5 s clips at 44.1 kHz (n_fft 2048, hop 347, 128 mels, fmin 20, fmax 22050, power 2,
- * {@code power_to_db(ref 1, top_db 80)}; 636 frames per clip) - the work of issue 2 "Speed". Every score is in
+ * Measures the log-mel of 5 s clips at 44.1 kHz (n_fft 2048, hop 347, 128 mels, fmin 20, fmax 22050, power 2,
+ * {@code power_to_db(ref 1, top_db 80)}; 636 frames per clip), the feature of the training pipelines. Every score is in
  * clips per second: multiply by 5 for audio seconds per second. Baselines measured in the same run:
  * <ul>
  *   <li>{@code baselineFftOnly}: only the windowed 2048-point real FFTs of a clip (JTransforms float, plan reused),
@@ -99,27 +99,43 @@ public class LogMelBenchmark {
         return y;
     }
 
-    /** @return the log-mel of one clip on the calling thread (float32 fast path) */
+    /**
+     * Computes the log-mel of one clip on the calling thread (float32 fast path).
+     *
+     * @return the log-mel, consumed by JMH
+     */
     @Benchmark
     public FeatureMatrix logMelOneThread() {
         return extractor.extract(nextClip());
     }
 
-    /** @return the log-mels of 16 clips through the batch API on 2 threads (score per clip) */
+    /**
+     * Computes the log-mels of 16 clips through the batch API on 2 threads (score per clip).
+     *
+     * @return the log-mels, consumed by JMH
+     */
     @Benchmark
     @OperationsPerInvocation(CLIPS)
     public List<FeatureMatrix> logMelBatchTwoThreads() {
         return extractor.extractBatch(clips, 2);
     }
 
-    /** @return the log-mels of 16 clips through the batch API on all cores (score per clip) */
+    /**
+     * Computes the log-mels of 16 clips through the batch API on all cores (score per clip).
+     *
+     * @return the log-mels, consumed by JMH
+     */
     @Benchmark
     @OperationsPerInvocation(CLIPS)
     public List<FeatureMatrix> logMelBatchAllCores() {
         return extractor.extractBatch(clips);
     }
 
-    /** @return checksum of the FFTs of one clip's 636 windowed frames (FFT only, plan reused) */
+    /**
+     * Computes only the FFTs of one clip's 636 windowed frames with a reused plan (the FFT-only baseline).
+     *
+     * @return a checksum of the spectra, consumed by JMH
+     */
     @Benchmark
     public float baselineFftOnly() {
         float[] y = nextClip();
@@ -137,7 +153,12 @@ public class LogMelBenchmark {
         return acc;
     }
 
-    /** @return a naive double-precision port: new plan, stored spectrogram, dense mel product, log10 */
+    /**
+     * Computes the log-mel as a naive double-precision port would: new plan, stored spectrogram, dense mel product,
+     * log10 (the naive baseline).
+     *
+     * @return the first row of the result, consumed by JMH
+     */
     @Benchmark
     public double[] baselineNaivePort() {
         float[] y = nextClip();

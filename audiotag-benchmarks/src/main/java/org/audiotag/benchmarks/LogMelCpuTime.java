@@ -5,7 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
- * Single-thread log-mel cost measured in <em>CPU time</em> of the measuring thread, which other processes on a
+ * Measures the single-thread log-mel cost in <em>CPU time</em> of the measuring thread, which other processes on a
  * busy machine disturb far less than wall-clock time; pair it with {@code python/time_logmel.py}, which reports
  * {@code time.process_time()} figures for the same work. Prints audio seconds per CPU second for the extractor
  * ({@code LogMelBenchmark.logMelOneThread}) and the FFT-only and naive-port baselines.
@@ -16,6 +16,8 @@ public final class LogMelCpuTime {
     }
 
     /**
+     * Runs the measurements (two rounds each, the first a warm-up) and prints one line per figure.
+     *
      * @param args optional CPU seconds per measurement (default 3)
      */
     public static void main(String[] args) {
@@ -30,11 +32,11 @@ public final class LogMelCpuTime {
                 long clips = 0;
                 double sink = 0;
                 while (mx.getCurrentThreadCpuTime() - start < (long) (seconds * 1e9)) {
-                    switch (which) {
-                        case 0: sink += b.logMelOneThread().get(0, 0); break;
-                        case 1: sink += b.baselineFftOnly(); break;
-                        default: sink += b.baselineNaivePort()[0]; break;
-                    }
+                    sink += switch (which) {
+                        case 0 -> b.logMelOneThread().get(0, 0);
+                        case 1 -> b.baselineFftOnly();
+                        default -> b.baselineNaivePort()[0];
+                    };
                     clips++;
                 }
                 double cpu = (mx.getCurrentThreadCpuTime() - start) / 1e9;

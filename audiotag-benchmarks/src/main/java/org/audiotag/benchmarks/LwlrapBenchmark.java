@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * lwlrap of 100,000 clips x 80 classes (the FSDKaggle2019 shape; about 1.2 labels per clip, as the curated train
- * set) on one thread, against baselines measured in the same run:
+ * Measures lwlrap of 100,000 clips x 80 classes (the FSDKaggle2019 shape; about 1.2 labels per clip, as the curated
+ * train set) on one thread, against baselines measured in the same run:
  * <ul>
  *   <li>{@code baselineReferencePort}: the organisers' reference algorithm ported literally, an argsort of every
  *       row (boxed, with a comparator), then ranks and cumulative hits;</li>
@@ -76,26 +76,42 @@ public class LwlrapBenchmark {
         }
     }
 
-    /** @return lwlrap, reference tie rule (the library) */
+    /**
+     * Computes lwlrap with the library and the reference tie rule.
+     *
+     * @return the lwlrap, consumed by JMH
+     */
     @Benchmark
     public double lwlrapReference() {
         return Lwlrap.compute(predictions, TieRule.REFERENCE).lwlrap();
     }
 
-    /** @return lwlrap, scikit-learn tie rule (the library) */
+    /**
+     * Computes lwlrap with the library and scikit-learn's tie rule.
+     *
+     * @return the lwlrap, consumed by JMH
+     */
     @Benchmark
     public double lwlrapSklearn() {
         return Lwlrap.compute(predictions, TieRule.SKLEARN).lwlrap();
     }
 
-    /** @return every metric of {@link Evaluation} (lwlrap, LRAP, per-class AP and AUC, micro mAP) */
+    /**
+     * Computes every metric of {@link Evaluation} (lwlrap, LRAP, per-class AP and AUC, micro mAP).
+     *
+     * @return the lwlrap of the evaluation, consumed by JMH
+     */
     @Benchmark
     @Measurement(iterations = 3, time = 4)
     public double fullEvaluation() {
         return Evaluation.of(predictions, names, TieRule.REFERENCE).mapMacro();
     }
 
-    /** @return lwlrap by a literal port of the reference notebook: boxed argsort per row */
+    /**
+     * Computes lwlrap by a literal port of the reference notebook, a boxed argsort per row (baseline).
+     *
+     * @return the lwlrap, consumed by JMH
+     */
     @Benchmark
     public double baselineReferencePort() {
         int nc = nClasses;
@@ -141,7 +157,11 @@ public class LwlrapBenchmark {
         return sum / count;
     }
 
-    /** @return lwlrap by ranking every class of every sample by counting, O(C^2) per sample */
+    /**
+     * Computes lwlrap by ranking every class of every sample by counting, O(C²) per sample (baseline).
+     *
+     * @return the lwlrap, consumed by JMH
+     */
     @Benchmark
     public double baselineAllClassRanks() {
         int nc = nClasses;
@@ -178,7 +198,11 @@ public class LwlrapBenchmark {
         return sum / count;
     }
 
-    /** @return a checksum of sorting a copy of every row (no lwlrap at all) */
+    /**
+     * Sorts a copy of every row and nothing else, the floor any ranking metric pays (baseline).
+     *
+     * @return a checksum, consumed by JMH
+     */
     @Benchmark
     public double baselineSortRowsOnly() {
         int nc = nClasses;

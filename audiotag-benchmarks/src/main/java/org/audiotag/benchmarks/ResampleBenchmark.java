@@ -17,12 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link Resampler} on a 5 s clip at 44.1 kHz (chirp plus noise) to 22.05 and 16 kHz, for each method. Scores are
- * clips per second (x 5 = audio seconds per second). Baseline in the same run: {@code baselineDirectUpfirdn}, the
+ * Measures {@link Resampler} on a 5 s clip at 44.1 kHz (chirp plus noise) to 22.05 and 16 kHz, for each method. Scores
+ * are clips per second (x 5 = audio seconds per second). Baseline in the same run: {@code baselineDirectUpfirdn}, the
  * textbook direct form of scipy's {@code upfirdn} (every output sums {@code x[i] * h[m - i*up]} with a strided walk
- * over the full filter) for the same polyphase filter, i.e. what {@code polyphase} computes without its per-phase
- * tap layout. scipy and resampy on the same machine are timed by
- * {@code audiotag-benchmarks/python/time_audio_io.py}. Run:
+ * over the full filter) for the same polyphase filter, i.e. what {@code polyphase} computes without its per-phase tap
+ * layout. scipy and resampy on the same machine are timed by {@code audiotag-benchmarks/python/time_audio_io.py}. Run:
  * {@code java -jar audiotag-benchmarks/target/benchmarks.jar ResampleBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -49,6 +48,7 @@ public class ResampleBenchmark {
     int up;
     int down;
 
+    /** Makes a 5-s chirp plus noise at 44.1 kHz and the Kaiser-windowed sinc filter of the direct baseline. */
     @Setup
     public void setup() {
         type = ResampleType.fromLibrosaName(resType);
@@ -76,7 +76,8 @@ public class ResampleBenchmark {
     }
 
     /**
-     * Baseline: direct-form upfirdn with the polyphase method's filter (independent of {@code resType}).
+     * Resamples by direct-form upfirdn with the polyphase method's filter, independent of {@code resType}
+     * (baseline).
      *
      * @return the output (consumed by JMH)
      */

@@ -24,10 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag augment --input IN --output OUT.wav [...]}: applies the named transforms to one file, in this fixed
- * order: mix (with OTHER at --mix-snr dB below the input, OTHER resampled to the input's rate, a random window of
- * it when longer) -&gt; time stretch -&gt; pitch shift -&gt; reverb (IR resampled, 100% wet, RMS-normalised, input
- * length kept) -&gt; Gaussian white noise at --noise-snr dB -&gt; gain. Random choices come from --seed; the
+ * Augments one audio file with the named transforms ({@code audiotag augment --input IN --output OUT.wav [...]}), in
+ * this fixed order: mix (with OTHER at --mix-snr dB below the input, OTHER resampled to the input's rate, a random
+ * window of it when longer) -&gt; time stretch -&gt; pitch shift -&gt; reverb (IR resampled, 100% wet, RMS-normalised,
+ * input length kept) -&gt; Gaussian white noise at --noise-snr dB -&gt; gain. Random choices come from --seed; the
  * draws are printed, one line. Output: float32 WAV at the input's sample rate, written atomically.
  */
 @Command(name = "augment", mixinStandardHelpOptions = true,
@@ -70,6 +70,10 @@ final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    /**
+     * Applies the transforms and writes the output file; prints the output and the random draws. Returns exit code 0;
+     * bad arguments or unreadable input end with 2, an unwritable output with 1 (CliException).
+     */
     @Override
     public Integer call() {
         if (mixSnr != null && mix == null) {

@@ -29,13 +29,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag bench augment [--threads N]}: augmented examples per second on the real ESC-10 clips and the
- * shipped room impulse responses. One example = random 2-s crop (88200 samples at 44.1 kHz), mix with one other
- * clip (random window, random weights, label union), reverberation with a random IR (FFT convolution, input
- * length kept, RMS-normalised), log-mel (n_fft 2048, hop 512, 128 mels, power_to_db ref max, top_db 80), run
- * by {@link ParallelAugmentLoader} on N threads. In the same run the baseline (crop + the same log-mel alone) is
- * measured: after a warm-up of both, each round measures the baseline then the augmentation, and the medians over
- * the rounds and their ratio are printed (interleaving keeps the ratio fair on a machine whose load varies).
+ * Measures augmented training examples per second ({@code audiotag bench augment [--threads N]}) on the real ESC-10
+ * clips and the shipped room impulse responses. One example = random 2-s crop (88200 samples at 44.1 kHz), mix with one
+ * other clip (random window, random weights, label union), reverberation with a random IR (FFT convolution, input
+ * length kept, RMS-normalised), log-mel (n_fft 2048, hop 512, 128 mels, power_to_db ref max, top_db 80), run by
+ * {@link ParallelAugmentLoader} on N threads. In the same run the baseline (crop + the same log-mel alone) is measured:
+ * after a warm-up of both, each round measures the baseline then the augmentation, and the medians over the rounds and
+ * their ratio are printed (interleaving keeps the ratio fair on a machine whose load varies).
  */
 @Command(name = "augment", mixinStandardHelpOptions = true,
         description = "Augmented examples per second (2-s crop, mix of 2, reverb, log-mel) on ESC-10 + real IRs,"
@@ -70,6 +70,10 @@ final class BenchAugmentCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: <audiotag.root>/data).")
     Path data;
 
+    /**
+     * Runs the interleaved baseline and augmentation rounds and prints the medians and their ratio. Returns exit code
+     * 0.
+     */
     @Override
     public Integer call() throws IOException {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

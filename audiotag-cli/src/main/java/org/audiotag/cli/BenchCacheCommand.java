@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag bench cache [--clips N] [--batches N]}: how much the feature cache saves when batches are built.
+ * Measures how much the feature cache saves when training batches are built
+ * ({@code audiotag bench cache [--clips N] [--batches N]}).
  * On N shipped ESC-10 clips it times (1) building the on-disk cache (parallel decode + log-mel), (2) assembling
  * training batches of 32 random 128-frame crops from the memory-mapped cache, and (3) the same batches computed on
  * the fly from decoded audio held in memory (the augmentation path: crop 2 s of audio, then log-mel). Prints
@@ -39,13 +40,19 @@ final class BenchCacheCommand implements Callable<Integer> {
     @Option(names = "--clips", defaultValue = "64", description = "ESC-10 clips to use (default ${DEFAULT-VALUE}).")
     int clips;
 
-    @Option(names = "--batches", defaultValue = "20", description = "Measured batches per method (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batches", defaultValue = "20",
+            description = "Measured batches per method (default ${DEFAULT-VALUE}).")
     int batches;
 
+    /**
+     * Builds the cache, times cached and on-the-fly batches and prints the seconds per batch and their ratio. Returns
+     * exit code 0.
+     */
     @Override
     public Integer call() throws IOException {
         if (clips < 2 || clips > 318 || batches < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--clips must be in [2, 318] and --batches >= 1");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--clips must be in [2, 318] and --batches >= 1");
         }
         PrintWriter o = spec.commandLine().getOut();
         Dataset all = Datasets.esc10(DemoCommand.projectRoot().resolve("data/esc10"), LoadOptions.defaults());

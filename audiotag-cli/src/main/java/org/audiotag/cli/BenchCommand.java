@@ -3,15 +3,23 @@ package org.audiotag.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code audiotag bench ...}: throughput measurements; each measurement is a sub-command of its own. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchFeaturesCommand.class, BenchAugmentCommand.class, BenchInvertCommand.class, BenchModelsCommand.class, BenchCacheCommand.class},
+/**
+ * Groups the throughput measurements ({@code audiotag bench features|augment|invert|models|cache}); each
+ * measurement is a sub-command of its own and prints one result line per figure.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchFeaturesCommand.class,
+    BenchAugmentCommand.class, BenchInvertCommand.class, BenchModelsCommand.class, BenchCacheCommand.class},
         description = "Measure throughput (features, augment, ...). Prints one result line per measurement.")
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Refuses to run without a measurement: {@code audiotag bench} alone is a usage error (exit code 2).
+     */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "bench needs a measurement, e.g. 'bench features'");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "bench needs a measurement, e.g. 'bench features'");
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
+ * Measures log-mel throughput in seconds of audio per second, beside librosa's when it is importable:
  * {@code audiotag bench features [--clips N] [--threads N] [--rounds R] [--librosa-python CMD]}: times the log-mel
  * (n_fft 2048, hop 347, 128 mels, fmin 20, fmax 22050, power 2, power_to_db ref 1 top_db 80) of N distinct synthetic
  * 5 s clips at 44.1 kHz through {@link FeatureExtractor#extractBatch(List, int)} after a warm-up, and prints
@@ -42,7 +43,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "3", description = "Minimum measured time (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "1.5", description = "Warm-up time in seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "1.5",
+            description = "Warm-up time in seconds (default ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--rounds", defaultValue = "1",
@@ -57,7 +59,7 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             description = "Clips per librosa pass (default ${DEFAULT-VALUE}).")
     int librosaClips;
 
-    /** @return the benchmark's feature configuration */
+    /** Returns the benchmark's feature configuration. */
     static FeatureConfig config() {
         return FeatureConfig.builder().sampleRate(SR).nSamples(CLIP_SAMPLES).lengthPolicy(FixedLength.Policy.NONE)
                 .stft(StftConfig.builder().nFft(2048).hopLength(347).build()).nMels(128).fMin(20).fMax(22050)
@@ -65,9 +67,12 @@ final class BenchFeaturesCommand implements Callable<Integer> {
     }
 
     /**
+     * Makes distinct synthetic 5-s clips at 44.1 kHz: two sines (one gliding) of random frequency plus Gaussian noise
+     * of random level each.
+     *
      * @param n number of clips
-     * @param seed seed
-     * @return distinct synthetic clips: a random chord of sines plus noise each
+     * @param seed seed of every random choice
+     * @return the clips' samples
      */
     static List<float[]> syntheticClips(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -79,7 +84,8 @@ final class BenchFeaturesCommand implements Callable<Integer> {
             double noise = r.nextDouble(0.001, 0.1);
             for (int i = 0; i < y.length; i++) {
                 double t = (double) i / SR;
-                y[i] = (float) (0.3 * Math.sin(2 * Math.PI * f1 * t) + 0.2 * Math.sin(2 * Math.PI * f2 * t * (1 + t / 10))
+                y[i] = (float) (0.3 * Math.sin(2 * Math.PI * f1 * t)
+                        + 0.2 * Math.sin(2 * Math.PI * f2 * t * (1 + t / 10))
                         + noise * r.nextGaussian());
             }
             out.add(y);
@@ -87,6 +93,10 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * Times the batch log-mel and prints {@code audio_seconds_per_second}. Returns exit code 0; 1 if the benchmark
+     * produced NaN.
+     */
     @Override
     public Integer call() {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -21,10 +21,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag bench invert [--seconds 60] [--repeat 3]}: times mel inversion + 32 fast Griffin-Lim iterations
- * ({@link MelToAudio}, librosa defaults: sr 22050, n_fft 2048, hop 512, 128 mels) of a signal made of the shipped
- * ESC-10 clips, on all cores and, as the baseline of the same run, confined to one worker thread. Prints the median
- * wall time of each, the process CPU time, the parallel speed-up and seconds of compute per second of audio.
+ * Measures mel inversion speed ({@code audiotag bench invert [--seconds 60] [--repeat 3]}): times mel inversion + 32
+ * fast Griffin-Lim iterations ({@link MelToAudio}, librosa defaults: sr 22050, n_fft 2048, hop 512, 128 mels) of a
+ * signal made of the shipped ESC-10 clips, on all cores and, as the baseline of the same run, confined to one worker
+ * thread. Prints the median wall time of each, the process CPU time, the parallel speed-up and seconds of compute per
+ * second of audio.
  */
 @Command(name = "invert", mixinStandardHelpOptions = true,
         description = "Mel inversion + 32 Griffin-Lim iterations (librosa defaults) of N seconds of shipped audio: "
@@ -42,6 +43,10 @@ final class BenchInvertCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data/esc10", description = "Folder of audio clips to concatenate.")
     Path data;
 
+    /**
+     * Times the inversion on all cores and on one worker thread and prints the medians, CPU time and speed-up. Returns
+     * exit code 0.
+     */
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0) || repeat < 1) {

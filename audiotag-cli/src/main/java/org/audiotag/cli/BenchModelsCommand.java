@@ -15,10 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag bench models [--arch a,b] [--batch N] [--steps N] [--warmup N]}: for each architecture at its
+ * Measures the training and inference speed of the architectures
+ * ({@code audiotag bench models [--arch a,b] [--batch N] [--steps N] [--warmup N]}): for each architecture at its
  * original input shape with 80 tags, times training steps (forward + backward + Adam + BN updates) and inference
  * batches on synthetic features after warm-up steps (graph optimisation happens on the first runs) and after one
- * discarded DCNN pass that warms the process up. The baseline is DCNN, always measured first in the same run; each line prints
+ * discarded DCNN pass that warms the process up. The baseline is DCNN, always measured first in the same run; each
+ * line prints
  * {@code <name> train_s_per_step <v> train_samples_per_s <v> infer_clips_per_s <v> train_cost_vs_dcnn <ratio>}.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
@@ -42,6 +44,9 @@ final class BenchModelsCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Warm-up steps per mode (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    /**
+     * Times every requested architecture and prints one line each, DCNN first as the baseline. Returns exit code 0.
+     */
     @Override
     public Integer call() {
         if (batch < 2) {
@@ -88,7 +93,7 @@ final class BenchModelsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return seconds per training step and per inference batch */
+    /** Returns seconds per training step and per inference batch. */
     private double[] measure(Architecture a) {
         try (TagModel m = a.build(ModelConfig.defaults())) {
             SplittableRandom r = new SplittableRandom(17);

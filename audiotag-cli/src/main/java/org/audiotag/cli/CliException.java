@@ -11,6 +11,8 @@ public final class CliException extends RuntimeException {
     private final int exitCode;
 
     /**
+     * Creates the failure with the exit code the command line ends with.
+     *
      * @param exitCode process exit code
      * @param message one-line message naming the problem and the file
      */
@@ -20,6 +22,8 @@ public final class CliException extends RuntimeException {
     }
 
     /**
+     * Creates the failure with the exit code and the underlying exception (shown with {@code -Daudiotag.debug=true}).
+     *
      * @param exitCode process exit code
      * @param message one-line message naming the problem and the file
      * @param cause underlying failure
@@ -29,7 +33,7 @@ public final class CliException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    /** @return the process exit code */
+    /** Returns the process exit code: 2 for bad arguments or unreadable input, 1 for a failed run. */
     public int exitCode() {
         return exitCode;
     }

@@ -25,12 +25,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag compare --data DIR_OR_CSV --models all|a,b,... [--epochs N] [--augment SPEC] --out DIR}: trains
+ * Trains and compares several architectures
+ * ({@code audiotag compare --data DIR_OR_CSV --models all|a,b,... [--epochs N] [--augment SPEC] --out DIR}): trains
  * every requested architecture on the same split with the same budget and seed (one run folder each under DIR) and
  * prints the original's results table: trainable parameters, best validation lwlrap, accuracy, training samples/s,
- * inference clips/s and the mean training-pass time per epoch (first epoch left out: graph optimisation) as a ratio
- * to DCNN's. The table is also written to
- * {@code DIR/results.csv} and {@code DIR/results.md}.
+ * inference clips/s and the mean training-pass time per epoch (first epoch left out: graph optimisation) as a ratio to
+ * DCNN's (docs/ORIGINAL-PROJECT.md §8). The table is also written to {@code DIR/results.csv} and
+ * {@code DIR/results.md}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Train several architectures under the same split, budget and seed; print the results table.")
@@ -64,6 +65,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--val-fold", paramLabel = "K", description = "Validation fold (as for train).")
     Integer valFold;
 
+    /**
+     * Trains every requested architecture in turn, prints the results table and writes it as CSV and Markdown. Returns
+     * exit code 0.
+     */
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -91,9 +96,10 @@ final class CompareCommand implements Callable<Integer> {
                     ScheduleKind.COSINE, 0, WindowAggregation.MEAN, 0, 0, true, false);
             o.printf(Locale.ROOT, "== %s%n", a.cliName());
             o.flush();
-            TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), aug, out.resolve(".audiotag-cache"),
-                    new TrainingProgress(o, a.cliName() + " ")).train(sel.dataset(), sel.train(), sel.val(),
-                            out.resolve(a.cliName()));
+            Trainer trainer = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA()))
+                    .augment(aug).cacheRoot(out.resolve(".audiotag-cache"))
+                    .addTrainingListeners(new TrainingProgress(o, a.cliName() + " ")).build();
+            TrainingResult r = trainer.train(sel.dataset(), sel.train(), sel.val(), out.resolve(a.cliName()));
             results.add(r);
             if (a == Architecture.DCNN) {
                 dcnnEpoch = steadyEpochSeconds(r);

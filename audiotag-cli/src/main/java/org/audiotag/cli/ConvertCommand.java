@@ -19,11 +19,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag convert --input FILE --output OUT.wav|OUT.npy}: decodes WAV, FLAC, Ogg Vorbis (detected by content)
- * or raw float32, optionally cuts {@code --offset}/{@code --duration}, averages to mono ({@code --mono}, as
- * {@code librosa.to_mono}) and resamples ({@code --sr}, {@code --res-type}, as {@code librosa.resample}), then writes
- * a WAV file ({@code --encoding pcm16} or {@code float32}, ...) or a float32 .npy array of shape {@code (n,)} for mono
- * or {@code (channels, n)} otherwise ({@code librosa.load(mono=False)}'s layout). Output is written atomically.
+ * Converts an audio file to WAV or NumPy ({@code audiotag convert --input FILE --output OUT.wav|OUT.npy}): decodes WAV,
+ * FLAC, Ogg Vorbis (detected by content) or raw float32, optionally cuts {@code --offset}/{@code --duration}, averages
+ * to mono ({@code --mono}, as {@code librosa.to_mono}) and resamples ({@code --sr}, {@code --res-type}, as
+ * {@code librosa.resample}), then writes a WAV file ({@code --encoding pcm16} or {@code float32}, ...) or a float32
+ * .npy array of shape {@code (n,)} for mono or {@code (channels, n)} otherwise ({@code librosa.load(mono=False)}'s
+ * layout). Output is written atomically.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Decode an audio file (WAV, FLAC, Ogg Vorbis or raw float32), optionally down-mix and "
@@ -83,6 +84,10 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Interleaved channels of the raw input (default ${DEFAULT-VALUE}).")
     int rawChannels;
 
+    /**
+     * Decodes, cuts, downmixes and resamples the input and writes the output; prints one line describing both. Returns
+     * exit code 0; unreadable input ends with 2, an unwritable output with 1.
+     */
     @Override
     public Integer call() {
         ResampleType type;
@@ -144,7 +149,8 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(1, "cannot write " + output + ": " + e.getMessage(), e);
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d ch, %d Hz, %d frames -> %s: %d ch, %d Hz, %d frames%s%n",
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "%s: %d ch, %d Hz, %d frames -> %s: %d ch, %d Hz, %d frames%s%n",
                 input.getFileName(), audio.channels(), nativeSr, audio.frames(), output, channels.length, outSr,
                 frames, npy ? " (float32 .npy)" : " (" + encoding + " WAV)");
         spec.commandLine().getOut().flush();
@@ -156,7 +162,8 @@ final class ConvertCommand implements Callable<Integer> {
             throw new CliException(Main.EXIT_USAGE, input + ": no such file");
         }
         try {
-            return rawSr != null ? AudioDecoder.decodeRawFloat32(input, rawSr, rawChannels) : AudioDecoder.decode(input);
+            return rawSr != null ? AudioDecoder.decodeRawFloat32(input, rawSr, rawChannels)
+                    : AudioDecoder.decode(input);
         } catch (AudioFormatException e) {
             throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
         } catch (NoSuchFileException e) {

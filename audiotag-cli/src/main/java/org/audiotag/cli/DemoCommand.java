@@ -27,9 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag demo [--out DIR]}: trains a modDCNN on the shipped ESC-10 clips (folds 1-3, ESC-10's ten class
- * names), validates on fold 5 every epoch, exports the model to {@code DIR/model}, tags two example clips and writes
- * a log-mel PNG of each. Prints per-epoch progress, the final lwlrap and accuracy, and the wall-clock time.
+ * Runs the end-to-end demonstration ({@code audiotag demo [--out DIR]}): trains a modDCNN on the shipped ESC-10 clips
+ * (folds 1-3, ESC-10's ten class names), validates on fold 5 every epoch, exports the model to {@code DIR/model}, tags
+ * two example clips and writes a log-mel PNG of each. Prints per-epoch progress, the final lwlrap and accuracy, and the
+ * wall-clock time.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train a modDCNN on ESC-10 folds 1-3, validate on fold 5, export it, tag two clips.")
@@ -69,6 +70,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    /**
+     * Trains, exports, tags the example clips and writes their log-mel images, printing progress and results. Returns
+     * exit code 0; 1 if no model could be exported.
+     */
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
@@ -93,7 +98,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         LogMelFeatures mel = LogMelFeatures.from(FeatureConfig.pipelineA());
-        Trainer trainer = new Trainer(cfg, mel, null, dir.resolve("cache"), new TrainingProgress(o, ""));
+        Trainer trainer = Trainer.builder(cfg).features(mel).cacheRoot(dir.resolve("cache"))
+                .addTrainingListeners(new TrainingProgress(o, "")).build();
         // the demo keeps its feature cache and log-mel images beside the run, so a second demo resumes in DIR
         TrainingResult r = trainer.train(ds, train, val, RunFolder.open(dir, "cache", "*" + IMAGE_SUFFIX));
         if (r.modelDir() == null) {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag evaluate --truth TRUTH.csv --scores SCORES.csv [--per-class] [--format text|json]}: scores a
- * submission-layout score file against FSDKaggle2019-layout ground truth with lwlrap (the competition metric),
+ * Scores a submission-layout score file ({@code audiotag evaluate --truth TRUTH.csv --scores SCORES.csv
+ * [--per-class] [--format text|json]}) against FSDKaggle2019-layout ground truth with lwlrap (the competition metric),
  * LRAP, mAP, ROC-AUC, d' and, for single-label data, top-1 accuracy; optionally with seeded bootstrap intervals.
  * Text output has one {@code <name> <value>} line per metric ({@code lwlrap 0.12345678}); JSON has the same numbers.
  * Bad input ends with exit code 2 and one line naming the file and line.
@@ -67,6 +67,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /**
+     * Reads truth and scores, computes the metrics and prints them as text or JSON. Returns exit code 0; unreadable or
+     * inconsistent input ends with 2.
+     */
     @Override
     public Integer call() {
         if (bootstrap < 0) {

@@ -23,8 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag features --input FILE ... --output OUT.npy}: computes a librosa feature of an audio file in double
- * precision and writes it as a float32 C-order NumPy file with librosa's shape: {@code stft} =
+ * Computes a librosa feature of an audio file ({@code audiotag features --input FILE ... --output OUT.npy}) in
+ * double precision and writes it as a float32 C-order NumPy file with librosa's shape: {@code stft} =
  * {@code np.abs(librosa.stft(y)) ** power} {@code (1 + n_fft/2, frames)}, {@code mel} =
  * {@code librosa.feature.melspectrogram} {@code (n_mels, frames)}, {@code logmel} =
  * {@code power_to_db(mel, ref=1.0, amin=1e-10, top_db)}, {@code mfcc} = {@code librosa.feature.mfcc}
@@ -90,6 +90,10 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "power_to_db top_db for logmel/mfcc, or 'none' (default ${DEFAULT-VALUE}).")
     String topDb;
 
+    /**
+     * Computes the requested feature and writes it as .npy; prints its kind, shape and sample rate. Returns exit code
+     * 0; unreadable input ends with 2, an unwritable output with 1.
+     */
     @Override
     public Integer call() {
         double top;

@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code audiotag info FILE...}: decodes each file and prints one line: detected format, channels, sample rate,
- * frames, duration, peak and RMS (over all channels, dBFS). Unreadable files print {@code audiotag: <file>: <problem>}
- * on standard error, the others are still listed, and the exit code is then 2.
+ * Describes audio files ({@code audiotag info FILE...}): decodes each file and prints one line: detected format,
+ * channels, sample rate, frames, duration, peak and RMS (over all channels, dBFS). Unreadable files print
+ * {@code audiotag: <file>: <problem>} on standard error, the others are still listed, and the exit code is then 2.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Decode audio files (WAV, FLAC, Ogg Vorbis) and print format, channels, rate, length, "
@@ -28,6 +28,10 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files (format detected by content).")
     List<Path> files;
 
+    /**
+     * Prints one line per readable file and one error line per unreadable one. Returns exit code 0, or 2 if any file
+     * could not be read.
+     */
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

@@ -17,8 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag invert}: a mel power spectrogram (.npy, librosa layout (n_mels, n_frames)) back to audio, as
- * {@code librosa.feature.inverse.mel_to_audio} (NNLS mel_to_stft, then fast Griffin-Lim), written as a WAV file.
+ * Inverts a mel power spectrogram to audio ({@code audiotag invert}): reads a .npy in librosa's layout
+ * (n_mels, n_frames), inverts it as {@code librosa.feature.inverse.mel_to_audio} (NNLS mel_to_stft, then fast
+ * Griffin-Lim) and writes a WAV file.
  */
 @Command(name = "invert", mixinStandardHelpOptions = true,
         description = "Invert a mel spectrogram (.npy, (n_mels, n_frames), float32/float64) to a WAV file, as "
@@ -85,24 +86,26 @@ final class InvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output WAV file.")
     Path out;
 
+    /**
+     * Reads the mel spectrogram, inverts it and writes the WAV file; prints its length and rate. Returns exit code 0;
+     * bad input ends with 2, an unwritable output with 1.
+     */
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
         if (!Files.isRegularFile(mel)) {
             throw new CliException(2, mel + ": no such file");
         }
-        WavWriter.Encoding encoding;
-        switch (wavFormat.toLowerCase(java.util.Locale.ROOT)) {
-            case "pcm16": encoding = WavWriter.Encoding.PCM_16; break;
-            case "float32": encoding = WavWriter.Encoding.FLOAT_32; break;
-            default: throw new CliException(2, "--wav-format must be pcm16 or float32, got '" + wavFormat + "'");
-        }
-        GriffinLim.Init phase;
-        switch (init.toLowerCase(java.util.Locale.ROOT)) {
-            case "random": phase = GriffinLim.Init.RANDOM; break;
-            case "zero": case "none": phase = GriffinLim.Init.ZERO; break;
-            default: throw new CliException(2, "--init must be random or zero, got '" + init + "'");
-        }
+        WavWriter.Encoding encoding = switch (wavFormat.toLowerCase(java.util.Locale.ROOT)) {
+            case "pcm16" -> WavWriter.Encoding.PCM_16;
+            case "float32" -> WavWriter.Encoding.FLOAT_32;
+            default -> throw new CliException(2, "--wav-format must be pcm16 or float32, got '" + wavFormat + "'");
+        };
+        GriffinLim.Init phase = switch (init.toLowerCase(java.util.Locale.ROOT)) {
+            case "random" -> GriffinLim.Init.RANDOM;
+            case "zero", "none" -> GriffinLim.Init.ZERO;
+            default -> throw new CliException(2, "--init must be random or zero, got '" + init + "'");
+        };
         NpyArray arr;
         try {
             arr = NpyFile.read(mel);

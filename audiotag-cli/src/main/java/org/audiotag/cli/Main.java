@@ -39,6 +39,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Prints the usage: {@code audiotag} without a sub-command shows the list of sub-commands.
+     */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

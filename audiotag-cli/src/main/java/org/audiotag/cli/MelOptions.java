@@ -16,6 +16,8 @@ final class MelOptions {
     String norm;
 
     /**
+     * Returns the mel filter normalisation {@code --norm} names.
+     *
      * @return {@code --norm} parsed
      * @throws IllegalArgumentException if it is neither slaney nor none
      */

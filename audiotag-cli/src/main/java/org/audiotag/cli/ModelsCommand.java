@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag models}: lists every architecture of audiotag-models, one line each as
+ * Lists every architecture of audiotag-models ({@code audiotag models}), one line each as
  * {@code <name> <input-kind> <parameters>}, where parameters is the trainable parameter count at the original input
  * shape and widths (docs/ORIGINAL-PROJECT.md §4) with the given number of tags. Each count comes from building the
  * inference graph (nothing runs).
@@ -25,6 +25,10 @@ final class ModelsCommand implements Callable<Integer> {
             description = "Number of output tags (default: ${DEFAULT-VALUE}, the FSDKaggle2019 curated set).")
     int tags;
 
+    /**
+     * Builds each architecture's inference graph and prints its name, input kind and parameter count. Returns exit code
+     * 0.
+     */
     @Override
     public Integer call() {
         if (tags < 1) {

@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag split --data DIR_OR_CSV --out SPLIT.csv [--test-size F | --folds K] [--seed N]}: a reproducible
- * split by iterative stratification of order 2 (Sechidis 2011, Szymański 2017; scikit-multilearn's
- * {@code iterative_train_test_split}): with {@code --test-size} fold 0 is validation and fold 1 training, with
- * {@code --folds} K stratified folds. Writes {@code path,fold} rows and prints per-fold clip and label counts.
- * {@code audiotag train --split SPLIT.csv} reads it back.
+ * Writes a reproducible split of a dataset
+ * ({@code audiotag split --data DIR_OR_CSV --out SPLIT.csv [--test-size F | --folds K] [--seed N]}), made by iterative
+ * stratification of order 2 (Sechidis 2011, Szymański 2017; scikit-multilearn's {@code iterative_train_test_split}):
+ * with {@code --test-size} fold 0 is validation and fold 1 training, with {@code --folds} K stratified folds. Writes
+ * {@code path,fold} rows and prints per-fold clip and label counts. {@code audiotag train --split SPLIT.csv} reads it
+ * back.
  */
 @Command(name = "split", mixinStandardHelpOptions = true,
         description = "Write a seeded iterative-stratification split (train/validation or k folds) as path,fold.")
@@ -34,7 +35,8 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SPLIT.csv", description = "Output file.")
     Path out;
 
-    @Option(names = "--test-size", defaultValue = "0.1", description = "Validation fraction (default ${DEFAULT-VALUE}).")
+    @Option(names = "--test-size", defaultValue = "0.1",
+            description = "Validation fraction (default ${DEFAULT-VALUE}).")
     double testSize;
 
     @Option(names = "--folds", paramLabel = "K", description = "Make K stratified folds instead.")
@@ -43,6 +45,10 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Tie-breaking seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    /**
+     * Reads the dataset, splits it, writes the split file and prints the clip and label counts of each fold. Returns
+     * exit code 0.
+     */
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();

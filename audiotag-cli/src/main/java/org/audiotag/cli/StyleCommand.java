@@ -22,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag style}: optimisation-based style transfer (Gatys) of a sound's log-mel spectrogram towards the
- * texture of a picture or of another sound, then inversion to audio (NNLS + fast Griffin-Lim, librosa's
- * mel_to_audio).
+ * Transfers the style of a picture or of another sound onto a sound ({@code audiotag style}): optimisation-based
+ * style transfer (Gatys) of the sound's log-mel spectrogram towards the other's texture, then inversion to audio
+ * (NNLS + fast Griffin-Lim, librosa's mel_to_audio; docs/ORIGINAL-PROJECT.md §7).
  */
 @Command(name = "style", mixinStandardHelpOptions = true,
         description = "Stylise a sound's log-mel with a picture (PNG/JPEG) or another sound, then invert it to a WAV "
@@ -90,6 +90,10 @@ final class StyleCommand implements Callable<Integer> {
     @Option(names = "--n-iter", defaultValue = "32", description = "Griffin-Lim iterations (default 32).")
     int nIter;
 
+    /**
+     * Runs the style transfer, writes the stylised audio (and, with --image, the stylised log-mel as a PNG) and
+     * prints a one-line summary. Returns exit code 0; bad input ends with 2, an unwritable output with 1.
+     */
     @Override
     public Integer call() {
         long t0 = System.nanoTime();

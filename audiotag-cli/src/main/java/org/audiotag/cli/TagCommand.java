@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code audiotag tag --model RUN_DIR/model FILE... [--scores-csv OUT.csv] [--top-k K]}: prints one line per file,
- * the file name then {@code tag:probability} pairs by decreasing probability; optionally writes every probability
- * in the Kaggle submission layout ({@code fname,<tag 1>,...,<tag n>}, tags in the model's vocabulary order), which
+ * Tags audio files with an exported model
+ * ({@code audiotag tag --model RUN_DIR/model FILE... [--scores-csv OUT.csv] [--top-k K]}): prints one line per file,
+ * the file name then {@code tag:probability} pairs by decreasing probability; optionally writes every probability in
+ * the Kaggle submission layout ({@code fname,<tag 1>,...,<tag n>}, tags in the model's vocabulary order), which
  * {@code audiotag evaluate --scores} reads.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
@@ -38,9 +39,14 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--scores-csv", paramLabel = "OUT.csv", description = "Write all probabilities (Kaggle layout).")
     Path scoresCsv;
 
-    @Option(names = "--top-k", defaultValue = "3", paramLabel = "K", description = "Tags per line (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", defaultValue = "3", paramLabel = "K",
+            description = "Tags per line (default: ${DEFAULT-VALUE}).")
     int topK;
 
+    /**
+     * Tags every file, prints its top tags and optionally writes all scores as CSV. Returns exit code 0; a missing file
+     * or model ends with 2.
+     */
     @Override
     public Integer call() throws IOException {
         if (topK < 1) {

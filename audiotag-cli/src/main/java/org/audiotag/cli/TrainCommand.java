@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag train --data DIR_OR_CSV --model NAME [...] --out RUN_DIR}: trains one architecture, validating
+ * Trains one architecture on a dataset ({@code audiotag train --data DIR_OR_CSV --model NAME [...] --out RUN_DIR}),
+ * validating
  * every epoch on a source fold ({@code --val-fold}), a separate list ({@code --val-csv}) or, by default, a seeded
  * 10 % iterative-stratification split; writes checkpoints, history and the exported model into RUN_DIR. Re-running
  * the same command on the same RUN_DIR resumes an interrupted run.
@@ -64,7 +65,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "e.g. mix:0.5,reverb:0.3,noise,pitch,stretch,gain (default: ${DEFAULT-VALUE}).")
     String augment;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @CommandLine.ArgGroup(exclusive = true)
@@ -81,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--split", paramLabel = "SPLIT.csv",
-            description = "Use a split written by 'audiotag split': validation = its fold 0, or fold K with --val-fold K.")
+            description = "Use a split written by 'audiotag split': validation = its fold 0, or fold K with "
+                    + "--val-fold K.")
     Path splitFile;
 
     @Option(names = "--schedule", defaultValue = "PLATEAU",
@@ -93,7 +96,8 @@ final class TrainCommand implements Callable<Integer> {
     int patience;
 
     @Option(names = "--aggregation", defaultValue = "MEAN",
-            description = "Test-time windows: MEAN, MAX or FIRST (the original's first 2 s) (default: ${DEFAULT-VALUE}).")
+            description = "Test-time windows: MEAN, MAX or FIRST (the original's first 2 s) "
+                    + "(default: ${DEFAULT-VALUE}).")
     WindowAggregation aggregation;
 
     @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
@@ -108,9 +112,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Skip bad rows and unreadable audio instead of failing.")
     boolean skipBad;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: RUN_DIR/../.audiotag-cache).")
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Feature cache folder (default: RUN_DIR/../.audiotag-cache).")
     Path cache;
 
+    /**
+     * Reads the data, selects the validation clips, trains (or resumes) in RUN_DIR and prints the run's summary.
+     * Returns exit code 0; ends with 1 after a non-finite loss, with 2 for bad arguments or data.
+     */
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -123,8 +132,9 @@ final class TrainCommand implements Callable<Integer> {
         Path cacheDir = cache != null ? cache : out.toAbsolutePath().getParent().resolve(".audiotag-cache");
         o.printf(Locale.ROOT, "%s: %d clips, %d tags; %d training, %d validation (%s)%n", sel.dataset.name(),
                 sel.dataset.size(), sel.dataset.vocabulary().size(), sel.train.length, sel.val.length, sel.how);
-        TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), aug, cacheDir, new TrainingProgress(o, ""))
-                .train(sel.dataset, sel.train, sel.val, out);
+        Trainer trainer = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA())).augment(aug)
+                .cacheRoot(cacheDir).addTrainingListeners(new TrainingProgress(o, "")).build();
+        TrainingResult r = trainer.train(sel.dataset, sel.train, sel.val, out);
         o.println(r.message());
         if (r.modelDir() != null) {
             o.printf(Locale.ROOT, "model: %s%nhistory: %s%n", r.modelDir(), out.resolve("history.csv"));

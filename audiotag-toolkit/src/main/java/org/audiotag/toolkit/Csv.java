@@ -69,7 +69,7 @@ public final class Csv {
             fields = List.copyOf(fields);
         }
 
-        /** @return the number of fields */
+        /** Returns the number of fields. */
         public int size() {
             return fields.size();
         }
@@ -86,8 +86,8 @@ public final class Csv {
         }
 
         /**
-         * Whether the record's first fields are {@code names}, each compared after stripping white space (a header
-         * check that allows further columns).
+         * Returns whether the record's first fields are {@code names}, each compared after stripping white space (a
+         * header check that allows further columns).
          *
          * @param names the expected leading column names
          * @return true if it starts with them
@@ -105,8 +105,8 @@ public final class Csv {
         }
 
         /**
-         * Whether the record is exactly {@code names}, each field compared after stripping white space (a header
-         * check).
+         * Returns whether the record is exactly {@code names}, each field compared after stripping white space (a
+         * header check).
          *
          * @param names the expected column names
          * @return true if the record has exactly these fields
@@ -133,17 +133,17 @@ public final class Csv {
             this.problem = problem;
         }
 
-        /** @return the file name (or other source name) given when reading */
+        /** Returns the file name (or other source name) given when reading. */
         public String source() {
             return source;
         }
 
-        /** @return the 1-based line of the problem, 0 when none can be named */
+        /** Returns the 1-based line of the problem, 0 when none can be named. */
         public long line() {
             return line;
         }
 
-        /** @return the problem alone, without source and line */
+        /** Returns the problem alone, without source and line. */
         public String problem() {
             return problem;
         }

@@ -251,7 +251,7 @@ public final class Json {
     }
 
     /**
-     * A writer to a character stream; {@link Writer#close()} ends the document but leaves {@code out} open.
+     * Returns a writer to a character stream; {@link Writer#close()} ends the document but leaves {@code out} open.
      *
      * @param out where the JSON goes
      * @return the writer

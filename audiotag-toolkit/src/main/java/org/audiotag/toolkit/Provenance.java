@@ -55,12 +55,12 @@ public final class Provenance {
         this.entries = Collections.unmodifiableMap(entries);
     }
 
-    /** @return the provenance without entries */
+    /** Returns the provenance without entries (one shared instance). */
     public static Provenance empty() {
         return EMPTY;
     }
 
-    /** @return a builder without entries */
+    /** Starts a builder without entries. */
     public static Builder builder() {
         return new Builder();
     }
@@ -99,12 +99,12 @@ public final class Provenance {
         return entries.get(key);
     }
 
-    /** @return the entries in order (unmodifiable) */
+    /** Returns the entries in order (unmodifiable). */
     public Map<String, String> asMap() {
         return entries;
     }
 
-    /** @return the number of entries */
+    /** Returns the number of entries. */
     public int size() {
         return entries.size();
     }
@@ -357,7 +357,7 @@ public final class Provenance {
             return this;
         }
 
-        /** @return the provenance */
+        /** Builds the provenance, entries in the order they were first put. */
         public Provenance build() {
             return entries.isEmpty() ? EMPTY : new Provenance(new LinkedHashMap<>(entries));
         }

@@ -17,11 +17,12 @@ import org.audiotag.augment.TimeStretch;
 import org.audiotag.features.AudioLoader;
 
 /**
- * A training-time augmentation recipe parsed from text such as {@code "mix:0.5,reverb:0.3,pitch:0.2"}: a
+ * Describes a training-time augmentation recipe parsed from text such as {@code "mix:0.5,reverb:0.3,pitch:0.2"}: a
  * comma-separated list of {@code name[:probability]} (probability in [0, 1], default 0.5), or {@code none}.
  * <ul>
  * <li>{@code mix}: mix the example with another training clip (labels = union), done on the cached log-mels as a
- *     power-domain sum, so it costs no decoding (docs/ORIGINAL-PROJECT.md §6, with random offsets through random crops);</li>
+ *     power-domain sum, so it costs no decoding (docs/ORIGINAL-PROJECT.md §6, with random offsets through random
+ *     crops);</li>
  * <li>{@code reverb}: convolution with one of the room impulse responses of a folder (audiotag-augment
  *     {@code ReverbTransform} defaults);</li>
  * <li>{@code noise}: white noise at 10-40 dB SNR; {@code pitch}: ±2 semitones; {@code stretch}: rate 0.9-1.1;
@@ -29,6 +30,15 @@ import org.audiotag.features.AudioLoader;
  * </ul>
  * Any waveform transform switches training to on-the-fly features (decoded audio cached, log-mel recomputed per
  * example); validation always uses the cached features of the unmodified audio. Immutable.
+ *
+ * <p>The original's final recipe mixed pairs of clips and reverberated half of the examples
+ * (docs/ORIGINAL-PROJECT.md §6); close to it, on the command line's {@code --augment} syntax:
+ * {@snippet :
+ * AugmentSpec spec = AugmentSpec.parse("mix:0.5,reverb:0.5", Path.of("data/impulse-responses"), 44100);
+ * double mix = spec.mixProbability();         // 0.5, replaces TrainingConfig.mixProbability()
+ * AugmentPipeline waveform = spec.pipeline();  // reverb on the fly; null when only mixing
+ * Trainer trainer = Trainer.builder(cfg).augment(spec).cacheRoot(cache).build();
+ * }
  */
 public final class AugmentSpec {
 
@@ -44,13 +54,13 @@ public final class AugmentSpec {
         this.pipeline = pipeline;
     }
 
-    /** @return no augmentation */
+    /** Returns the recipe without any augmentation, {@code "none"}; the trainer's default. */
     public static AugmentSpec none() {
         return new AugmentSpec("none", 0, null);
     }
 
     /**
-     * Parses a recipe.
+     * Parses a recipe; reverb loads every impulse response of the folder at the training rate.
      *
      * @param spec the text, e.g. {@code "mix:0.5,reverb"}
      * @param impulseResponses folder of impulse-response audio files (needed only for {@code reverb})
@@ -125,17 +135,20 @@ public final class AugmentSpec {
         return out;
     }
 
-    /** @return the normalised recipe text (part of a run's identity) */
+    /** Returns the normalised recipe text (lower case, stripped), part of a run's identity. */
     public String text() {
         return text;
     }
 
-    /** @return probability of feature-domain mixing, 0 = off */
+    /** Returns the probability of mixing an example with another clip on the log-mels, 0 = off. */
     public double mixProbability() {
         return mixProbability;
     }
 
-    /** @return the waveform pipeline, or {@code null} when only mixing (or nothing) is requested */
+    /**
+     * Returns the waveform transforms applied on the fly before the log-mel, each with its probability, or
+     * {@code null} when only mixing (or nothing) is requested.
+     */
     public AugmentPipeline pipeline() {
         return pipeline;
     }

@@ -15,13 +15,15 @@ public final class CheckpointListener implements TrainingListener {
     private final boolean restoreBest;
 
     /**
+     * Creates the listener the trainer adds to every run.
+     *
      * @param restoreBest whether the best epoch's checkpoint is loaded at the end of training
      */
     public CheckpointListener(boolean restoreBest) {
         this.restoreBest = restoreBest;
     }
 
-    /** @return whether the best checkpoint is restored at the end */
+    /** Returns whether the best epoch's checkpoint is loaded at the end of training. */
     public boolean restoreBest() {
         return restoreBest;
     }

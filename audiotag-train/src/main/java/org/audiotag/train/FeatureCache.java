@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Features of a list of audio files computed once, in parallel, and stored on disk as little-endian float32 in one
+ * Stores the features of a list of audio files, computed once, in parallel, on disk as little-endian float32 in one
  * memory-mapped file ({@code features.f32}) with an index ({@code index.bin}: offset and frame count per clip).
  * The cache lives in {@code root/<key>/} where the key is the SHA-256 of the {@link FeatureFunction#cacheKey()} and
  * of each file's absolute path, size and modification time, so changing the feature configuration or the file list
@@ -40,7 +40,17 @@ import org.slf4j.LoggerFactory;
  * index last: a cache without an index is incomplete and is rebuilt.
  *
  * <p>Reads are thread-safe. {@link #close()} releases the file channel; the mapping itself is released by the
- * garbage collector (Java 17 has no explicit unmap).
+ * garbage collector (Java 17 has no explicit unmap). The {@link Trainer} opens its caches itself (under
+ * {@link Trainer.Builder#cacheRoot}); open one directly to reuse features elsewhere:
+ * {@snippet :
+ * LogMelFeatures mel = LogMelFeatures.from(FeatureConfig.pipelineA());
+ * List<Path> files = esc.clips().stream().map(LabeledClip::file).toList();
+ * try (FeatureCache cache = FeatureCache.open(Path.of("cache"), files, mel, 2, RowPolicy.FAIL)) {
+ *     TimeMajorFeatures first = cache.get(0);        // frames × 128 dB values, time-major
+ *     float[] crop = new float[128 * cache.bins()];  // 2 s under pipeline A
+ *     cache.copyFrames(0, 0, Math.min(128, cache.frames(0)), crop, 0);
+ * }
+ * }
  */
 public final class FeatureCache implements AutoCloseable {
 
@@ -78,7 +88,8 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /**
-     * The cache key for a feature function and a file list.
+     * Returns the cache key for a feature function and a file list: the SHA-256 of the function's
+     * {@link FeatureFunction#cacheKey()} and of each file's absolute path, size and modification time.
      *
      * @param fn the feature function
      * @param files the files in order
@@ -103,7 +114,7 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /**
-     * The cache key of a feature function of the earlier API.
+     * Returns the cache key of a feature function of the earlier API.
      *
      * @param fn the feature function
      * @param files the files in order
@@ -309,37 +320,44 @@ public final class FeatureCache implements AutoCloseable {
         }
     }
 
-    /** @return the cache folder {@code root/<key>} */
+    /**
+     * Returns the cache folder {@code root/<key>} holding {@code features.f32}, {@code index.bin} and
+     * {@code key.txt}.
+     */
     public Path directory() {
         return dir;
     }
 
-    /** @return the SHA-256 key of this cache */
+    /** Returns the SHA-256 key of this cache (64 hex digits), the name of its folder. */
     public String key() {
         return key;
     }
 
-    /** @return number of clips */
+    /** Returns the number of clips, the size of the file list it was opened with. */
     public int size() {
         return frames.length;
     }
 
-    /** @return values per frame */
+    /** Returns the number of values per frame ({@code n_mels} for log-mels, 1 for waveforms). */
     public int bins() {
         return bins;
     }
 
     /**
+     * Returns the number of frames of clip {@code i} (samples, for a waveform cache).
+     *
      * @param i clip index
-     * @return its frame count (0 if it failed)
+     * @return the frame count; 0 if the clip could not be read
      */
     public int frames(int i) {
         return frames[i];
     }
 
     /**
+     * Returns why clip {@code i} could not be read, when it was skipped under {@link RowPolicy#SKIP}.
+     *
      * @param i clip index
-     * @return the error message if the clip could not be read under {@link RowPolicy#SKIP}, else {@code null}
+     * @return the error message naming the file, or {@code null} if the clip was read
      */
     public String failure(int i) {
         return failure[i];
@@ -354,6 +372,7 @@ public final class FeatureCache implements AutoCloseable {
      * @param count number of frames
      * @param dst destination
      * @param dstOffset start in {@code dst}
+     * @throws IndexOutOfBoundsException if the frames are not all within the clip
      */
     public void copyFrames(int i, int from, int count, float[] dst, int dstOffset) {
         if (from < 0 || count < 0 || from + count > frames[i]) {
@@ -376,8 +395,10 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     /**
+     * Returns a copy of clip {@code i}'s features, time-major ({@code frames(i) × bins()} values).
+     *
      * @param i clip index
-     * @return a copy of clip {@code i}'s features, time-major
+     * @return the features
      */
     public TimeMajorFeatures get(int i) {
         float[] d = new float[frames[i] * bins];

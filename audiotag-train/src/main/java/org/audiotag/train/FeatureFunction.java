@@ -16,16 +16,18 @@ import java.nio.file.Path;
 public interface FeatureFunction {
 
     /**
-     * A stable text that changes whenever the output would change.
+     * Returns a stable text that changes whenever the output would change; part of the {@link FeatureCache} key.
      *
      * @return the description
      */
     String cacheKey();
 
-    /** @return values per frame of every output, e.g. {@code n_mels} */
+    /** Returns the number of values per frame of every output, e.g. {@code n_mels} (1 for waveforms). */
     int bins();
 
     /**
+     * Computes the features of one audio file.
+     *
      * @param file an audio file
      * @return its features, time-major, {@link Features#bins()} equal to {@link #bins()}
      * @throws IOException if the file cannot be decoded (the message names the file)

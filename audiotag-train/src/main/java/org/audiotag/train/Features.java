@@ -40,6 +40,8 @@ public record Features(int frames, int bins, float[] data) {
     }
 
     /**
+     * Wraps time-major features of audiotag-features in this deprecated type.
+     *
      * @param f time-major features of audiotag-features
      * @return the same values (not copied)
      */
@@ -47,15 +49,17 @@ public record Features(int frames, int bins, float[] data) {
         return new Features(f.frames(), f.bins(), f.data());
     }
 
-    /** @return the same values as audiotag-features' {@link TimeMajorFeatures} (not copied) */
+    /** Returns the same values as audiotag-features' {@link TimeMajorFeatures} (the array is not copied). */
     public TimeMajorFeatures toTimeMajor() {
         return new TimeMajorFeatures(frames, bins, data);
     }
 
     /**
-     * @param t frame
-     * @param b bin
-     * @return the value at (t, b)
+     * Returns the value of frame {@code t}, bin {@code b}: {@code data[t * bins + b]}.
+     *
+     * @param t frame, in {@code [0, frames)}
+     * @param b bin, in {@code [0, bins)}
+     * @return the value
      */
     public float get(int t, int b) {
         return data[t * bins + b];

@@ -23,18 +23,23 @@ public final class History {
     private final List<EpochRecord> records;
 
     /**
-     * @param records the epochs in order
+     * Creates a history of the given epochs.
+     *
+     * @param records the epochs in order, first epoch first
      */
     public History(List<EpochRecord> records) {
         this.records = List.copyOf(records);
     }
 
-    /** @return the epochs in order (unmodifiable) */
+    /** Returns the epochs in order, first epoch first (unmodifiable). */
     public List<EpochRecord> records() {
         return records;
     }
 
-    /** @return the epoch with the highest validation lwlrap (earliest on ties), or null if empty */
+    /**
+     * Returns the epoch with the highest validation lwlrap (earliest on ties), the one the original reported
+     * (docs/ORIGINAL-PROJECT.md §5.1), or {@code null} if there is none.
+     */
     public EpochRecord best() {
         EpochRecord b = null;
         for (EpochRecord r : records) {
@@ -45,7 +50,10 @@ public final class History {
         return b;
     }
 
-    /** @return the mean training-pass time per epoch in seconds (NaN when empty) */
+    /**
+     * Returns the mean training-pass time per epoch in seconds, the original's "Time (1 epoch)"
+     * (docs/ORIGINAL-PROJECT.md §5.1); NaN when there is no epoch.
+     */
     public double meanEpochSeconds() {
         return records.stream().mapToDouble(EpochRecord::trainSeconds).average().orElse(Double.NaN);
     }

@@ -32,6 +32,8 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
+     * Wraps a feature function of audiotag-features under this earlier name.
+     *
      * @param features the feature function of audiotag-features
      * @return the same function under the earlier name
      */
@@ -39,19 +41,25 @@ public final class LogMelFeatures implements FeatureFunction {
         return new LogMelFeatures(features);
     }
 
-    /** @return pipeline A: sr 44100, n_fft 2560, hop 692, 128 mels, fmin 0, fmax 22050, top_db 80 */
+    /**
+     * Returns pipeline A (docs/ORIGINAL-PROJECT.md §1.3): sr 44100, n_fft 2560, hop 692, 128 mels, fmin 0,
+     * fmax 22050, top_db 80.
+     */
     public static LogMelFeatures pipelineA() {
         return from(FeatureConfig.pipelineA());
     }
 
     /**
+     * Returns the whole-clip log-mel with these librosa parameters and pipeline A's others (Hann window,
+     * {@code center=True}, Slaney mels, power 2, {@code ref=1}).
+     *
      * @param sr sample rate in Hz
      * @param nFft FFT size (= win_length)
      * @param hopLength hop in samples
      * @param nMels mel bands
      * @param fMin lowest mel frequency in Hz
      * @param fMax highest mel frequency in Hz
-     * @param topDb dynamic range kept by {@code power_to_db}
+     * @param topDb dynamic range kept by {@code power_to_db}, in dB
      * @param padMode centre padding of the STFT
      * @return the configuration
      * @throws IllegalArgumentException naming the parameter out of range (sr, n_fft, n_mels, fmin and fmax with the
@@ -72,6 +80,8 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
+     * Returns the whole-clip log-mel of a feature configuration.
+     *
      * @param c a log-mel configuration (see {@link org.audiotag.features.LogMelFeatures#from(FeatureConfig)})
      * @return the equivalent feature function
      * @throws IllegalArgumentException naming the first setting that is not supported
@@ -81,6 +91,8 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
+     * Reads the configuration back from the key/values {@link #toMap()} wrote (a provenance file).
+     *
      * @param m values written by {@link #toMap()}
      * @return the configuration
      * @throws IllegalArgumentException if a key is missing or a value is malformed or out of range
@@ -89,43 +101,47 @@ public final class LogMelFeatures implements FeatureFunction {
         return new LogMelFeatures(org.audiotag.features.LogMelFeatures.fromMap(m));
     }
 
-    /** @return the feature function of audiotag-features this name stands for */
+    /** Returns the feature function of audiotag-features this name stands for. */
     public org.audiotag.features.LogMelFeatures features() {
         return features;
     }
 
     /**
-     * @return the same settings as a 2-s {@code LOG_MEL_IMAGE} configuration with pipeline A's length policy (the
-     *     whole-clip configuration is {@code features().config()})
+     * Returns the same settings as a 2-s {@code LOG_MEL_IMAGE} configuration with pipeline A's length policy (the
+     * whole-clip configuration is {@code features().config()}).
+     *
+     * @return the configuration
      */
     public FeatureConfig toFeatureConfig() {
         return features.config().toBuilder().kind(FeatureConfig.Kind.LOG_MEL_IMAGE)
                 .lengthPolicy(FeatureConfig.pipelineA().lengthPolicy()).nSamples(2 * sr()).build();
     }
 
-    /** @return sample rate in Hz */
+    /** Returns the sample rate in Hz that audio is decoded at. */
     public int sr() {
         return features.sr();
     }
 
-    /** @return hop length in samples */
+    /** Returns the hop length in samples (692 under pipeline A). */
     public int hopLength() {
         return features.hopLength();
     }
 
-    /** @return FFT size */
+    /** Returns the FFT size in samples, equal to the window length (2560 under pipeline A). */
     public int nFft() {
         return features.nFft();
     }
 
-    /** @return the number of mel bands */
+    /** Returns the number of mel bands (128 under pipeline A). */
     public int nMels() {
         return features.nMels();
     }
 
     /**
+     * Returns the number of frames of a clip of the given duration: {@code 1 + floor(seconds · sr / hopLength)}.
+     *
      * @param seconds a duration
-     * @return the frames of a clip of that duration
+     * @return the frames
      */
     public int framesFor(double seconds) {
         return features.framesFor(seconds);
@@ -147,6 +163,8 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
+     * Computes the log-mel of decoded audio.
+     *
      * @param clip mono audio at {@link #sr()} Hz
      * @return time-major dB features
      * @throws AudioFormatException never for in-memory clips
@@ -156,6 +174,8 @@ public final class LogMelFeatures implements FeatureFunction {
     }
 
     /**
+     * Computes the log-mel of mono samples.
+     *
      * @param samples mono samples at {@link #sr()} Hz
      * @return time-major dB features
      */
@@ -163,7 +183,7 @@ public final class LogMelFeatures implements FeatureFunction {
         return Features.of(features.compute(samples));
     }
 
-    /** @return the parameters as text key/values (for provenance files) */
+    /** Returns the parameters as text key/values, as provenance files store them ({@link #fromMap} reads them). */
     public Map<String, String> toMap() {
         return features.toMap();
     }

@@ -20,6 +20,8 @@ public final class LoggingListener implements TrainingListener {
     private final Level epochLevel;
 
     /**
+     * Creates the listener the trainer adds to every run.
+     *
      * @param epochLinesAtInfo whether the per-epoch line is logged at INFO (else DEBUG)
      */
     public LoggingListener(boolean epochLinesAtInfo) {
@@ -27,7 +29,7 @@ public final class LoggingListener implements TrainingListener {
         this.epochLevel = epochLinesAtInfo ? Level.INFO : Level.DEBUG;
     }
 
-    /** @return whether the per-epoch line is logged at INFO (else DEBUG) */
+    /** Returns whether the per-epoch line is logged at INFO (else DEBUG). */
     public boolean epochLinesAtInfo() {
         return epochLinesAtInfo;
     }

@@ -7,7 +7,7 @@ package org.audiotag.train;
  */
 public interface LrSchedule {
 
-    /** @return the learning rate to use for the coming epoch */
+    /** Returns the learning rate to use for the coming epoch. */
     double lr();
 
     /**
@@ -18,17 +18,24 @@ public interface LrSchedule {
      */
     void step(int epoch, double metric);
 
-    /** @return the full state */
+    /**
+     * Returns the schedule's whole state (current rate, counters), saved with every epoch so that a resumed run
+     * continues the schedule exactly.
+     */
     double[] state();
 
     /**
+     * Restores a state saved by {@link #state()}, as when a run resumes.
+     *
      * @param state a value returned by {@link #state()} of the same schedule type
      */
     void restore(double[] state);
 
     /**
+     * Returns a schedule whose rate never changes.
+     *
      * @param lr the fixed rate, &gt; 0
-     * @return a schedule that never changes
+     * @return the schedule
      */
     static LrSchedule constant(double lr) {
         checkLr(lr);
@@ -54,10 +61,11 @@ public interface LrSchedule {
     }
 
     /**
-     * PyTorch {@code ReduceLROnPlateau(mode='max', factor, patience, threshold=1e-4, threshold_mode='rel',
+     * Returns PyTorch's {@code ReduceLROnPlateau(mode='max', factor, patience, threshold=1e-4, threshold_mode='rel',
      * cooldown=0, min_lr)}: an epoch improves when {@code metric > best · (1 + 1e-4)}; after more than
      * {@code patience} epochs without improvement the rate is multiplied by {@code factor} (not below
-     * {@code minLr}) and the counter restarts. The original used factor 0.5, patience 10 (docs/ORIGINAL-PROJECT.md §5.1).
+     * {@code minLr}) and the counter restarts. The original used factor 0.5, patience 10
+     * (docs/ORIGINAL-PROJECT.md §5.1).
      *
      * @param lr initial rate &gt; 0
      * @param factor in (0, 1)
@@ -118,7 +126,7 @@ public interface LrSchedule {
     }
 
     /**
-     * Cosine annealing over {@code epochs} epochs (Loshchilov &amp; Hutter 2017, without restarts):
+     * Returns cosine annealing over {@code epochs} epochs (Loshchilov &amp; Hutter 2017, without restarts):
      * {@code lr(e) = minLr + (lr − minLr)·(1 + cos(π·e/epochs))/2}.
      *
      * @param lr initial rate &gt; 0

@@ -22,7 +22,8 @@ import org.audiotag.toolkit.Provenance;
 import org.audiotag.train.internal.FileTrees;
 
 /**
- * The folder of one training run and the rules that keep it safe to resume and to clean up. Layout:
+ * Manages the folder of one training run and the rules that keep it safe to resume and to clean up (the original
+ * wrote no checkpoints at all, docs/ORIGINAL-PROJECT.md §5.1). Layout:
  * <ul>
  * <li>{@value #MARKER_FILE}: written when the run starts; says that the folder holds an audiotag run, which one
  *     (the fingerprint of configuration, data and split, and a readable description) and which files of
@@ -40,7 +41,15 @@ import org.audiotag.train.internal.FileTrees;
  * their own in the folder (the CLI's {@code demo} writes images beside its run) declare them as glob patterns of
  * top-level names when opening; those entries are neither refused nor touched.
  *
- * <p>Not thread-safe: one run uses a folder at a time.
+ * <p>Not thread-safe: one run uses a folder at a time. The {@link Trainer} opens the folder itself when given a path;
+ * open it directly to keep files of your own beside the run, as the command line's {@code demo} does:
+ * {@snippet :
+ * RunFolder folder = RunFolder.open(Path.of("run"), "cache", "*.png");  // these entries are the caller's
+ * TrainingResult r = trainer.train(esc, train, validation, folder);     // resumes a run of the same configuration
+ * RunFolder.State state = folder.readState().orElseThrow();             // epochs done, best epoch, schedule
+ * Path model = folder.modelDirectory();                                 // run/model, the exported model
+ * Path lastCheckpoint = folder.checkpoint(state.lastEpoch());           // run/ckpt/epoch-NNNN
+ * }
  */
 public final class RunFolder {
 
@@ -115,7 +124,8 @@ public final class RunFolder {
             }
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new RunFolderException(dir, null, dir + ": is not a folder; choose a new or empty folder for the run");
+            throw new RunFolderException(dir, null, dir + ": is not a folder; choose a new or empty folder for the "
+                    + "run");
         }
         Files.createDirectories(dir);
         RunFolder f = new RunFolder(dir, Arrays.asList(callerEntries));
@@ -123,17 +133,17 @@ public final class RunFolder {
         return f;
     }
 
-    /** @return the folder as given to {@link #open} */
+    /** Returns the folder as it was given to {@link #open} (not resolved). */
     public Path directory() {
         return dir;
     }
 
-    /** @return the caller's glob patterns given to {@link #open} */
+    /** Returns the glob patterns of top-level names that belong to the caller, as given to {@link #open}. */
     public List<String> callerEntries() {
         return callerPatterns;
     }
 
-    /** @return whether the folder holds a run ({@value #MARKER_FILE} present) */
+    /** Returns whether the folder holds a run ({@value #MARKER_FILE} present). */
     public boolean holdsRun() {
         return Files.isRegularFile(dir.resolve(MARKER_FILE));
     }
@@ -174,6 +184,8 @@ public final class RunFolder {
     }
 
     /**
+     * Reads the state of the last finished epoch from {@value #STATE_FILE}.
+     *
      * @return the last committed state, or empty if there is none
      * @throws IOException if {@value #STATE_FILE} exists but cannot be read or is malformed (the message names it)
      */
@@ -216,9 +228,11 @@ public final class RunFolder {
     }
 
     /**
+     * Returns the checkpoint prefix of an epoch, {@code ckpt/epoch-NNNN} with the 0-based index in four or more
+     * digits; TensorFlow adds {@code .index} and {@code .data-*}.
+     *
      * @param epoch 0-based epoch index
-     * @return the checkpoint prefix of that epoch, {@code ckpt/epoch-NNNN} (TensorFlow adds {@code .index} and
-     *     {@code .data-*})
+     * @return the prefix inside this folder
      */
     public Path checkpoint(int epoch) {
         return dir.resolve(CHECKPOINT_FOLDER).resolve(checkpointName(epoch));
@@ -251,15 +265,17 @@ public final class RunFolder {
         }
     }
 
-    /** @return where the exported model goes: {@code model/} in the folder */
+    /** Returns where the exported model goes: {@code model/} in the folder (it may not exist yet). */
     public Path modelDirectory() {
         return dir.resolve(MODEL_FOLDER);
     }
 
-    /** Writes an exported model into a fresh folder. */
+    /** Writes an exported model into a fresh folder; {@link #publishModel} calls it. */
     @FunctionalInterface
     public interface ModelWriter {
         /**
+         * Writes every file of the model into {@code target}.
+         *
          * @param target the (not yet existing) folder to write the model into
          * @throws IOException on write failure
          */
@@ -306,18 +322,18 @@ public final class RunFolder {
         return target;
     }
 
-    /** @return the split file, {@value #SPLIT_FILE} */
+    /** Returns the split file, {@value #SPLIT_FILE}: {@code path,fold} with fold 0 validation, 1 training. */
     public Path splitFile() {
         return dir.resolve(SPLIT_FILE);
     }
 
-    /** @return the provenance file, {@value #PROVENANCE_FILE} */
+    /** Returns the run's provenance file, {@value #PROVENANCE_FILE}. */
     public Path provenanceFile() {
         return dir.resolve(PROVENANCE_FILE);
     }
 
     /**
-     * The committed state after a finished epoch.
+     * Holds the committed state after a finished epoch: what a resumed run starts from.
      *
      * @param epochsDone epochs finished (≥ 1); the last checkpoint is {@code checkpoint(epochsDone - 1)}
      * @param bestEpoch 0-based epoch with the best validation lwlrap so far (−1 if no epoch had a comparable lwlrap)
@@ -326,6 +342,8 @@ public final class RunFolder {
      */
     public record State(int epochsDone, int bestEpoch, double bestLwlrap, double[] schedule) {
         /**
+         * Creates a state, checking the epochs and copying the schedule state.
+         *
          * @param epochsDone epochs finished, ≥ 1
          * @param bestEpoch 0-based best epoch, in [−1, epochsDone)
          * @param bestLwlrap best validation lwlrap
@@ -342,13 +360,13 @@ public final class RunFolder {
             schedule = schedule.clone();
         }
 
-        /** @return a copy of the schedule state */
+        /** Returns a copy of the learning-rate schedule's state. */
         @Override
         public double[] schedule() {
             return schedule.clone();
         }
 
-        /** @return the 0-based epoch of the last checkpoint, {@code epochsDone - 1} */
+        /** Returns the 0-based epoch of the last checkpoint, {@code epochsDone - 1}. */
         public int lastEpoch() {
             return epochsDone - 1;
         }

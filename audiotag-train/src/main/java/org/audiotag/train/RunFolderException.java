@@ -18,6 +18,8 @@ public final class RunFolderException extends IOException {
     private final String entry;
 
     /**
+     * Creates the exception for a folder and the entry that makes it unusable.
+     *
      * @param folder the run folder
      * @param entry the offending entry relative to {@code folder} ({@code /}-separated), or {@code null}
      * @param message one line naming the folder, the entry and what to do
@@ -28,12 +30,15 @@ public final class RunFolderException extends IOException {
         this.entry = entry;
     }
 
-    /** @return the run folder */
+    /** Returns the run folder, as it was given (not resolved). */
     public Path folder() {
         return folder;
     }
 
-    /** @return the first entry that is not part of an audiotag run, relative to the folder; {@code null} if none */
+    /**
+     * Returns the first entry that is not part of an audiotag run, relative to the folder with {@code /} separators;
+     * {@code null} if the problem is not an entry (e.g. the run of a different configuration).
+     */
     public String entry() {
         return entry;
     }

@@ -12,6 +12,8 @@ package org.audiotag.train;
 public record TagScore(String tag, float probability) {
 
     /**
+     * Converts a score of audiotag-models into this deprecated type.
+     *
      * @param s a score of audiotag-models
      * @return the same tag and probability
      */

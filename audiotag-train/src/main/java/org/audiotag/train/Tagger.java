@@ -44,18 +44,20 @@ public final class Tagger implements AutoCloseable {
         }
     }
 
-    /** @return the tagger of audiotag-models this one delegates to */
+    /** Returns the tagger of audiotag-models this one delegates to. */
     public org.audiotag.models.Tagger tagger() {
         return tagger;
     }
 
-    /** @return the tags, in the order of {@link #scores(Path)} */
+    /** Returns the tags as a {@link Vocabulary}, in the order of {@link #scores(Path)}. */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
     /**
-     * @return the log-mel configuration the model was trained with
+     * Returns the log-mel features the model was trained with, under the earlier name.
+     *
+     * @return the feature function
      * @throws IllegalStateException for a waveform model (see {@code tagger().featureConfig()})
      */
     public LogMelFeatures features() {
@@ -66,24 +68,26 @@ public final class Tagger implements AutoCloseable {
         return LogMelFeatures.from(tagger.featureConfig());
     }
 
-    /** @return the architecture name */
+    /** Returns the architecture name the model was built with (e.g. {@code "dcnn"}). */
     public String architecture() {
         return tagger.architecture();
     }
 
-    /** @return the provenance stored with the model (unmodifiable) */
+    /** Returns the provenance stored with the model (unmodifiable). */
     public Map<String, String> provenance() {
         return tagger.provenance();
     }
 
-    /** @return the sample rate audio is converted to before tagging, in Hz */
+    /** Returns the sample rate audio is converted to before tagging, in Hz. */
     public int sampleRate() {
         return tagger.sampleRate();
     }
 
     /**
+     * Scores an audio file: one sigmoid probability per tag, aggregated over the test windows as trained.
+     *
      * @param file WAV, FLAC or Ogg Vorbis
-     * @return one probability per tag of {@link #vocabulary()}
+     * @return one probability per tag of {@link #vocabulary()}, each in (0, 1)
      * @throws IOException if the file cannot be decoded
      */
     public float[] scores(Path file) throws IOException {
@@ -91,15 +95,19 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
+     * Scores mono samples, resampled to {@link #sampleRate()} first when needed.
+     *
      * @param samples mono audio in [-1, 1]
      * @param sampleRate its rate in Hz
-     * @return one probability per tag
+     * @return one probability per tag, each in (0, 1)
      */
     public float[] scores(float[] samples, int sampleRate) {
         return tagger.scores(samples, sampleRate);
     }
 
     /**
+     * Returns the {@code k} most probable tags of an audio file.
+     *
      * @param file audio file
      * @param k number of tags
      * @return tags sorted by decreasing probability
@@ -110,7 +118,9 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
-     * @param samples mono audio
+     * Returns the {@code k} most probable tags of mono samples.
+     *
+     * @param samples mono audio in [-1, 1]
      * @param sampleRate its rate in Hz
      * @param k number of tags
      * @return tags sorted by decreasing probability
@@ -120,6 +130,8 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
+     * Tags a stream of audio blocks one by one (e.g. from a live source), lazily.
+     *
      * @param windows mono audio blocks at {@code sampleRate}
      * @param sampleRate their rate in Hz
      * @param k tags per window
@@ -130,6 +142,8 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
+     * Returns the {@code k} highest of the given per-tag probabilities with their tag names.
+     *
      * @param scores one probability per tag
      * @param k number wanted
      * @return the top {@code k} by decreasing probability

@@ -1,12 +1,14 @@
 package org.audiotag.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.Architecture;
 import org.audiotag.models.ExportedModel;
@@ -33,11 +35,25 @@ import org.audiotag.train.internal.ValidationResult;
  * <p>The loop itself only trains and validates; everything else hangs on {@link TrainingListener}s, configured from
  * the {@link TrainingConfig}: {@link CheckpointListener} (per-epoch checkpoint and state in the {@link RunFolder},
  * pruning, restoring the best checkpoint at the end), {@link LoggingListener} and {@link EarlyStoppingListener};
- * the listener given to the constructor runs after them ({@link TrainingListener#of} combines several).
+ * the listeners given to {@link Builder#addTrainingListeners} run after them, in the order added.
  *
  * <p>Calling {@link #train} again on a folder whose run was interrupted resumes after its last finished epoch; since
  * every random choice (order, crops, mixing, augmentation) is drawn from (seed, epoch, index), the resumed run makes
  * the same choices as an uninterrupted one.
+ *
+ * <p>Training on ESC-10's folds 1-3 and validating on fold 5:
+ * {@snippet :
+ * Dataset esc = Datasets.esc10(Path.of("data/esc10"), LoadOptions.defaults());
+ * TrainingConfig cfg = TrainingConfig.builder().architecture("dcnn").epochs(40).batchSize(32).seed(1).build();
+ * Trainer trainer = Trainer.builder(cfg)
+ *         .features(LogMelFeatures.from(FeatureConfig.pipelineA()))  // the default, written out
+ *         .cacheRoot(Path.of("cache"))                                // required: where feature caches grow
+ *         .build();
+ * TrainingResult r = trainer.train(esc, esc.indicesOfFolds(1, 2, 3), esc.indicesOfFolds(5), Path.of("run"));
+ * Path model = r.modelDir();  // run/model, for org.audiotag.models.Tagger.load
+ * }
+ * A trainer is immutable and may run several trainings one after the other (each in its own folder); it is not
+ * meant for concurrent runs.
  */
 public final class Trainer {
 
@@ -65,35 +81,82 @@ public final class Trainer {
     private final ListenerChain listeners;
 
     /**
+     * Creates a trainer from its five parts, as {@link #builder(TrainingConfig)} does with one caller listener.
+     *
      * @param cfg training options
      * @param mel the log-mel configuration (its {@link LogMelFeatures#sr()} is also the waveform rate)
      * @param augment augmentation recipe ({@code null} = none); its mixing probability, when set, replaces
      *     {@link TrainingConfig#mixProbability()}, its waveform transforms run on the fly
      * @param cacheRoot folder of feature caches
      * @param listener progress receiver, called after the trainer's own listeners ({@code null} = none)
+     * @throws NullPointerException naming {@code cfg}, {@code mel} or {@code cacheRoot} when it is {@code null}
+     * @deprecated use {@link #builder(TrainingConfig)}: {@code Trainer.builder(cfg).features(mel).augment(augment)
+     *     .cacheRoot(cacheRoot).addTrainingListeners(listener).build()} makes the same trainer (leave out
+     *     {@code augment} or {@code addTrainingListeners} where the argument here is {@code null})
      */
+    @Deprecated
     public Trainer(TrainingConfig cfg, LogMelFeatures mel, AugmentSpec augment, Path cacheRoot,
             TrainingListener listener) {
+        this(cfg, mel, augment, cacheRoot, listener == null ? List.of() : List.of(listener));
+    }
+
+    /** The one constructor: {@code callers} are the caller's listeners, in call order. */
+    private Trainer(TrainingConfig cfg, LogMelFeatures mel, AugmentSpec augment, Path cacheRoot,
+            List<TrainingListener> callers) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.mel = Objects.requireNonNull(mel, "mel");
         this.spec = augment == null ? AugmentSpec.none() : augment;
         this.mixProbability = spec.mixProbability() > 0 ? spec.mixProbability() : cfg.mixProbability();
         this.cacheRoot = Objects.requireNonNull(cacheRoot, "cacheRoot");
-        TrainingListener user = listener == null ? TrainingListener.NONE : listener;
+        List<TrainingListener> user = callers.stream().filter(l -> l != TrainingListener.NONE).toList();
         List<TrainingListener> all = new ArrayList<>();
         all.add(new CheckpointListener(cfg.restoreBest()));
         // with a listener of the caller (the CLI's progress display) the per-epoch log line is DEBUG, else INFO
-        all.add(new LoggingListener(user == TrainingListener.NONE));
+        all.add(new LoggingListener(user.isEmpty()));
         if (cfg.earlyStoppingPatience() > 0) {
             all.add(new EarlyStoppingListener(cfg.earlyStoppingPatience()));
         }
-        if (user != TrainingListener.NONE) {
-            all.add(user);
-        }
+        all.addAll(user);
         this.listeners = new ListenerChain(all);
     }
 
-    /** @return every listener of a run, in call order: the trainer's own, then the caller's */
+    /**
+     * Starts a {@link Builder} for a trainer with these training options.
+     *
+     * @param config the training options (checked by {@link Builder#build()})
+     * @return a builder with the default features (pipeline A), no augmentation and no caller listeners; the
+     *     feature cache folder must be set
+     */
+    public static Builder builder(TrainingConfig config) {
+        return new Builder(config);
+    }
+
+    /** Returns the training options this trainer runs with. */
+    public TrainingConfig config() {
+        return cfg;
+    }
+
+    /** Returns the whole-clip log-mel features the model is trained on (and exported with). */
+    public LogMelFeatures features() {
+        return mel;
+    }
+
+    /** Returns the augmentation recipe; {@link AugmentSpec#none()} when none was given. */
+    public AugmentSpec augment() {
+        return spec;
+    }
+
+    /** Returns the folder that holds the feature caches, one sub-folder per cache key. */
+    public Path cacheRoot() {
+        return cacheRoot;
+    }
+
+    /**
+     * Returns every listener of a run in call order: the trainer's own ({@link CheckpointListener},
+     * {@link LoggingListener}, {@link EarlyStoppingListener} when early stopping is on), then the caller's.
+     *
+     * @return an unmodifiable list
+     */
     public List<TrainingListener> listeners() {
         return listeners.listeners();
     }
@@ -272,8 +335,128 @@ public final class Trainer {
         return new String[] {r.relativize(c).getName(0).toString().replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1")};
     }
 
-    /** @return the audiotag version, as every audiotag module reports it (the poms' version) */
+    /** Returns the audiotag version, as every audiotag module reports it (the poms' version). */
     public static String version() {
         return Version.get();
+    }
+
+    /**
+     * Collects the parts of a {@link Trainer}, in the manner of DJL's builders: every setter only records its
+     * value and {@link #build()} checks them all at once, with a message naming the parameter. Defaults: features
+     * {@code LogMelFeatures.from(FeatureConfig.pipelineA())} (docs/ORIGINAL-PROJECT.md §1.3), no augmentation, no
+     * caller listeners.
+     *
+     * <p>The feature cache folder ({@link #cacheRoot}) has no default: caches grow with the dataset (under pipeline
+     * A a five-second clip takes 319 frames × 128 mels × 4 bytes, about 160 kB) and stay until deleted, so the
+     * caller decides where they go; the command line uses {@code RUN_DIR/../.audiotag-cache}.
+     *
+     * <p>Not thread-safe; one builder may build several trainers.
+     */
+    public static final class Builder {
+
+        private final TrainingConfig config;
+        private LogMelFeatures features;
+        private boolean featuresSet;
+        private AugmentSpec augment = AugmentSpec.none();
+        private Path cacheRoot;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder(TrainingConfig config) {
+            this.config = config;
+        }
+
+        /**
+         * Sets the log-mel features the model is trained on; the exported model records them, and taggers compute
+         * the same ones.
+         *
+         * @param features the feature function, e.g. {@code LogMelFeatures.from(FeatureConfig.pipelineA())} (the
+         *     default); its sample rate is also the rate audio is decoded at for waveform augmentation
+         * @return this builder
+         */
+        public Builder features(LogMelFeatures features) {
+            this.features = features;
+            this.featuresSet = true;
+            return this;
+        }
+
+        /**
+         * Sets the augmentation recipe (default {@link AugmentSpec#none()}). Its mixing probability, when
+         * positive, replaces {@link TrainingConfig#mixProbability()}; its waveform transforms switch training to
+         * on-the-fly features.
+         *
+         * @param augment the recipe, e.g. {@code AugmentSpec.parse("mix:0.5,gain", irFolder, 44100)}
+         * @return this builder
+         */
+        public Builder augment(AugmentSpec augment) {
+            this.augment = augment;
+            return this;
+        }
+
+        /**
+         * Sets the folder of feature caches (required). Each cache is a sub-folder named by the SHA-256 of the
+         * feature configuration and the file list ({@link FeatureCache}), so one folder can serve many runs and
+         * datasets; it may lie inside the run folder.
+         *
+         * @param cacheRoot the folder, created when needed
+         * @return this builder
+         */
+        public Builder cacheRoot(Path cacheRoot) {
+            this.cacheRoot = cacheRoot;
+            return this;
+        }
+
+        /**
+         * Adds listeners that receive the run's events after the trainer's own listeners, in the order added (over
+         * all calls). {@link TrainingListener#NONE} is left out.
+         *
+         * @param listeners the listeners
+         * @return this builder
+         */
+        public Builder addTrainingListeners(TrainingListener... listeners) {
+            if (listeners == null) {
+                this.listeners.add(null);
+            } else {
+                this.listeners.addAll(Arrays.asList(listeners));
+            }
+            return this;
+        }
+
+        /**
+         * Checks every part and builds the trainer.
+         *
+         * @return a trainer equal in behaviour to the deprecated five-argument constructor given the same parts
+         * @throws IllegalArgumentException naming the parameter: {@code config}, {@code features} or {@code augment}
+         *     set to {@code null}, {@code cacheRoot} not set or an existing file, or a {@code null} listener (with
+         *     its position)
+         */
+        public Trainer build() {
+            if (config == null) {
+                throw new IllegalArgumentException("config: null; pass a TrainingConfig to Trainer.builder");
+            }
+            LogMelFeatures mel = features;
+            if (!featuresSet) {
+                mel = LogMelFeatures.from(FeatureConfig.pipelineA());
+            } else if (mel == null) {
+                throw new IllegalArgumentException("features: null; leave it unset for pipeline A "
+                        + "(LogMelFeatures.from(FeatureConfig.pipelineA()))");
+            }
+            if (augment == null) {
+                throw new IllegalArgumentException("augment: null; leave it unset or pass AugmentSpec.none()");
+            }
+            if (cacheRoot == null) {
+                throw new IllegalArgumentException("cacheRoot: not set; pass the folder for feature caches "
+                        + "(the command line uses RUN_DIR/../.audiotag-cache)");
+            }
+            if (Files.exists(cacheRoot) && !Files.isDirectory(cacheRoot)) {
+                throw new IllegalArgumentException("cacheRoot: " + cacheRoot + " is a file, not a folder");
+            }
+            for (int i = 0; i < listeners.size(); i++) {
+                if (listeners.get(i) == null) {
+                    throw new IllegalArgumentException("trainingListeners: listener " + i + " (0-based, in the "
+                            + "order added) is null");
+                }
+            }
+            return new Trainer(config, mel, augment, cacheRoot, List.copyOf(listeners));
+        }
     }
 }

@@ -7,11 +7,27 @@ import org.audiotag.train.data.RowPolicy;
 
 /**
  * Immutable options of a training run, validated by {@link Builder#build()} (an {@link IllegalArgumentException}
- * naming the parameter and its allowed range). Defaults follow the original pipeline-A trainer (docs/ORIGINAL-PROJECT.md §5.1):
- * Adam lr 1e-3, batch 64, ReduceLROnPlateau(max, 0.5, 10) on validation lwlrap, early stopping after 20 epochs
- * without improvement — with the recommended fixes on: random 2-s crops (128 frames at hop 692, 44.1 kHz) at train
+ * naming the parameter and its allowed range). Defaults follow the original pipeline-A trainer
+ * (docs/ORIGINAL-PROJECT.md §5.1): Adam lr 1e-3, batch 64, ReduceLROnPlateau(max, 0.5, 10) on validation lwlrap,
+ * early stopping after 20 epochs without improvement, at most 1000 epochs — with the recommended fixes on
+ * (docs/ORIGINAL-PROJECT.md §10.3-§10.5, §10.13): random 2-s crops (128 frames at hop 692, 44.1 kHz) at train
  * time, mean over 1-s-hop sliding windows at test time, global mean/std input normalisation, restoring the best
- * checkpoint at the end.
+ * checkpoint at the end, every random choice drawn from the seed.
+ *
+ * <p>Build one, change a copy, and hand it to {@link Trainer#builder(TrainingConfig)}:
+ * {@snippet :
+ * TrainingConfig cfg = TrainingConfig.builder()
+ *         .architecture("dcnn")                  // Architecture.byName of audiotag-models
+ *         .epochs(40).batchSize(32).lr(1e-3)
+ *         .schedule(ScheduleKind.COSINE)
+ *         .earlyStoppingPatience(0)              // 0 = never stop early
+ *         .seed(7)
+ *         .build();                              // IllegalArgumentException naming a bad value
+ * TrainingConfig longer = cfg.toBuilder().epochs(100).build();
+ * }
+ * Two configurations are equal when every option is; the text of {@link #toString()} (all options but
+ * {@link #threads()}) is part of a run's identity in its {@link RunFolder}, so a run resumes only with the same
+ * options.
  */
 public final class TrainingConfig {
 
@@ -57,12 +73,23 @@ public final class TrainingConfig {
         threads = b.threads;
     }
 
-    /** @return a builder with the defaults */
+    /**
+     * Starts a builder holding the defaults: architecture {@code moddcnn}, 1000 epochs, batch 64, lr 1e-3,
+     * {@link ScheduleKind#PLATEAU} (factor 0.5, patience 10), early-stopping patience 20, no weight decay or
+     * clipping, seed 42, 128-frame crops, 64-frame window hop, {@link WindowAggregation#MEAN}, normalisation on,
+     * no mixing, restore the best epoch, {@link RowPolicy#FAIL}, one feature thread per processor.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this configuration */
+    /**
+     * Starts a builder holding this configuration's values, to derive a changed copy.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.architecture = architecture;
@@ -87,100 +114,125 @@ public final class TrainingConfig {
         return b;
     }
 
-    /** @return architecture name as the models module knows it (e.g. {@code "moddcnn"}) */
+    /**
+     * Returns the architecture name as audiotag-models' {@code Architecture.byName} knows it (e.g. {@code "moddcnn"}).
+     */
     public String architecture() {
         return architecture;
     }
 
-    /** @return maximum number of epochs */
+    /**
+     * Returns the maximum number of epochs (the original capped the mel models at 1000, the raw-audio models at 200).
+     */
     public int epochs() {
         return epochs;
     }
 
-    /** @return training batch size */
+    /** Returns the training batch size in examples (64 in the original). */
     public int batchSize() {
         return batchSize;
     }
 
-    /** @return initial Adam learning rate */
+    /** Returns the initial Adam learning rate (1e-3 in the original, 1e-4 for SampleCNN). */
     public double lr() {
         return lr;
     }
 
-    /** @return the learning-rate schedule */
+    /** Returns the kind of learning-rate schedule, stepped once per epoch. */
     public ScheduleKind schedule() {
         return schedule;
     }
 
-    /** @return ReduceLROnPlateau factor */
+    /**
+     * Returns the factor the learning rate is multiplied by when {@link ScheduleKind#PLATEAU} sees a plateau (0.5 in
+     * the original).
+     */
     public double plateauFactor() {
         return plateauFactor;
     }
 
-    /** @return ReduceLROnPlateau patience in epochs */
+    /**
+     * Returns how many epochs without a relative lwlrap improvement of 1e-4 {@link ScheduleKind#PLATEAU} tolerates
+     * before it lowers the rate (10 in the original, {@link LrSchedule#reduceOnPlateau}).
+     */
     public int plateauPatience() {
         return plateauPatience;
     }
 
-    /** @return epochs without a strictly better validation lwlrap before stopping (0 = never stop early) */
+    /**
+     * Returns the epochs without a strictly better validation lwlrap before the run stops early, 0 = never (20 in the
+     * original).
+     */
     public int earlyStoppingPatience() {
         return earlyStoppingPatience;
     }
 
-    /** @return L2 weight decay added to the gradients */
+    /** Returns the L2 weight decay added to the gradients (0 in the original). */
     public double weightDecay() {
         return weightDecay;
     }
 
-    /** @return maximum global gradient norm (0 = no clipping) */
+    /** Returns the maximum global gradient norm, 0 = no clipping (the original clipped nothing). */
     public double clipNorm() {
         return clipNorm;
     }
 
-    /** @return the run seed; every random choice derives from (seed, epoch, index) */
+    /**
+     * Returns the run seed; every random choice (order, crops, mixing, augmentation, initial weights) derives from
+     * (seed, epoch, index).
+     */
     public long seed() {
         return seed;
     }
 
-    /** @return frames of a training crop and of a test window (128 = 2 s at hop 692, 44.1 kHz) */
+    /**
+     * Returns the frames of a training crop and of a test window (128 = 2 s at hop 692 and 44.1 kHz, the original's
+     * input length).
+     */
     public int cropFrames() {
         return cropFrames;
     }
 
-    /** @return hop between test-time windows in frames */
+    /** Returns the hop between test-time windows in frames (64 = 1 s under pipeline A). */
     public int windowHopFrames() {
         return windowHopFrames;
     }
 
-    /** @return how window scores are combined */
+    /** Returns how the per-window tag probabilities of a validation or test clip are combined. */
     public WindowAggregation aggregation() {
         return aggregation;
     }
 
-    /** @return whether inputs are standardised by the training set's global mean and standard deviation */
+    /**
+     * Returns whether inputs are standardised by the training set's global mean and standard deviation (the original
+     * fed raw dB values).
+     */
     public boolean normalize() {
         return normalize;
     }
 
     /**
-     * @return probability that a training example is mixed with another clip of the batch (labels = union,
-     *     power-domain sum of the two log-mel spectrograms), 0 = off
+     * Returns the probability that a training example is mixed with another training clip, 0 = off: the labels are
+     * the union, the log-mels the power-domain sum (docs/ORIGINAL-PROJECT.md §6 mixed waveforms instead).
      */
     public double mixProbability() {
         return mixProbability;
     }
 
-    /** @return whether the best checkpoint (by validation lwlrap) is restored at the end */
+    /**
+     * Returns whether the best epoch's checkpoint (by validation lwlrap) is restored before the final evaluation and
+     * export.
+     */
     public boolean restoreBest() {
         return restoreBest;
     }
 
-    /** @return what happens to unreadable audio files */
+    /** Returns what happens to audio files that cannot be decoded: fail the run, or leave the clip out. */
     public RowPolicy badAudioPolicy() {
         return badAudioPolicy;
     }
 
-    /** @return worker threads for feature computation */
+    /** Returns the number of worker threads that compute features into the cache. */
     public int threads() {
         return threads;
     }
@@ -205,7 +257,10 @@ public final class TrainingConfig {
         return toString().hashCode();
     }
 
-    /** Mutable builder; {@link #build()} validates. */
+    /**
+     * Collects the options of a {@link TrainingConfig}; setters only record, {@link #build()} checks every value
+     * once and names the first one out of range. Not thread-safe.
+     */
     public static final class Builder {
         private String architecture = "moddcnn";
         private int epochs = 1000;
@@ -231,8 +286,11 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v architecture name
-         * @return this
+         * Sets the architecture by its audiotag-models name: {@code dcnn}, {@code moddcnn}, {@code kaggle},
+         * {@code gru}, {@code mcnn}, {@code samplecnn}, {@code rese2multi}, ... (default {@code moddcnn}).
+         *
+         * @param v a non-blank name; an unknown one fails when training starts
+         * @return this builder
          */
         public Builder architecture(String v) {
             architecture = v;
@@ -240,8 +298,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v maximum epochs, 1..100000
-         * @return this
+         * Sets the maximum number of epochs (default 1000).
+         *
+         * @param v epochs, 1..100000
+         * @return this builder
          */
         public Builder epochs(int v) {
             epochs = v;
@@ -249,8 +309,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v batch size, 1..4096
-         * @return this
+         * Sets the training batch size in examples (default 64).
+         *
+         * @param v examples per batch, 1..4096
+         * @return this builder
          */
         public Builder batchSize(int v) {
             batchSize = v;
@@ -258,8 +320,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v initial learning rate, (0, 10)
-         * @return this
+         * Sets the initial Adam learning rate (default 1e-3).
+         *
+         * @param v the rate, in (0, 10)
+         * @return this builder
          */
         public Builder lr(double v) {
             lr = v;
@@ -267,8 +331,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v schedule
-         * @return this
+         * Sets the learning-rate schedule (default {@link ScheduleKind#PLATEAU}).
+         *
+         * @param v the schedule kind, not {@code null}
+         * @return this builder
          */
         public Builder schedule(ScheduleKind v) {
             schedule = v;
@@ -276,8 +342,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v plateau factor, (0, 1)
-         * @return this
+         * Sets the factor {@link ScheduleKind#PLATEAU} multiplies the rate by on a plateau (default 0.5).
+         *
+         * @param v the factor, in (0, 1)
+         * @return this builder
          */
         public Builder plateauFactor(double v) {
             plateauFactor = v;
@@ -285,8 +353,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v plateau patience, ≥ 0
-         * @return this
+         * Sets the epochs without improvement before {@link ScheduleKind#PLATEAU} lowers the rate (default 10).
+         *
+         * @param v epochs, 0..100000
+         * @return this builder
          */
         public Builder plateauPatience(int v) {
             plateauPatience = v;
@@ -294,8 +364,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v early-stopping patience, ≥ 0 (0 = off)
-         * @return this
+         * Sets the epochs without a strictly better validation lwlrap before the run stops (default 20).
+         *
+         * @param v epochs, 0..100000; 0 turns early stopping off
+         * @return this builder
          */
         public Builder earlyStoppingPatience(int v) {
             earlyStoppingPatience = v;
@@ -303,8 +375,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v weight decay, [0, 1)
-         * @return this
+         * Sets the L2 weight decay added to the gradients (default 0).
+         *
+         * @param v the decay, in [0, 1)
+         * @return this builder
          */
         public Builder weightDecay(double v) {
             weightDecay = v;
@@ -312,8 +386,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v global-norm clip, ≥ 0
-         * @return this
+         * Sets the maximum global gradient norm (default 0 = no clipping).
+         *
+         * @param v the norm, finite and ≥ 0
+         * @return this builder
          */
         public Builder clipNorm(double v) {
             clipNorm = v;
@@ -321,8 +397,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v seed
-         * @return this
+         * Sets the run seed every random choice derives from (default 42).
+         *
+         * @param v any value
+         * @return this builder
          */
         public Builder seed(long v) {
             seed = v;
@@ -330,8 +408,11 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v crop frames, 1..10000
-         * @return this
+         * Sets the length of training crops and test windows in frames (default 128 = 2 s under pipeline A).
+         *
+         * @param v frames, 1..10000; raw-waveform models take {@code v × 2 / 128} seconds of samples instead
+         *     (128 frames = 88200 samples at 44.1 kHz, the original's pipeline-B input)
+         * @return this builder
          */
         public Builder cropFrames(int v) {
             cropFrames = v;
@@ -339,8 +420,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v window hop, 1..cropFrames
-         * @return this
+         * Sets the hop between test-time windows in frames (default 64 = 1 s under pipeline A).
+         *
+         * @param v frames, 1..{@code cropFrames}
+         * @return this builder
          */
         public Builder windowHopFrames(int v) {
             windowHopFrames = v;
@@ -348,8 +431,11 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v aggregation
-         * @return this
+         * Sets how window probabilities are combined per clip (default {@link WindowAggregation#MEAN}; {@link
+         * WindowAggregation#FIRST} is the original's first 2 s).
+         *
+         * @param v the aggregation, not {@code null}
+         * @return this builder
          */
         public Builder aggregation(WindowAggregation v) {
             aggregation = v;
@@ -357,8 +443,10 @@ public final class TrainingConfig {
         }
 
         /**
+         * Sets how window probabilities are combined, given as the earlier train-side enum.
+         *
          * @param v aggregation of the earlier API
-         * @return this
+         * @return this builder
          * @deprecated pass {@link WindowAggregation org.audiotag.models.WindowAggregation}
          */
         @Deprecated(forRemoval = true)
@@ -369,8 +457,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v normalise inputs
-         * @return this
+         * Sets whether inputs are standardised by the training set's global mean and standard deviation (default on).
+         *
+         * @param v {@code false} feeds raw dB values, as the original did (docs/ORIGINAL-PROJECT.md §10.5)
+         * @return this builder
          */
         public Builder normalize(boolean v) {
             normalize = v;
@@ -378,8 +468,11 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v mixing probability, [0, 1]
-         * @return this
+         * Sets the probability that a training example is mixed with another clip (default 0); an {@link AugmentSpec}
+         * with {@code mix} overrides it.
+         *
+         * @param v the probability, in [0, 1]
+         * @return this builder
          */
         public Builder mixProbability(double v) {
             mixProbability = v;
@@ -387,8 +480,11 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v restore the best checkpoint at the end
-         * @return this
+         * Sets whether the best epoch's checkpoint is restored at the end (default on; the original kept the last
+         * weights).
+         *
+         * @param v whether to restore
+         * @return this builder
          */
         public Builder restoreBest(boolean v) {
             restoreBest = v;
@@ -396,8 +492,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v policy for unreadable audio
-         * @return this
+         * Sets what happens to audio that cannot be decoded (default {@link RowPolicy#FAIL}).
+         *
+         * @param v the policy, not {@code null}
+         * @return this builder
          */
         public Builder badAudioPolicy(RowPolicy v) {
             badAudioPolicy = v;
@@ -405,8 +503,10 @@ public final class TrainingConfig {
         }
 
         /**
-         * @param v feature threads, 1..256
-         * @return this
+         * Sets the number of threads that compute features (default: one per available processor).
+         *
+         * @param v threads, 1..256
+         * @return this builder
          */
         public Builder threads(int v) {
             threads = v;
@@ -414,8 +514,10 @@ public final class TrainingConfig {
         }
 
         /**
+         * Checks every option and builds the configuration.
+         *
          * @return the validated configuration
-         * @throws IllegalArgumentException naming the first parameter out of range
+         * @throws IllegalArgumentException naming the first parameter out of range and its allowed range
          */
         public TrainingConfig build() {
             if (architecture == null || architecture.isBlank()) {

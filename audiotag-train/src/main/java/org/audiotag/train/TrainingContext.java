@@ -12,28 +12,28 @@ import org.audiotag.models.TagModel;
  */
 public interface TrainingContext {
 
-    /** @return the training options */
+    /** Returns the training options. */
     TrainingConfig config();
 
-    /** @return the run folder */
+    /** Returns the run folder. */
     RunFolder runFolder();
 
-    /** @return the model being trained (owned by the trainer: do not close it) */
+    /** Returns the model being trained (owned by the trainer: do not close it). */
     TagModel model();
 
-    /** @return the learning-rate schedule (its state is committed with every epoch) */
+    /** Returns the learning-rate schedule (its state is committed with every epoch). */
     LrSchedule schedule();
 
-    /** @return the finished epochs, including those restored on resume */
+    /** Returns the finished epochs, including those restored on resume. */
     History history();
 
-    /** @return number of finished epochs, including those restored on resume */
+    /** Returns the number of finished epochs, including those restored on resume. */
     int epochsDone();
 
-    /** @return the 0-based epoch with the highest validation lwlrap so far (earliest on ties), −1 if none */
+    /** Returns the 0-based epoch with the highest validation lwlrap so far (earliest on ties), −1 if none. */
     int bestEpoch();
 
-    /** @return the highest validation lwlrap so far, −∞ if none */
+    /** Returns the highest validation lwlrap so far, −∞ if none. */
     double bestLwlrap();
 
     /**
@@ -44,15 +44,15 @@ public interface TrainingContext {
      */
     void requestStop(StopReason reason, String message);
 
-    /** @return whether the run is stopping: a stop was requested, or the epoch budget ran out */
+    /** Returns whether the run is stopping: a stop was requested, or the epoch budget ran out. */
     boolean stopRequested();
 
     /**
-     * @return why the run stops: the requested reason, {@link StopReason#EPOCHS_DONE} once the epoch budget ran out,
-     *     {@code null} while it is still running
+     * Returns why the run stops: the requested reason, {@link StopReason#EPOCHS_DONE} once the epoch budget ran out,
+     * {@code null} while it is still running.
      */
     StopReason stopReason();
 
-    /** @return the message given with the stop request, or {@code null} */
+    /** Returns the message given with the stop request, or {@code null}. */
     String stopMessage();
 }

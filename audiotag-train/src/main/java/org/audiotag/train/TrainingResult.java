@@ -3,7 +3,23 @@ package org.audiotag.train;
 import java.nio.file.Path;
 
 /**
- * The outcome of {@link Trainer#train}.
+ * The outcome of {@link Trainer#train}: where the run and its exported model are, every epoch's figures, why it
+ * stopped, and the validation figures of the exported model (the best epoch's weights when
+ * {@link TrainingConfig#restoreBest()} is on; the original reported the best epoch's lwlrap but kept the last
+ * weights, docs/ORIGINAL-PROJECT.md §10.3).
+ *
+ * {@snippet :
+ * TrainingResult r = trainer.train(esc, train, validation, Path.of("run"));
+ * if (r.stopReason() == StopReason.NAN_LOSS) {
+ *     throw new IllegalStateException(r.message());     // names the epoch and batch
+ * }
+ * System.out.printf("best epoch %d: lwlrap %.4f, mAP %.4f, %d parameters%n", r.bestEpochNumber(), r.valLwlrap(),
+ *         r.valMap(), r.parameterCount());
+ * EpochRecord best = r.history().best();                  // as in run/history.csv
+ * try (org.audiotag.models.Tagger tagger = org.audiotag.models.Tagger.load(r.modelDir())) {
+ *     List<org.audiotag.models.TagScore> top = tagger.tag(Path.of("clip.wav"), 3);
+ * }
+ * }
  *
  * <p>Epoch numbering: {@code bestEpoch} is a 0-based epoch index, like {@link EpochRecord#epoch()} and the
  * {@link TrainingListener} callbacks. Everything printed for people — {@link #message()}, the log, the command line
@@ -11,7 +27,8 @@ import java.nio.file.Path;
  * goes with {@code bestEpoch() == 33}; {@link #bestEpochNumber()} gives the printed number.
  *
  * @param runDir the run folder (checkpoints, history, provenance)
- * @param modelDir the exported model ({@code runDir/model}), loadable by {@link Tagger#load(Path)}; {@code null} if
+ * @param modelDir the exported model ({@code runDir/model}), loadable by audiotag-models'
+ *     {@link org.audiotag.models.Tagger#load(Path)}; {@code null} if
  *     no epoch finished
  * @param history every epoch's figures
  * @param stopReason why the run ended
@@ -28,8 +45,10 @@ public record TrainingResult(Path runDir, Path modelDir, History history, StopRe
         double inferenceClipsPerSecond) {
 
     /**
-     * @return the best epoch as printed in messages, on the command line and in {@code history.csv}:
-     *     {@code bestEpoch() + 1}, or 0 if no epoch finished
+     * Returns the best epoch as printed in messages, on the command line and in {@code history.csv}:
+     * {@code bestEpoch() + 1}, or 0 if no epoch finished.
+     *
+     * @return the 1-based epoch number
      */
     public int bestEpochNumber() {
         return bestEpoch + 1;

@@ -16,18 +16,20 @@ public final class WaveformFeatures implements FeatureFunction {
     private final org.audiotag.features.WaveformFeatures features;
 
     /**
+     * Creates the function that decodes audio to mono samples at {@code sr} Hz (one value per frame).
+     *
      * @param sr sample rate in Hz, [1000, 384000]
      */
     public WaveformFeatures(int sr) {
         this.features = new org.audiotag.features.WaveformFeatures(sr);
     }
 
-    /** @return the feature function of audiotag-features this name stands for */
+    /** Returns the feature function of audiotag-features this name stands for. */
     public org.audiotag.features.WaveformFeatures features() {
         return features;
     }
 
-    /** @return the sample rate in Hz */
+    /** Returns the sample rate in Hz. */
     public int sr() {
         return features.sr();
     }

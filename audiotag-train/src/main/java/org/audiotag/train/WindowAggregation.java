@@ -14,10 +14,10 @@ public enum WindowAggregation {
     MEAN,
     /** Maximum of the per-window tag probabilities over sliding windows. */
     MAX,
-    /** Only the first window. */
+    /** Only the first window: the clip's first 2 s, left-padded if shorter (the original's behaviour). */
     FIRST;
 
-    /** @return the same aggregation of audiotag-models */
+    /** Returns the aggregation of the same name in audiotag-models. */
     public org.audiotag.models.WindowAggregation toModels() {
         return org.audiotag.models.WindowAggregation.valueOf(name());
     }

@@ -195,8 +195,8 @@ class ListenersTest {
     void theTrainerConfiguresItsListenersFromTheConfigAndCallsTheCallersLast(@TempDir Path dir) {
         TrainingListener mine = new TrainingListener() {
         };
-        Trainer t = new Trainer(TrainingConfig.builder().earlyStoppingPatience(7).restoreBest(false).build(),
-                MEL, null, dir, mine);
+        Trainer t = Trainer.builder(TrainingConfig.builder().earlyStoppingPatience(7).restoreBest(false).build())
+                .features(MEL).cacheRoot(dir).addTrainingListeners(mine).build();
         List<TrainingListener> ls = t.listeners();
         assertThat(ls).hasSize(4);
         assertThat(ls.get(0)).isInstanceOfSatisfying(CheckpointListener.class,
@@ -206,8 +206,8 @@ class ListenersTest {
         assertThat(ls.get(2)).isInstanceOfSatisfying(EarlyStoppingListener.class,
                 e -> assertThat(e.patience()).isEqualTo(7));
         assertThat(ls.get(3)).isSameAs(mine);
-        List<TrainingListener> plain = new Trainer(TrainingConfig.builder().earlyStoppingPatience(0).build(),
-                MEL, null, dir, null).listeners();
+        List<TrainingListener> plain = Trainer.builder(TrainingConfig.builder().earlyStoppingPatience(0).build())
+                .features(MEL).cacheRoot(dir).build().listeners();
         assertThat(plain).hasSize(2);
         assertThat(((LoggingListener) plain.get(1)).epochLinesAtInfo()).isTrue();
     }

@@ -8,7 +8,19 @@ import java.util.TreeSet;
 
 /**
  * An immutable list of labelled audio clips with the vocabulary their tags are encoded against, as read by
- * {@link Datasets}. Index {@code i} is stable: splits, caches and targets refer to clips by index.
+ * {@link Datasets}. Index {@code i} is stable: splits, caches and targets refer to clips by index. Targets are
+ * multi-hot vectors over the vocabulary's order (docs/ORIGINAL-PROJECT.md §1.7); a clip may carry the fold number its
+ * source assigned (ESC-10's 1, 2, 3, 5).
+ *
+ * <p>Select clips by source fold, by a {@link Split}, or keep only some:
+ * {@snippet :
+ * Dataset esc = Datasets.esc10(Path.of("data/esc10"), LoadOptions.defaults());
+ * int[] train = esc.indicesOfFolds(1, 2, 3);        // indices, ascending
+ * int[] validation = esc.indicesOfFolds(5);
+ * LabeledClip first = esc.clip(validation[0]);      // file, labels, fold
+ * float[] target = esc.target(validation[0]);       // multi-hot, esc.vocabulary().size() values
+ * Dataset small = esc.subset(new int[] {0, 1, 2});  // same vocabulary, clips re-indexed 0..2
+ * }
  */
 public final class Dataset {
 
@@ -18,6 +30,8 @@ public final class Dataset {
     private final List<String> problems;
 
     /**
+     * Creates a dataset from clips whose labels all belong to {@code vocabulary}.
+     *
      * @param name a short description (the source path)
      * @param vocabulary the tags; every clip label must be in it
      * @param clips the clips
@@ -38,48 +52,52 @@ public final class Dataset {
         }
     }
 
-    /** @return the description given at construction (usually the source path) */
+    /** Returns the description given at construction (usually the source path). */
     public String name() {
         return name;
     }
 
-    /** @return the vocabulary */
+    /** Returns the vocabulary the targets are encoded against, in column order. */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
-    /** @return the number of clips */
+    /** Returns the number of clips. */
     public int size() {
         return clips.size();
     }
 
     /**
-     * @param i clip index
-     * @return clip {@code i}
+     * Returns clip {@code i}: its file, labels, fold and origin.
+     *
+     * @param i clip index, in {@code [0, size())}
+     * @return the clip
      */
     public LabeledClip clip(int i) {
         return clips.get(i);
     }
 
-    /** @return all clips in index order (unmodifiable) */
+    /** Returns all clips in index order (unmodifiable). */
     public List<LabeledClip> clips() {
         return clips;
     }
 
-    /** @return messages for the entries left out under {@link RowPolicy#SKIP} (unmodifiable) */
+    /** Returns messages for the entries left out under {@link RowPolicy#SKIP} (unmodifiable). */
     public List<String> problems() {
         return problems;
     }
 
     /**
+     * Returns the multi-hot target of clip {@code i}: 1 at the index of each of its labels, 0 elsewhere.
+     *
      * @param i clip index
-     * @return the multi-hot target of clip {@code i}, length {@code vocabulary().size()}
+     * @return {@code vocabulary().size()} values, each 0 or 1
      */
     public float[] target(int i) {
         return vocabulary.encode(clips.get(i).labels());
     }
 
-    /** @return the multi-hot targets of all clips, row-major {@code [size()][vocabulary().size()]} */
+    /** Returns the multi-hot targets of all clips as a {@code [size()][vocabulary().size()]} matrix. */
     public boolean[][] targetMatrix() {
         boolean[][] y = new boolean[clips.size()][vocabulary.size()];
         for (int i = 0; i < clips.size(); i++) {
@@ -90,12 +108,12 @@ public final class Dataset {
         return y;
     }
 
-    /** @return whether every clip carries a fold number from its source */
+    /** Returns whether every clip carries a fold number from its source. */
     public boolean hasFolds() {
         return !clips.isEmpty() && clips.stream().allMatch(c -> c.fold() != LabeledClip.NO_FOLD);
     }
 
-    /** @return the distinct fold numbers the source assigned, ascending */
+    /** Returns the distinct fold numbers the source assigned, ascending. */
     public SortedSet<Integer> folds() {
         SortedSet<Integer> s = new TreeSet<>();
         for (LabeledClip c : clips) {
@@ -107,8 +125,10 @@ public final class Dataset {
     }
 
     /**
-     * @param folds fold numbers
-     * @return indices of the clips whose source fold is one of {@code folds}, ascending
+     * Returns the indices of the clips whose source fold is one of {@code folds}, ascending.
+     *
+     * @param folds fold numbers as the source gives them (ESC-10: 1, 2, 3, 5)
+     * @return the indices; empty when no clip is in these folds
      */
     public int[] indicesOfFolds(int... folds) {
         List<Integer> out = new ArrayList<>();
@@ -124,7 +144,7 @@ public final class Dataset {
     }
 
     /**
-     * A dataset of some clips of this one, in the given order, with the same vocabulary.
+     * Returns a dataset of some clips of this one, in the given order, with the same vocabulary and problems.
      *
      * @param indices clip indices
      * @return the subset

@@ -11,6 +11,8 @@ public class DatasetFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception with a message that names the file, the line and the problem.
+     *
      * @param message {@code "<file>:<line>: <problem>"}
      */
     public DatasetFormatException(String message) {

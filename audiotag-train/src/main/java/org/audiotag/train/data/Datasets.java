@@ -24,6 +24,17 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Bad rows, labels outside a given vocabulary and missing files end in a {@link DatasetFormatException}
  * {@code "<file>:<line>: <problem>"} or are skipped, as {@link LoadOptions#policy()} says.
+ *
+ * <p>The three common layouts; {@link #open} guesses the layout from a path:
+ * {@snippet :
+ * Dataset esc = Datasets.esc10(Path.of("data/esc10"), LoadOptions.defaults());  // folds 1, 2, 3, 5
+ * // FSDKaggle2019: train_curated.csv "fname,labels" (labels quoted, comma-separated), WAVs beside it
+ * Dataset curated = Datasets.fsdKaggle2019(Path.of("fsd/train_curated.csv"), Path.of("fsd/train_curated"),
+ *         LoadOptions.defaults().withPolicy(RowPolicy.SKIP));               // bad rows: logged, in problems()
+ * // root/<tag>/<file>, tags encoded against a fixed vocabulary
+ * Dataset mine = Datasets.folders(Path.of("recordings"),
+ *         LoadOptions.defaults().withVocabulary(Vocabulary.of(List.of("bird", "car", "rain"))));
+ * }
  */
 public final class Datasets {
 

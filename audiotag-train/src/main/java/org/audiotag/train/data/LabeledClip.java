@@ -18,7 +18,7 @@ public record LabeledClip(Path file, List<String> labels, int fold, String origi
     public static final int NO_FOLD = -1;
 
     /**
-     * Validates and copies the fields.
+     * Creates a clip, validating and copying the fields.
      *
      * @throws IllegalArgumentException if a label is blank or repeated, or the fold is below {@link #NO_FOLD}
      */
@@ -34,7 +34,7 @@ public record LabeledClip(Path file, List<String> labels, int fold, String origi
         }
     }
 
-    /** @return the file name without folders, the name a Kaggle submission uses */
+    /** Returns the file name without folders, the name a Kaggle submission uses. */
     public String name() {
         return file.getFileName().toString();
     }

@@ -18,12 +18,17 @@ public final class LoadOptions {
         this.checkFiles = checkFiles;
     }
 
-    /** @return no fixed vocabulary, {@link RowPolicy#FAIL}, files checked for existence */
+    /**
+     * Returns the default options: no fixed vocabulary (each reader derives or picks one), {@link RowPolicy#FAIL},
+     * audio files checked for existence at load time.
+     */
     public static LoadOptions defaults() {
         return new LoadOptions(null, RowPolicy.FAIL, true);
     }
 
     /**
+     * Returns a copy that encodes labels against {@code v}; a label outside it is a bad entry.
+     *
      * @param v the vocabulary every label must belong to ({@code null}: derive it from the data)
      * @return a copy with this vocabulary
      */
@@ -32,7 +37,9 @@ public final class LoadOptions {
     }
 
     /**
-     * @param p the policy for bad entries
+     * Returns a copy with another policy for bad entries (malformed rows, unknown labels, missing files).
+     *
+     * @param p the policy
      * @return a copy with this policy
      */
     public LoadOptions withPolicy(RowPolicy p) {
@@ -40,6 +47,8 @@ public final class LoadOptions {
     }
 
     /**
+     * Returns a copy that does or does not check at load time that each audio file exists.
+     *
      * @param check whether a missing audio file is a bad entry at load time (default true)
      * @return a copy with this setting
      */
@@ -47,17 +56,17 @@ public final class LoadOptions {
         return new LoadOptions(vocabulary, policy, check);
     }
 
-    /** @return the fixed vocabulary, or {@code null} to derive one */
+    /** Returns the fixed vocabulary, or {@code null} when the reader derives one. */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
-    /** @return the policy for bad entries */
+    /** Returns what a reader does with a bad entry: fail, or skip it and record the problem. */
     public RowPolicy policy() {
         return policy;
     }
 
-    /** @return whether missing audio files are detected at load time */
+    /** Returns whether missing audio files are detected at load time. */
     public boolean checkFiles() {
         return checkFiles;
     }

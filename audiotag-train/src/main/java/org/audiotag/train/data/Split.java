@@ -13,9 +13,22 @@ import org.audiotag.toolkit.AtomicFiles;
 import org.audiotag.toolkit.Csv;
 
 /**
- * An assignment of every clip of a dataset to one of {@code k} folds. For a train/validation split (as the
- * original's {@code iterative_train_test_split}) fold 0 is validation and fold 1 is training.
- * Immutable; written to and read from a CSV {@code path,fold} so that a split is reproducible (docs/ORIGINAL-PROJECT.md §10.13).
+ * An assignment of every clip of a dataset to one of {@code k} folds, made by iterative stratification of order 2
+ * ({@link IterativeStratification}; docs/ORIGINAL-PROJECT.md §2) so that single labels and label pairs are spread
+ * evenly, or taken from the source's folds. For a train/validation split (as the original's
+ * {@code iterative_train_test_split}) fold 0 is validation and fold 1 is training. Immutable; written to and read
+ * from a CSV {@code path,fold} so that a split is reproducible (the original's was lost, docs/ORIGINAL-PROJECT.md
+ * §10.13).
+ *
+ * <p>A seeded 10 % validation split as the original's, saved beside the run:
+ * {@snippet :
+ * Split split = Split.trainValidation(dataset, 0.1, 42);  // fold 0: validation, fold 1: training
+ * int[] validation = split.indicesIn(0);
+ * int[] train = split.indicesNotIn(0);
+ * split.write(Path.of("run-split.csv"), dataset);         // path,fold rows
+ * Split again = Split.read(Path.of("run-split.csv"), dataset);
+ * Split folds = Split.kFold(dataset, 5, 42);              // 5 stratified folds, 0..4
+ * }
  */
 public final class Split {
 
@@ -34,7 +47,9 @@ public final class Split {
     }
 
     /**
-     * @param fold fold of each clip
+     * Creates a split from the fold of each clip.
+     *
+     * @param fold fold of each clip, each in {@code [0, numFolds)}
      * @param numFolds number of folds k ≥ 2
      * @return the split
      * @throws IllegalArgumentException if a fold is outside {@code [0, numFolds)}
@@ -47,8 +62,9 @@ public final class Split {
     }
 
     /**
-     * Train/validation split by iterative stratification of order 2 (docs/ORIGINAL-PROJECT.md §2): about {@code testSize} of the
-     * clips go to the validation fold 0, the rest to fold 1.
+     * Splits into training and validation by iterative stratification of order 2 (docs/ORIGINAL-PROJECT.md §2):
+     * about {@code testSize} of the clips go to the validation fold 0, the rest to fold 1. The original drew without a
+     * seed; here the same seed gives the same split.
      *
      * @param dataset the clips and their labels
      * @param testSize the validation fraction in (0, 1), the original used 0.1
@@ -65,7 +81,7 @@ public final class Split {
     }
 
     /**
-     * {@code k} stratified folds of equal desired size by iterative stratification of order 2.
+     * Splits into {@code k} stratified folds of equal desired size by iterative stratification of order 2.
      *
      * @param dataset the clips and their labels
      * @param k number of folds, 2 ≤ k ≤ dataset size
@@ -82,8 +98,8 @@ public final class Split {
     }
 
     /**
-     * The split given by the dataset's own folds (e.g. ESC-10's), fold numbers mapped in ascending order to
-     * 0..k-1.
+     * Returns the split given by the dataset's own folds (e.g. ESC-10's), fold numbers mapped in ascending order to
+     * 0..k-1 (ESC-10's 1, 2, 3, 5 become 0, 1, 2, 3).
      *
      * @param dataset a dataset with {@link Dataset#hasFolds()}
      * @return the split
@@ -101,35 +117,42 @@ public final class Split {
         return new Split(a, f.size());
     }
 
-    /** @return the number of folds */
+    /** Returns the number of folds k. */
     public int numFolds() {
         return numFolds;
     }
 
-    /** @return the number of clips */
+    /** Returns the number of clips, equal to the size of the dataset it was made for. */
     public int size() {
         return fold.length;
     }
 
     /**
+     * Returns the fold of clip {@code i}.
+     *
      * @param i clip index
-     * @return its fold
+     * @return its fold, in {@code [0, numFolds())}
      */
     public int fold(int i) {
         return fold[i];
     }
 
     /**
+     * Returns the indices of the clips in fold {@code k}, ascending (the validation clips of fold {@code k}).
+     *
      * @param k a fold
-     * @return the indices of the clips in fold {@code k}, ascending
+     * @return the indices
      */
     public int[] indicesIn(int k) {
         return IntStream.range(0, fold.length).filter(i -> fold[i] == k).toArray();
     }
 
     /**
+     * Returns the indices of the clips not in fold {@code k}, ascending (the training clips when {@code k} is held
+     * out).
+     *
      * @param k a fold
-     * @return the indices of the clips not in fold {@code k}, ascending
+     * @return the indices
      */
     public int[] indicesNotIn(int k) {
         return IntStream.range(0, fold.length).filter(i -> fold[i] != k).toArray();

@@ -22,7 +22,8 @@ import org.audiotag.toolkit.AtomicFiles;
  * target matrix or a Kaggle submission. Names are non-blank, unique and contain no line break.
  *
  * <p>{@link #fsdKaggle2019()} is the 80-tag FSDKaggle2019 vocabulary in the alphabetical order of the competition's
- * {@code sample_submission.csv} (docs/ORIGINAL-PROJECT.md §1.7, which fixes the original's non-deterministic {@code set} order).
+ * {@code sample_submission.csv} (docs/ORIGINAL-PROJECT.md §1.7, which fixes the original's non-deterministic
+ * {@code set} order).
  */
 public final class Vocabulary {
 
@@ -56,7 +57,7 @@ public final class Vocabulary {
     }
 
     /**
-     * A vocabulary in the given order.
+     * Returns a vocabulary in the given order.
      *
      * @param labels tag names, non-blank and unique
      * @return the vocabulary
@@ -68,7 +69,7 @@ public final class Vocabulary {
     }
 
     /**
-     * A vocabulary of the distinct given tags in alphabetical ({@link String#compareTo}) order, the order
+     * Returns a vocabulary of the distinct given tags in alphabetical ({@link String#compareTo}) order, the order
      * docs/ORIGINAL-PROJECT.md §1.7 recommends.
      *
      * @param labels tag names, duplicates allowed
@@ -79,7 +80,7 @@ public final class Vocabulary {
     }
 
     /**
-     * The 80 FSDKaggle2019 tags in alphabetical order ({@code Accelerating_and_revving_and_vroom} = 0 …
+     * Returns the 80 FSDKaggle2019 tags in alphabetical order ({@code Accelerating_and_revving_and_vroom} = 0 …
      * {@code Zipper_(clothing)} = 79), the column order of the competition's submission file.
      *
      * @return the built-in vocabulary
@@ -137,35 +138,41 @@ public final class Vocabulary {
         AtomicFiles.writeLines(file, labels);
     }
 
-    /** @return the number of tags */
+    /** Returns the number of tags. */
     public int size() {
         return labels.size();
     }
 
     /**
+     * Returns the name of tag {@code i}, the tag of model output {@code i}.
+     *
      * @param i tag index, 0 ≤ i &lt; {@link #size()}
-     * @return the name of tag {@code i}
+     * @return the name
      */
     public String label(int i) {
         return labels.get(i);
     }
 
-    /** @return the tags in index order (unmodifiable) */
+    /** Returns the tags in index order (unmodifiable). */
     public List<String> labels() {
         return labels;
     }
 
     /**
+     * Returns whether the vocabulary contains a tag (exact, case-sensitive match).
+     *
      * @param label a tag name
-     * @return whether the vocabulary contains it
+     * @return whether it is one of {@link #labels()}
      */
     public boolean contains(String label) {
         return index.containsKey(label);
     }
 
     /**
+     * Returns the index of a tag: its model output and target column.
+     *
      * @param label a tag name
-     * @return its index
+     * @return its index, in {@code [0, size())}
      * @throws IllegalArgumentException if the tag is not in the vocabulary
      */
     public int indexOf(String label) {
@@ -178,7 +185,7 @@ public final class Vocabulary {
     }
 
     /**
-     * Multi-hot encoding: 1 at the index of every given tag, 0 elsewhere.
+     * Encodes tags as a multi-hot vector: 1 at the index of every given tag, 0 elsewhere.
      *
      * @param tags tag names, each in the vocabulary
      * @return a new array of length {@link #size()}

@@ -15,6 +15,8 @@ public final class Crops {
     @FunctionalInterface
     public interface FrameReader {
         /**
+         * Copies {@code count} frames starting at {@code from} into {@code dst} at {@code off}.
+         *
          * @param from first frame
          * @param count frames
          * @param dst destination
@@ -46,6 +48,8 @@ public final class Crops {
     }
 
     /**
+     * Draws a uniformly random crop start (long clips) or placement (short clips).
+     *
      * @param frames clip frames
      * @param window window frames
      * @param r generator
@@ -56,9 +60,9 @@ public final class Crops {
     }
 
     /**
-     * Window starts covering a clip: 0, hop, 2·hop, … and a last window aligned to the clip end when the hops do
-     * not reach it. A clip shorter than the window gets one window with the clip left-padded (start = window −
-     * frames, placement), as the original's left zero padding.
+     * Returns the window starts covering a clip: 0, hop, 2·hop, … and a last window aligned to the clip end when
+     * the hops do not reach it. A clip shorter than the window gets one window with the clip left-padded
+     * (start = window − frames, placement), as the original's left zero padding.
      *
      * @param frames clip frames
      * @param window window frames

@@ -19,6 +19,8 @@ public final class FileTrees {
     }
 
     /**
+     * Returns an entry's path relative to a folder, with {@code /} separators on every platform.
+     *
      * @param base a folder
      * @param p an entry under it
      * @return the entry's path relative to {@code base}, with {@code /} separators
@@ -28,6 +30,8 @@ public final class FileTrees {
     }
 
     /**
+     * Lists a folder's entries sorted by name.
+     *
      * @param d a folder
      * @return its entries sorted by name
      * @throws IOException if it cannot be listed
@@ -39,6 +43,8 @@ public final class FileTrees {
     }
 
     /**
+     * Returns the first file (or empty folder) under {@code p}, going down the first entry by name.
+     *
      * @param p a file or folder
      * @return the first file (or empty folder) under {@code p} in name order, depth first; {@code p} if it is a file
      * @throws IOException if a folder cannot be listed
@@ -56,6 +62,8 @@ public final class FileTrees {
     }
 
     /**
+     * Lists every entry under a folder, depth first, siblings by name.
+     *
      * @param d a folder
      * @return every entry under {@code d} (not {@code d} itself), a folder before its content, siblings by name
      * @throws IOException if a folder cannot be listed
@@ -72,6 +80,8 @@ public final class FileTrees {
     }
 
     /**
+     * Lists the regular files under a folder as relative paths.
+     *
      * @param d a folder
      * @return the relative paths ({@code /}-separated) of the regular files under {@code d}, in walk order
      * @throws IOException if a folder cannot be listed

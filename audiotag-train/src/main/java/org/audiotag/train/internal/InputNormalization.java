@@ -19,13 +19,13 @@ public final class InputNormalization {
         this.std = std;
     }
 
-    /** @return the identity (mean 0, std 1) */
+    /** Returns the identity (mean 0, std 1). */
     public static InputNormalization none() {
         return NONE;
     }
 
     /**
-     * Mean and population standard deviation of every value of the given clips, accumulated in double:
+     * Fits the mean and population standard deviation of every value of the given clips, accumulated in double:
      * {@code std = sqrt(max(E[x²] − E[x]², 1e-12))}.
      *
      * @param cache the features
@@ -49,12 +49,12 @@ public final class InputNormalization {
         return new InputNormalization(mean, std);
     }
 
-    /** @return the mean subtracted */
+    /** Returns the mean subtracted. */
     public float mean() {
         return mean;
     }
 
-    /** @return the standard deviation divided by */
+    /** Returns the standard deviation divided by. */
     public float std() {
         return std;
     }

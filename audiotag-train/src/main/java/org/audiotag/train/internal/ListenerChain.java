@@ -13,13 +13,15 @@ public final class ListenerChain implements TrainingListener {
     private final List<TrainingListener> listeners;
 
     /**
-     * @param listeners the listeners (nulls are left out)
+     * Creates the chain.
+     *
+     * @param listeners the listeners, in call order (nulls are left out)
      */
     public ListenerChain(List<TrainingListener> listeners) {
         this.listeners = listeners.stream().filter(Objects::nonNull).toList();
     }
 
-    /** @return the listeners, in call order */
+    /** Returns the listeners in call order (unmodifiable). */
     public List<TrainingListener> listeners() {
         return listeners;
     }

@@ -15,6 +15,8 @@ public final class LogMelMixer {
     private final double probability;
 
     /**
+     * Creates the mixer of a run.
+     *
      * @param data the run's data (log-mel features; training clips are the mixing partners)
      * @param probability probability of mixing an example, in [0, 1]; 0 = never (and no random number is drawn)
      */
@@ -26,7 +28,7 @@ public final class LogMelMixer {
         this.probability = probability;
     }
 
-    /** @return the mixing probability */
+    /** Returns the probability of mixing an example, in [0, 1]. */
     public double probability() {
         return probability;
     }
@@ -56,7 +58,7 @@ public final class LogMelMixer {
     }
 
     /**
-     * Power-domain sum of two dB arrays into the first: {@code a[k] = 10·log10(10^(a[k]/10) + 10^(b[k]/10))},
+     * Sums two dB arrays in the power domain into the first: {@code a[k] = 10·log10(10^(a[k]/10) + 10^(b[k]/10))},
      * computed stably as {@code m + 10·log10(1 + 10^((min − m)/10))} with {@code m = max(a, b)}.
      *
      * @param a first operand and result

@@ -38,6 +38,8 @@ public final class RunDescription {
     private final TrainingData data;
 
     /**
+     * Describes a run from its parts.
+     *
      * @param cfg training options
      * @param arch the architecture
      * @param modelConfig the model configuration
@@ -58,7 +60,7 @@ public final class RunDescription {
     }
 
     /**
-     * The SHA-256 of everything that makes the run: a folder resumes a run only under the same fingerprint. The
+     * Returns the SHA-256 of everything that makes the run: a folder resumes a run only under the same fingerprint. The
      * epoch budget is left out (it may grow on resume), except for the cosine schedule whose curve depends on it.
      *
      * @return 64 hex digits
@@ -71,7 +73,7 @@ public final class RunDescription {
                 + data.features().key());
     }
 
-    /** @return readable facts about the run for the run folder's marker */
+    /** Returns the readable facts about the run that go into the run folder's marker. */
     public Map<String, String> summary() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(Provenance.VERSION, Version.get());
@@ -85,8 +87,11 @@ public final class RunDescription {
     }
 
     /**
+     * Returns the run's provenance record (version, model, training options, features, windows, normalisation,
+     * data and split), in the order it is written.
+     *
      * @param model the built model (input shape, parameter count)
-     * @return the provenance record, in the order it is written
+     * @return the key/values
      */
     public Map<String, String> provenance(TagModel model) {
         int[] train = data.train();
@@ -119,9 +124,11 @@ public final class RunDescription {
     }
 
     /**
-     * @return how the exported model turns a clip into inputs and scores: the run's features (log-mels, or the
-     *     waveform at the log-mel rate for raw-waveform models), window length and hop, aggregation and the input
-     *     normalisation fitted on the training clips
+     * Returns how the exported model turns a clip into inputs and scores: the run's features (log-mels, or the
+     * waveform at the log-mel rate for raw-waveform models), window length and hop, aggregation and the input
+     * normalisation fitted on the training clips.
+     *
+     * @return the tagging configuration stored with the model
      */
     public TaggingConfig tagging() {
         return TaggingConfig.builder()
@@ -131,7 +138,7 @@ public final class RunDescription {
     }
 
     /**
-     * The facts of the run that the exported model's provenance file keeps besides the model and its tagging
+     * Returns the facts of the run that the exported model's provenance file keeps besides the model and its tagging
      * settings (under {@code training.}): training options, feature cache key, augmentation, data and split.
      *
      * @return the record, in the order it is written

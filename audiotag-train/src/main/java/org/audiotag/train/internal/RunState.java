@@ -28,6 +28,8 @@ public final class RunState implements TrainingContext {
     private String stopMessage;
 
     /**
+     * Creates the state of a run that has not finished an epoch yet.
+     *
      * @param config training options
      * @param folder the run folder
      * @param model the model

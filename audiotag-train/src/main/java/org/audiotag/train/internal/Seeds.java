@@ -12,8 +12,10 @@ public final class Seeds {
     }
 
     /**
+     * Returns SplitMix64's finaliser (avalanche) of a 64-bit value.
+     *
      * @param z a 64-bit value
-     * @return SplitMix64's avalanche of {@code z}
+     * @return the mixed value
      */
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
@@ -22,6 +24,8 @@ public final class Seeds {
     }
 
     /**
+     * Returns a generator determined only by (seed, stream, epoch, index).
+     *
      * @param seed run seed
      * @param stream purpose (e.g. 1 = shuffle, 2 = crops)
      * @param epoch epoch number
@@ -36,7 +40,7 @@ public final class Seeds {
     }
 
     /**
-     * Fisher–Yates shuffle of a copy.
+     * Returns a Fisher–Yates shuffled copy.
      *
      * @param a values
      * @param r generator

@@ -12,6 +12,8 @@ public final class Sha256 {
     }
 
     /**
+     * Returns the SHA-256 of a text's UTF-8 bytes in lower-case hex.
+     *
      * @param s the text, hashed as UTF-8
      * @return 64 lower-case hex digits
      */

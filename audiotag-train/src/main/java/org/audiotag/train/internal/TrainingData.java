@@ -121,77 +121,81 @@ public final class TrainingData implements AutoCloseable {
         return m;
     }
 
-    /** @return the dataset */
+    /** Returns the dataset the indices refer to. */
     public Dataset dataset() {
         return dataset;
     }
 
-    /** @return whether the model reads raw waveforms (windows in samples) rather than log-mels (windows in frames) */
+    /** Returns whether the model reads raw waveforms (windows in samples) rather than log-mels (windows in frames). */
     public boolean raw() {
         return raw;
     }
 
-    /** @return the cache crops and windows are cut from: log-mels, or decoded audio for raw-waveform models */
+    /** Returns the cache crops and windows are cut from: log-mels, or decoded audio for raw-waveform models. */
     public FeatureCache features() {
         return features;
     }
 
-    /** @return the decoded-audio cache, or {@code null} when neither needed nor opened */
+    /** Returns the decoded-audio cache, or {@code null} when neither needed nor opened. */
     public FeatureCache waveforms() {
         return waveforms;
     }
 
-    /** @return the readable training clips (a copy) */
+    /** Returns the readable training clips (a copy). */
     public int[] train() {
         return train.clone();
     }
 
-    /** @return the readable validation clips (a copy) */
+    /** Returns the readable validation clips (a copy). */
     public int[] validation() {
         return validation.clone();
     }
 
-    /** @return number of readable training clips */
+    /** Returns the number of readable training clips. */
     public int trainSize() {
         return train.length;
     }
 
     /**
+     * Returns the dataset index of the {@code k}-th readable training clip.
+     *
      * @param k position in the training set
-     * @return the dataset index of the k-th training clip
+     * @return the dataset index
      */
     public int trainClip(int k) {
         return train[k];
     }
 
-    /** @return crop and test-window length: frames for log-mels, samples for waveforms */
+    /** Returns the crop and test-window length: frames for log-mels, samples for waveforms. */
     public int window() {
         return window;
     }
 
-    /** @return hop between test windows, in the unit of {@link #window()} */
+    /** Returns the hop between test windows, in the unit of {@link #window()}. */
     public int hop() {
         return hop;
     }
 
-    /** @return values per frame of {@link #features()} */
+    /** Returns the number of values per frame of {@link #features()}. */
     public int bins() {
         return features.bins();
     }
 
-    /** @return number of tags */
+    /** Returns the number of tags. */
     public int numTags() {
         return dataset.vocabulary().size();
     }
 
-    /** @return the input normalisation (fitted on the training clips, or the identity) */
+    /** Returns the input normalisation (fitted on the training clips, or the identity). */
     public InputNormalization normalization() {
         return normalization;
     }
 
     /**
+     * Returns a clip's length in frames (samples for waveforms).
+     *
      * @param clip dataset index
-     * @return the clip's length in frames (samples for waveforms)
+     * @return the length
      */
     public int frames(int clip) {
         return features.frames(clip);
@@ -212,8 +216,10 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /**
+     * Returns the model input shape of one window: (frames, mels, 1), (frames, mels) or (samples).
+     *
      * @param kind the model's input kind
-     * @return the model input shape of one window: (frames, mels, 1), (frames, mels) or (samples)
+     * @return the shape
      */
     public int[] inputShape(InputKind kind) {
         return switch (kind) {

@@ -23,6 +23,8 @@ public final class TrainingExamples {
     private final long seed;
 
     /**
+     * Creates the example writer of a run.
+     *
      * @param data the run's data
      * @param mel the log-mel configuration (used for on-the-fly features)
      * @param augment waveform augmentation, or {@code null}; not applied to raw-waveform models
@@ -38,7 +40,7 @@ public final class TrainingExamples {
         this.seed = seed;
     }
 
-    /** @return values of one example ({@code window × bins}) */
+    /** Returns the number of values of one example, {@code window × bins}. */
     public int exampleSize() {
         return data.window() * data.bins();
     }

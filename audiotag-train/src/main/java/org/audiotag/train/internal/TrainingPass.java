@@ -20,7 +20,7 @@ public final class TrainingPass {
      * @param failure {@code null}, or the message of a non-finite loss (epoch, batch, learning rate)
      */
     public record Outcome(double meanLoss, double seconds, int examples, String failure) {
-        /** @return examples per second */
+        /** Returns the training throughput in examples per second. */
         public double examplesPerSecond() {
             return examples / seconds;
         }
@@ -33,6 +33,8 @@ public final class TrainingPass {
     private final long seed;
 
     /**
+     * Creates the pass over a fixed set of training clips.
+     *
      * @param examples writes the examples
      * @param train the training clips
      * @param batchSize examples per batch

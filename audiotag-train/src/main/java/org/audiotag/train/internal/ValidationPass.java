@@ -8,9 +8,9 @@ import org.audiotag.models.internal.Windows;
 /**
  * Scores the validation clips the way an exported model tags a clip: each clip is cut into the test windows the
  * {@code Tagger} of audiotag-models cuts ({@link Windows#starts}: window length and hop of the run; only the first
- * window, left-padded, for {@link WindowAggregation#FIRST}), every window is normalised and scored, the window probabilities are combined per
- * tag (mean, max or first), and the clip scores are evaluated by audiotag-eval ({@link ValidationResult}). Windows
- * are scored in chunks of 64.
+ * window, left-padded, for {@link WindowAggregation#FIRST}), every window is normalised and scored, the window
+ * probabilities are combined per tag (mean, max or first), and the clip scores are evaluated by audiotag-eval
+ * ({@link ValidationResult}). Windows are scored in chunks of 64.
  */
 public final class ValidationPass {
 
@@ -18,6 +18,8 @@ public final class ValidationPass {
     @FunctionalInterface
     public interface Scorer {
         /**
+         * Returns the tag probabilities of {@code n} windows.
+         *
          * @param x {@code n} windows, each of the model's example size
          * @param n number of windows
          * @return {@code n × numTags} tag probabilities, row-major
@@ -31,6 +33,8 @@ public final class ValidationPass {
     private final WindowAggregation aggregation;
 
     /**
+     * Creates the pass over a run's validation clips.
+     *
      * @param data the run's data (validation clips, windows, normalisation)
      * @param aggregation how window scores become clip scores
      */
@@ -40,8 +44,10 @@ public final class ValidationPass {
     }
 
     /**
+     * Returns the starts of a clip's test windows (for a short clip, its placement in its one window).
+     *
      * @param clip dataset index
-     * @return the starts of the clip's test windows (for short clips, the clip's placement in its one window)
+     * @return the starts
      */
     public int[] windowStarts(int clip) {
         return Windows.starts(aggregation, data.frames(clip), data.window(), data.hop());

@@ -51,8 +51,8 @@ class DownstreamTest {
         int[] val = IntStream.range(0, esc.size()).filter(i -> esc.clip(i).fold() == 5).toArray();
         TrainingConfig cfg = TrainingConfig.builder().architecture(Architecture.DCNN.cliName()).epochs(1)
                 .batchSize(16).seed(3).build();
-        TrainingResult r = new Trainer(cfg, LogMelFeatures.from(FeatureConfig.pipelineA()), null, dir.resolve("cache"), null)
-                .train(esc, train, val, dir.resolve("run"));
+        TrainingResult r = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA()))
+                .cacheRoot(dir.resolve("cache")).build().train(esc, train, val, dir.resolve("run"));
         assertTrue(r.modelDir().toFile().isDirectory());
 
         // tag a clip with the exported model
