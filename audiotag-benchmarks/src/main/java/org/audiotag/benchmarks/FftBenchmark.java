@@ -66,7 +66,7 @@ public class FftBenchmark {
         jtransforms = new FloatFFT_1D(n);
     }
 
-    /** @return the power spectra of 64 frames through audiotag's FFT (score per frame) */
+    /** Computes the power spectra of 64 frames through audiotag's FFT (score per frame). */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float[] audiotagRealFft() {
@@ -76,7 +76,7 @@ public class FftBenchmark {
         return power;
     }
 
-    /** @return the power spectra of 64 frames through JTransforms (score per frame) */
+    /** Computes the power spectra of 64 frames through JTransforms (score per frame). */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float[] jtransformsFloat() {

@@ -137,10 +137,22 @@ public final class NpyFile {
         boolean f64;
         ByteOrder order;
         switch (descr) {
-            case "<f4", "|f4", "=f4" -> { f64 = false; order = ByteOrder.LITTLE_ENDIAN; }
-            case ">f4" -> { f64 = false; order = ByteOrder.BIG_ENDIAN; }
-            case "<f8", "|f8", "=f8" -> { f64 = true; order = ByteOrder.LITTLE_ENDIAN; }
-            case ">f8" -> { f64 = true; order = ByteOrder.BIG_ENDIAN; }
+            case "<f4", "|f4", "=f4" -> {
+                f64 = false;
+                order = ByteOrder.LITTLE_ENDIAN;
+            }
+            case ">f4" -> {
+                f64 = false;
+                order = ByteOrder.BIG_ENDIAN;
+            }
+            case "<f8", "|f8", "=f8" -> {
+                f64 = true;
+                order = ByteOrder.LITTLE_ENDIAN;
+            }
+            case ">f8" -> {
+                f64 = true;
+                order = ByteOrder.BIG_ENDIAN;
+            }
             default -> throw new IOException(file + ": unsupported .npy dtype '" + descr
                     + "' (only float32 '<f4' and float64 '<f8' are supported)");
         }

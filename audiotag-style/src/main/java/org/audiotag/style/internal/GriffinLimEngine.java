@@ -8,8 +8,9 @@ import org.audiotag.features.internal.fft.RealFft;
 /**
  * The inner loop of fast Griffin-Lim (librosa.griffinlim 0.10.2) with every per-frame FFT run in parallel.
  *
- * <p>Spectra are kept frame-major in the packed real-FFT layout of audiotag-features' {@code RealFft.forwardPacked} ({@code nFft} doubles per frame), so an
- * iteration is: (1) inverse FFT and window of every frame, in place (parallel over frames); (2) overlap-add divided
+ * <p>Spectra are kept frame-major in the packed real-FFT layout of audiotag-features' {@code RealFft.forwardPacked}
+ * ({@code nFft} doubles per frame), so an iteration is: (1) inverse FFT and window of every frame, in place
+ * (parallel over frames); (2) overlap-add divided
  * by the window sum-square where it exceeds the smallest normal double, cut to the output length (parallel over
  * disjoint ranges of output samples, each summing its overlapping frames in increasing frame order, cache-blocked,
  * so no two threads write the same sample); (3) forward STFT of that signal (zero or reflect padding) with the fused

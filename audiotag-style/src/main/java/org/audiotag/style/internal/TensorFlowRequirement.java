@@ -62,7 +62,8 @@ public final class TensorFlowRequirement {
                 .append(" to it (").append(String.join("; ", problems)).append("). Add the Maven dependencies ")
                 .append("org.tensorflow:tensorflow-core-api, org.tensorflow:tensorflow-framework and ")
                 .append("org.tensorflow:tensorflow-core-native with the platform classifier (e.g. linux-x86_64), ")
-                .append("versions from audiotag-bom (org.audiotag:audiotag-models brings all but tensorflow-framework)");
+                .append("versions from audiotag-bom ")
+                .append("(org.audiotag:audiotag-models brings all but tensorflow-framework)");
         if (self.isNamed()) {
             sb.append("; on the module path also put them in the module graph: ")
                     .append("'requires tensorflow; requires tensorflow.framework;' in your module-info.java, or ")

@@ -23,6 +23,8 @@ public final class ComplexFft {
     private final ThreadLocal<double[]> scratch;
 
     /**
+     * Plans a complex FFT of size n: its radix passes and twiddles, or Bluestein's algorithm.
+     *
      * @param n size
      * @param shared keep scratch buffers per thread (for cached plans) rather than allocating one per call
      */
@@ -68,12 +70,12 @@ public final class ComplexFft {
         return m == 1 ? r : null;
     }
 
-    /** @return the transform size N */
+    /** Returns the transform size N. */
     public int size() {
         return n;
     }
 
-    /** @return whether the plan uses Bluestein's algorithm (a prime factor above {@link #MAX_DIRECT_PRIME}) */
+    /** Tells whether the plan uses Bluestein's algorithm (a prime factor above {@link #MAX_DIRECT_PRIME}). */
     public boolean usesBluestein() {
         return bluestein != null;
     }
@@ -148,7 +150,7 @@ public final class ComplexFft {
         return x;
     }
 
-    /** @return the first pass, or null (Bluestein, or N = 1) */
+    /** Returns the first pass, or null (Bluestein, or N = 1). */
     RadixPass firstPass() {
         return passes.length == 0 ? null : passes[0];
     }

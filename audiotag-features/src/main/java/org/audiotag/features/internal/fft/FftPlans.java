@@ -24,6 +24,8 @@ public final class FftPlans {
     }
 
     /**
+     * Returns the complex FFT plan of size n.
+     *
      * @param n transform size, &gt;= 1
      * @return the complex plan of that size (shared when {@link #cached}, else a fresh plan without per-thread
      *     buffers, for one-off sizes)
@@ -42,6 +44,8 @@ public final class FftPlans {
     }
 
     /**
+     * Returns the real FFT plan of size n.
+     *
      * @param n transform size, &gt;= 1
      * @return the real plan of that size (shared when {@link #cached}, else fresh)
      */

@@ -19,6 +19,8 @@ public final class JTransformsPower {
     private final float[] frame;
 
     /**
+     * Plans JTransforms' float FFT of size n, with its own frame buffer.
+     *
      * @param n a size for which {@link #suitable(int)} holds
      */
     public JTransformsPower(int n) {
@@ -28,6 +30,8 @@ public final class JTransformsPower {
     }
 
     /**
+     * Tells whether the float power spectra of size n go through JTransforms.
+     *
      * @param n FFT size
      * @return whether n is even, at least 2 and below JTransforms' current threading threshold (odd sizes use the
      *     own engine)

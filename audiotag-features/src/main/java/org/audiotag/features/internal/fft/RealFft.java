@@ -24,6 +24,8 @@ public final class RealFft {
     private final int scratchLength;
 
     /**
+     * Plans a real FFT of size n through a complex FFT of half the size (or of n when n is odd).
+     *
      * @param n size
      * @param shared keep scratch buffers per thread (for cached plans) rather than allocating them per call
      */
@@ -48,12 +50,12 @@ public final class RealFft {
         this.scratchLength = len;
     }
 
-    /** @return the transform size n */
+    /** Returns the transform size n. */
     public int size() {
         return n;
     }
 
-    /** @return the number of bins, {@code n/2 + 1} */
+    /** Returns the number of bins, {@code n/2 + 1}. */
     public int bins() {
         return half + 1;
     }
