@@ -37,6 +37,8 @@ final class LibrosaBenchmark {
     }
 
     /**
+     * Runs librosa's side of the log-mel benchmark in a child python process and reads its rate.
+     *
      * @param python command line of a python (split on whitespace, e.g. {@code env PYTHONPATH=/x python3})
      * @param clips clips per pass
      * @return the measured rate, or the problem
