@@ -5,7 +5,6 @@
 module org.audiotag.features {
     requires JTransforms;
     requires jorbis;
-    requires jflac.codec;
     requires org.slf4j;
 
     exports org.audiotag.features;
