@@ -2,6 +2,7 @@
  * Audio decoding and librosa-exact audio features: resampling, STFT/iSTFT, mel filter banks, mel spectrograms,
  * dB scaling, MFCC and the fixed-length inputs of the original project. No TensorFlow here.
  */
+@SuppressWarnings("module") // the command line module is not on this module's path when it is compiled
 module org.audiotag.features {
     requires JTransforms;
     requires jorbis;
@@ -9,4 +10,6 @@ module org.audiotag.features {
 
     exports org.audiotag.features;
     exports org.audiotag.features.io;
+    // the decoder fuzzer behind 'audiotag bench fuzz'; not API
+    exports org.audiotag.features.internal.fuzz to org.audiotag.cli;
 }

@@ -70,7 +70,24 @@ public final class AudioDecoder {
      */
     public static DecodedAudio decode(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        byte[] bytes = readAll(file);
+        return decode(readAll(file), file);
+    }
+
+    /**
+     * Decodes a WAV, Ogg Vorbis or FLAC file that is already in memory (read from an archive, a database or the
+     * network), whichever its content is; exactly what {@link #decode(Path)} does after reading the file.
+     *
+     * @param bytes the encoded file (not copied; must not change during the call)
+     * @param source the name the bytes go by: it starts every error message and becomes
+     *     {@link DecodedAudio#source()}
+     * @return all channels and frames at the file's own sample rate
+     * @throws AudioFormatException if the bytes are empty, of an unknown format, unsupported, truncated or corrupt, or
+     *     beyond the limits in the class documentation
+     */
+    public static DecodedAudio decode(byte[] bytes, Path source) throws AudioFormatException {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(source, "source");
+        Path file = source;
         if (bytes.length == 0) {
             throw new AudioFormatException(file, "file is empty (0 bytes)");
         }

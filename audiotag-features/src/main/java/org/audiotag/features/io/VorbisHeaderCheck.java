@@ -197,6 +197,8 @@ final class VorbisHeaderCheck {
             }
             entries[i] = n;
             dims[i] = dim;
+            // Kraft sum of the codeword lengths in units of 2^-32: above 2^32 the Huffman tree is overpopulated
+            long kraft = 0;
             if (r.read(1, book) == 0) { // unordered lengths
                 boolean sparse = r.read(1, book) == 1;
                 if ((long) n * (sparse ? 1 : 5) > r.left()) {
@@ -204,7 +206,7 @@ final class VorbisHeaderCheck {
                 }
                 for (int e = 0; e < n; e++) {
                     if (!sparse || r.read(1, book) == 1) {
-                        r.read(5, book);
+                        kraft += 1L << (32 - (r.read(5, book) + 1));
                     }
                 }
             } else { // ordered lengths: runs of equal length
@@ -218,9 +220,14 @@ final class VorbisHeaderCheck {
                     if (run > n - e) {
                         throw r.bad(book + " declares more codeword lengths than its " + n + " entries");
                     }
+                    kraft += (long) run << (32 - length);
                     e += run;
                     length++;
                 }
+            }
+            if (kraft > 1L << 32) {
+                throw r.bad(book + " has an overpopulated Huffman tree (codeword lengths violate Kraft's"
+                        + " inequality)");
             }
             int type = r.read(4, book);
             maptype[i] = type;

@@ -5,7 +5,7 @@ package org.audiotag.features.internal.flac;
  * {@code x^8 + x^2 + x + 1} over the frame header, and CRC-16 with polynomial {@code x^16 + x^15 + x^2 + 1} over the
  * whole frame up to its last two bytes; both start at 0, unreflected, with no final XOR.
  */
-final class Crc {
+public final class Crc {
 
     private static final int[] CRC8 = new int[256];
     private static final int[] CRC16 = new int[256];
@@ -36,7 +36,7 @@ final class Crc {
      * @param to one past the last byte
      * @return the checksum, 0 to 255
      */
-    static int crc8(byte[] b, int from, int to) {
+    public static int crc8(byte[] b, int from, int to) {
         int c = 0;
         for (int i = from; i < to; i++) {
             c = CRC8[c ^ (b[i] & 0xFF)];
@@ -52,7 +52,7 @@ final class Crc {
      * @param to one past the last byte
      * @return the checksum, 0 to 65535
      */
-    static int crc16(byte[] b, int from, int to) {
+    public static int crc16(byte[] b, int from, int to) {
         int c = 0;
         for (int i = from; i < to; i++) {
             c = ((c << 8) & 0xFFFF) ^ CRC16[(c >>> 8) ^ (b[i] & 0xFF)];

@@ -225,10 +225,21 @@ public final class FlacDecoder {
         int srCode = in.readUInt(4);
         int chCode = in.readUInt(4);
         int ssCode = in.readUInt(3);
-        if (in.readBits(1) != 0) {
+        int reserved = in.readUInt(1);
+        readCodedNumber(start, variable);
+        // the optional fields, then the CRC-8, before any code is interpreted: a damaged header is reported as such
+        int bsExtra = bsCode == 6 ? in.readUInt(8) : bsCode == 7 ? in.readUInt(16) : 0;
+        int srExtra = srCode == 12 ? in.readUInt(8) : srCode == 13 || srCode == 14 ? in.readUInt(16) : 0;
+        int headerEnd = in.bytePosition();
+        int crc8 = in.readUInt(8);
+        int expected8 = Crc.crc8(data, start, headerEnd);
+        if (crc8 != expected8) {
+            throw frameError(start, String.format(Locale.ROOT,
+                    "header CRC-8 mismatch (stored 0x%02X, computed 0x%02X): corrupt data", crc8, expected8));
+        }
+        if (reserved != 0) {
             throw frameError(start, "reserved header bit is set");
         }
-        readCodedNumber(start, variable);
         int bs;
         if (bsCode == 0) {
             throw frameError(start, "reserved block size code 0");
@@ -236,10 +247,8 @@ public final class FlacDecoder {
             bs = 192;
         } else if (bsCode <= 5) {
             bs = 576 << (bsCode - 2);
-        } else if (bsCode == 6) {
-            bs = in.readUInt(8) + 1;
-        } else if (bsCode == 7) {
-            bs = in.readUInt(16) + 1;
+        } else if (bsCode <= 7) {
+            bs = bsExtra + 1;
         } else {
             bs = 256 << (bsCode - 8);
         }
@@ -252,20 +261,11 @@ public final class FlacDecoder {
         } else if (srCode <= 11) {
             rate = SAMPLE_RATES[srCode];
         } else if (srCode == 12) {
-            rate = in.readUInt(8) * 1000;
-        } else if (srCode == 13) {
-            rate = in.readUInt(16);
-        } else if (srCode == 14) {
-            rate = in.readUInt(16) * 10;
+            rate = srExtra * 1000;
+        } else if (srCode <= 14) {
+            rate = srCode == 13 ? srExtra : srExtra * 10;
         } else {
             throw frameError(start, "invalid sample rate code 15");
-        }
-        int headerEnd = in.bytePosition();
-        int crc8 = in.readUInt(8);
-        int expected8 = Crc.crc8(data, start, headerEnd);
-        if (crc8 != expected8) {
-            throw frameError(start, String.format(Locale.ROOT,
-                    "header CRC-8 mismatch (stored 0x%02X, computed 0x%02X): corrupt data", crc8, expected8));
         }
         int channels;
         if (chCode <= 7) {
