@@ -188,7 +188,7 @@ public final class Resampler {
         }
         if ((long) targetSr > (long) MAX_RATIO * origSr || (long) origSr > (long) MAX_RATIO * targetSr) {
             throw new IllegalArgumentException("orig_sr=" + origSr + " Hz and target_sr=" + targetSr
-                    + " Hz differ by a factor of " + String.format(java.util.Locale.ROOT, "%.4g",
+                    + " Hz differ by a factor of " + String.format(java.util.Locale.ROOT, "%.1f",
                     Math.max((double) targetSr / origSr, (double) origSr / targetSr))
                     + ", more than the " + MAX_RATIO + " a resampler accepts (up or down)");
         }

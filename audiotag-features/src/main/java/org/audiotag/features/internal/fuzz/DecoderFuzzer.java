@@ -152,9 +152,13 @@ public final class DecoderFuzzer {
                 (int) slowest[0], slowestMutant[0], slowest[1], (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The message kind: the problem with every number replaced by {@code #}, cut to 100 characters. */
+    /**
+     * The message kind: the problem with every number replaced by {@code #} (except those that are part of a name,
+     * such as CRC-16 or float32), cut to 100 characters.
+     */
     static String kind(String problem) {
-        String k = problem.replaceAll("0x[0-9A-Fa-f]+", "#").replaceAll("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?", "#");
+        String k = problem.replaceAll("0x[0-9A-Fa-f]+", "#")
+                .replaceAll("(?<![A-Za-z0-9-])-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?", "#");
         return k.length() > 100 ? k.substring(0, 100) + "..." : k;
     }
 
