@@ -29,7 +29,14 @@ import org.audiotag.features.io.DecodedAudio;
  */
 public final class AudioMutator {
 
-    /** A damaged file and what was done to it. */
+    /**
+     * A damaged file and what was done to it.
+     *
+     * @param index the mutant's number in its run
+     * @param seedFile index of the seed file it was made from
+     * @param bytes the damaged file
+     * @param description the seed's name and the mutation, e.g. {@code "bd_zum.flac: flip 2 bit(s) at 812.3 96.0"}
+     */
     public record Mutant(int index, int seedFile, byte[] bytes, String description) {
     }
 

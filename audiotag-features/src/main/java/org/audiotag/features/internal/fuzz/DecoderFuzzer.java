@@ -23,7 +23,13 @@ import org.audiotag.features.io.AudioFormatException;
  */
 public final class DecoderFuzzer {
 
-    /** A mutant whose decode failed in a way the decoders promise never to fail. */
+    /**
+     * A mutant whose decode failed in a way the decoders promise never to fail.
+     *
+     * @param index the mutant's number
+     * @param mutant its description
+     * @param problem the exception or error (its {@code toString()}), or the timeout
+     */
     public record Failure(int index, String mutant, String problem) {
     }
 
