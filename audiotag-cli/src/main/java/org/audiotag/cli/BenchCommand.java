@@ -15,6 +15,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "bench needs a measurement, e.g. 'bench features'");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "bench needs a measurement, e.g. 'bench features'");
     }
 }

@@ -22,10 +22,10 @@ import org.audiotag.features.io.DecodedAudio;
  * they get past the container's integrity checks and reach the codec. Mutant {@code i} of seed {@code s} depends
  * only on {@code (s, i)} and the seed files, so any case can be reproduced alone.
  *
- * <p>The seed files are shortened first (FLAC to its first frames with STREAMINFO's total patched, Ogg to its first
- * page holding its first audio packets, flagged end-of-stream, WAV to the first 32 KB of samples), still valid files, so that a mutant
- * decodes in about a millisecond; a float32 WAV made from the first WAV seed's samples is added, since no shipped
- * WAV is float.
+ * <p>The seed files are shortened first, into files that are still valid: FLAC to its first frames with
+ * STREAMINFO's total patched, Ogg to its header pages and one page with its first audio packets, flagged
+ * end-of-stream, WAV to the first 32 KB of samples; so a mutant decodes in a few milliseconds. A float32 WAV made
+ * from the first WAV seed's samples is added, since no shipped WAV is float.
  */
 public final class AudioMutator {
 
