@@ -464,9 +464,26 @@ public final class TagModel implements AutoCloseable {
         try {
             session().restore(abs.toString());
         } catch (RuntimeException e) {
-            throw new ModelLoadException(abs, "checkpoint does not match " + architecture.cliName() + " "
-                    + config + ": " + e.getMessage(), e);
+            throw new ModelLoadException(abs, "checkpoint is damaged or was written for another model than this "
+                    + architecture.cliName() + " (" + tensorFlowReason(e) + ")", e);
         }
+    }
+
+    /**
+     * The first line of a TensorFlow error, without the graph node it names, cut to 100 characters: e.g.
+     * {@code not an sstable (bad magic number)}.
+     */
+    private static String tensorFlowReason(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int end = m.length();
+        for (String stop : new String[] {"\n", "\t", " [[", "\r"}) {
+            int i = m.indexOf(stop);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String r = m.substring(0, end).strip();
+        return r.length() > 100 ? r.substring(0, 100) + "…" : r;
     }
 
     /**

@@ -218,6 +218,21 @@ class RunFolderTest {
         Files.writeString(dir.resolve(RunFolder.STATE_FILE), "fingerprint=" + FP + "\nepochsDone=x\n");
         assertThatThrownBy(() -> RunFolder.open(dir).claim(FP, Map.of())).hasMessageContaining(
                 RunFolder.STATE_FILE).hasMessageContaining("malformed state");
+        // issue 15: the file and the key, not Java's "For input string"
+        Path state = dir.resolve(RunFolder.STATE_FILE);
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=x3\nbestEpoch=0\nbestLwlrap=0.5\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessage(state
+                + ": malformed state: epochsDone 'x3' is not an integer; the run cannot be resumed");
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=2\nbestEpoch=0\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessage(state
+                + ": malformed state: key 'bestLwlrap' is missing; the run cannot be resumed");
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=2\nbestEpoch=0\nbestLwlrap=0.5\n"
+                + "schedule=0.001,oops\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessage(state
+                + ": malformed state: schedule 'oops' is not a number; the run cannot be resumed");
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=0\nbestEpoch=0\nbestLwlrap=0.5\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessageStartingWith(state
+                + ": malformed state: epochsDone: 0 must be");
         Files.writeString(dir.resolve(RunFolder.MARKER_FILE), "format=something-else\n");
         assertThatThrownBy(() -> RunFolder.open(dir)).isInstanceOf(RunFolderException.class)
                 .hasMessageContaining("not an audiotag run marker");
