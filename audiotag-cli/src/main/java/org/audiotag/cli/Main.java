@@ -97,7 +97,8 @@ public final class Main implements Runnable {
         } catch (StackOverflowError e) {
             return report(cl.getErr(), e, "stack overflow; please report this input as a bug");
         } catch (LinkageError e) {
-            return report(cl.getErr(), e, "cannot load " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return report(cl.getErr(), e, "cannot load a class or native library (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")");
         }
     }
 

@@ -51,13 +51,6 @@ final class TagCommand implements Callable<Integer> {
         if (topK < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top-k must be >= 1, got " + topK);
         }
-        for (Path f : files) {
-            try {
-                InputFiles.requireReadableFile(f);
-            } catch (IOException e) {
-                throw CliException.cannotRead(f, e);
-            }
-        }
         if (scoresCsv != null) {
             requireDistinctNames();
         }
@@ -69,6 +62,13 @@ final class TagCommand implements Callable<Integer> {
             throw CliException.cannotRead(model, e);
         }
         try (tagger) {
+            for (Path f : files) { // all before the first is tagged: a bad last file fails fast
+                try {
+                    InputFiles.requireReadableFile(f);
+                } catch (IOException e) {
+                    throw CliException.cannotRead(f, e);
+                }
+            }
             List<String> names = new ArrayList<>();
             List<float[]> scores = new ArrayList<>();
             for (Path f : files) {

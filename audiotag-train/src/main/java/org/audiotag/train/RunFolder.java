@@ -78,9 +78,12 @@ public final class RunFolder {
      */
     private static final Pattern MODEL_TEMP = Pattern.compile(
             "model\\.(tmp|old)-\\d+(\\.tmp-\\d+-\\d+)?|\\.model\\.tmp-\\d+\\.[0-9a-z]+\\.tmp");
-    /** A checkpoint file (index, data shard, or a temporary of {@code TagModel.saveCheckpoint}). */
-    private static final Pattern CHECKPOINT = Pattern.compile(
-            "epoch-(\\d{4,9})\\.(index|data-\\d{5}-of-\\d{5}|tmp-\\d+-\\d+\\.(index|data-\\d{5}-of-\\d{5}))");
+    /**
+     * A checkpoint file (index, data shard, or a temporary of {@code TagModel.saveCheckpoint}, also TensorFlow's own
+     * {@code .tempstateN} file of it that a kill during the save leaves).
+     */
+    private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d{4,9})\\.(index|data-\\d{5}-of-\\d{5}"
+            + "|tmp-\\d+-\\d+\\.(index|data-\\d{5}-of-\\d{5})(\\.tempstate\\d+)?)");
 
     private final Path dir;
     private final List<PathMatcher> callerEntries;
