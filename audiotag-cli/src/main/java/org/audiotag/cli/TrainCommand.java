@@ -168,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             return new Selection(ds, s.indicesNotIn(k), s.indicesIn(k), "fold " + k + " of " + splitFile);
         } catch (IOException e) {
-            throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
+            throw new CliException(Main.EXIT_USAGE, InputFiles.describe(e), e);
         }
     }
 
