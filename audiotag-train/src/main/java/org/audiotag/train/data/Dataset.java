@@ -1,14 +1,19 @@
 package org.audiotag.train.data;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * An immutable list of labelled audio clips with the vocabulary their tags are encoded against, as read by
- * {@link Datasets}. Index {@code i} is stable: splits, caches and targets refer to clips by index.
+ * {@link Datasets}. Index {@code i} is stable: splits, caches and targets refer to clips by index. No file is in a
+ * dataset twice (compared by normalised absolute path), so a {@link Split}, which puts each index in one fold, never
+ * puts one file on both sides.
  */
 public final class Dataset {
 
@@ -22,7 +27,8 @@ public final class Dataset {
      * @param vocabulary the tags; every clip label must be in it
      * @param clips the clips
      * @param problems entries that were skipped, one message each
-     * @throws IllegalArgumentException if a clip has a label outside the vocabulary
+     * @throws IllegalArgumentException if a clip has a label outside the vocabulary, or two clips are the same file
+     *     (the message names the file and the origins of both)
      */
     public Dataset(String name, Vocabulary vocabulary, List<LabeledClip> clips, List<String> problems) {
         this.name = Objects.requireNonNull(name, "name");
@@ -34,6 +40,14 @@ public final class Dataset {
                 if (!vocabulary.contains(l)) {
                     throw new IllegalArgumentException(c.origin() + ": label '" + l + "' is not in the vocabulary");
                 }
+            }
+        }
+        Map<Path, LabeledClip> byPath = new HashMap<>();
+        for (LabeledClip c : this.clips) {
+            LabeledClip first = byPath.putIfAbsent(c.file().toAbsolutePath().normalize(), c);
+            if (first != null) {
+                throw new IllegalArgumentException(c.origin() + ": audio file " + c.file() + " is listed twice (also at "
+                        + first.origin() + ")");
             }
         }
     }
@@ -128,6 +142,7 @@ public final class Dataset {
      *
      * @param indices clip indices
      * @return the subset
+     * @throws IllegalArgumentException if an index is given twice (the subset would hold that file twice)
      */
     public Dataset subset(int[] indices) {
         List<LabeledClip> sub = new ArrayList<>(indices.length);
