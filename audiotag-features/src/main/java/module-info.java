@@ -9,11 +9,12 @@ module org.audiotag.features {
     requires org.audiotag.toolkit;
     requires JTransforms;
     requires jorbis;
-    requires jflac.codec;
     requires org.slf4j;
 
     exports org.audiotag.features;
     exports org.audiotag.features.io;
     // the FFT engine is shared with the modules that need raw transforms, and with no one else
     exports org.audiotag.features.internal.fft to org.audiotag.augment, org.audiotag.style;
+    // the decoder fuzzer behind 'audiotag bench fuzz', and no one else
+    exports org.audiotag.features.internal.fuzz to org.audiotag.cli;
 }

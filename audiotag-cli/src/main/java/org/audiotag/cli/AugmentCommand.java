@@ -3,6 +3,7 @@ package org.audiotag.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import org.audiotag.augment.TimeStretch;
 import org.audiotag.features.AudioClip;
 import org.audiotag.features.AudioLoader;
 import org.audiotag.features.io.WavWriter;
+import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,7 +138,7 @@ final class AugmentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(2, input + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(1, output + ": cannot write: " + e.getMessage(), e);
+            throw CliException.cannotWrite(output, e);
         }
     }
 
@@ -147,13 +149,17 @@ final class AugmentCommand implements Callable<Integer> {
     }
 
     private static AudioClip load(AudioLoader loader, Path file, String option) {
-        if (!Files.isRegularFile(file)) {
-            throw new CliException(2, file + ": " + option + " file not found");
+        try {
+            InputFiles.requireReadableFile(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException(2, InputFiles.shown(file) + ": " + option + " file not found");
+        } catch (IOException e) {
+            throw new CliException(2, InputFiles.describe(e) + " (" + option + ")", e);
         }
         try {
             return loader.load(file);
         } catch (IOException e) {
-            throw new CliException(2, e.getMessage(), e);
+            throw CliException.cannotRead(file, e);
         } catch (IllegalArgumentException e) {
             throw new CliException(2, file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.audiotag.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,6 +13,7 @@ import org.audiotag.features.io.AudioFormatException;
 import org.audiotag.features.io.DecodedAudio;
 import org.audiotag.features.io.NpyFile;
 import org.audiotag.features.io.WavWriter;
+import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -147,7 +147,9 @@ final class ConvertCommand implements Callable<Integer> {
                 WavWriter.write(output, channels, outSr, encoding.wav);
             }
         } catch (IOException e) {
-            throw new CliException(1, "cannot write " + output + ": " + e.getMessage(), e);
+            throw CliException.cannotWrite(output, e);
+        } catch (IllegalArgumentException e) { // e.g. more channels than a WAV file can hold
+            throw CliException.badInput(output, e);
         }
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%s: %d ch, %d Hz, %d frames -> %s: %d ch, %d Hz, %d frames%s%n",
@@ -158,18 +160,18 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private DecodedAudio decode() {
-        if (!Files.isRegularFile(input)) {
-            throw new CliException(Main.EXIT_USAGE, input + ": no such file");
-        }
         try {
+            InputFiles.requireReadableFile(input);
             return rawSr != null ? AudioDecoder.decodeRawFloat32(input, rawSr, rawChannels)
                     : AudioDecoder.decode(input);
         } catch (AudioFormatException e) {
             throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
         } catch (NoSuchFileException e) {
-            throw new CliException(Main.EXIT_USAGE, input + ": no such file", e);
+            throw new CliException(Main.EXIT_USAGE, InputFiles.shown(input) + ": no such file", e);
         } catch (IOException e) {
-            throw new CliException(Main.EXIT_USAGE, input + ": cannot read: " + e.getMessage(), e);
+            throw CliException.cannotRead(input, e);
+        } catch (IllegalArgumentException e) { // a decoded stream the audio classes reject, e.g. 0 channels
+            throw CliException.badInput(input, e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.audiotag.eval.TieRule;
 import org.audiotag.eval.io.EvalInputException;
 import org.audiotag.eval.io.LabeledPredictions;
 import org.audiotag.eval.io.TaggingCsv;
+import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,11 +79,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         LabeledPredictions data;
         try {
+            InputFiles.requireReadableFile(truth);
+            InputFiles.requireReadableFile(scores);
             data = TaggingCsv.read(truth, scores);
         } catch (EvalInputException e) {
             throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(Main.EXIT_USAGE, "cannot read " + truth + " / " + scores + ": " + e, e);
+            throw new CliException(Main.EXIT_USAGE, InputFiles.describe(e), e);
         }
         TieRule rule = tieRule == Ties.sklearn ? TieRule.SKLEARN : TieRule.REFERENCE;
         Evaluation ev;
@@ -103,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
             try {
                 ev.perClassReport().writeCsv(perClassCsv);
             } catch (IOException e) {
-                throw new CliException(1, "cannot write " + perClassCsv + ": " + e.getMessage(), e);
+                throw CliException.cannotWrite(perClassCsv, e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

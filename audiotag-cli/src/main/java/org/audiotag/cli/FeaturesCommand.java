@@ -1,7 +1,6 @@
 package org.audiotag.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.audiotag.features.Stft;
 import org.audiotag.features.StftConfig;
 import org.audiotag.features.io.AudioFormatException;
 import org.audiotag.features.io.NpyFile;
+import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,7 +150,7 @@ final class FeaturesCommand implements Callable<Integer> {
         try {
             NpyFile.write(output, out.toFloat().toArray(), out.rows(), out.cols());
         } catch (IOException e) {
-            throw new CliException(1, "cannot write " + output + ": " + e.getMessage(), e);
+            throw CliException.cannotWrite(output, e);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "%s %s (%d, %d) sr=%d -> %s%n", kind, input.getFileName(),
                 out.rows(), out.cols(), clip.sampleRate(), output);
@@ -159,10 +159,8 @@ final class FeaturesCommand implements Callable<Integer> {
     }
 
     private AudioClip load() {
-        if (!Files.isRegularFile(input)) {
-            throw new CliException(Main.EXIT_USAGE, input + ": no such file");
-        }
         try {
+            InputFiles.requireReadableFile(input);
             AudioLoader loader = sr == null ? AudioLoader.nativeRate() : AudioLoader.atRate(sr);
             AudioClip clip = rawSr != null ? loader.loadRawFloat32(input, rawSr, 1) : loader.load(input);
             if (clip.length() == 0) {
@@ -174,7 +172,7 @@ final class FeaturesCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new CliException(Main.EXIT_USAGE, input + ": no such file", e);
         } catch (IOException e) {
-            throw new CliException(Main.EXIT_USAGE, input + ": cannot read: " + e.getMessage(), e);
+            throw CliException.cannotRead(input, e);
         } catch (IllegalArgumentException e) {
             throw new CliException(Main.EXIT_USAGE, input + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.audiotag.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.audiotag.features.PadMode;
@@ -12,6 +11,7 @@ import org.audiotag.features.io.NpyFile;
 import org.audiotag.features.io.WavWriter;
 import org.audiotag.style.GriffinLim;
 import org.audiotag.style.MelToAudio;
+import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,8 +93,10 @@ final class InvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        if (!Files.isRegularFile(mel)) {
-            throw new CliException(2, mel + ": no such file");
+        try {
+            InputFiles.requireReadableFile(mel);
+        } catch (IOException e) {
+            throw CliException.cannotRead(mel, e);
         }
         WavWriter.Encoding encoding = switch (wavFormat.toLowerCase(java.util.Locale.ROOT)) {
             case "pcm16" -> WavWriter.Encoding.PCM_16;
@@ -110,7 +112,7 @@ final class InvertCommand implements Callable<Integer> {
         try {
             arr = NpyFile.read(mel);
         } catch (IOException e) {
-            throw new CliException(2, e.getMessage(), e);
+            throw CliException.cannotRead(mel, e);
         }
         int[] shape = arr.shape();
         if (shape.length != 2 || shape[0] < 1 || shape[1] < 1) {
@@ -153,7 +155,7 @@ final class InvertCommand implements Callable<Integer> {
         try {
             WavWriter.write(out, f, sr, encoding);
         } catch (IOException e) {
-            throw new CliException(1, out + ": cannot write (" + e.getMessage() + ")", e);
+            throw CliException.cannotWrite(out, e);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         spec.commandLine().getOut().printf(java.util.Locale.ROOT,

@@ -64,7 +64,11 @@ final class SplitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        s.write(out, ds);
+        try {
+            s.write(out, ds);
+        } catch (IOException e) {
+            throw CliException.cannotWrite(out, e);
+        }
         boolean[][] y = ds.targetMatrix();
         for (int f = 0; f < s.numFolds(); f++) {
             int[] idx = s.indicesIn(f);

@@ -1,7 +1,6 @@
 package org.audiotag.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,6 +17,7 @@ import org.audiotag.style.MelToAudio;
 import org.audiotag.style.SpectrogramImage;
 import org.audiotag.style.StyleTransfer;
 import org.audiotag.style.StyleTransferConfig;
+import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -152,7 +152,7 @@ final class StyleCommand implements Callable<Integer> {
             try {
                 img.write(image, map, 8);
             } catch (IOException e) {
-                throw new CliException(1, image + ": cannot write (" + e.getMessage() + ")", e);
+                throw CliException.cannotWrite(image, e);
             }
         }
         MelToAudio m2a = MelToAudio.builder().mel(melSpec.config()).nIter(nIter).seed(seed).build();
@@ -164,7 +164,7 @@ final class StyleCommand implements Callable<Integer> {
         try {
             WavWriter.write(out, f, sr, WavWriter.Encoding.PCM_16);
         } catch (IOException e) {
-            throw new CliException(1, out + ": cannot write (" + e.getMessage() + ")", e);
+            throw CliException.cannotWrite(out, e);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.2f s at %d Hz; %s; frame-energy correlation with "
                         + "the content %.3f; spectral convergence %.4f; %.1f s%n",
@@ -182,24 +182,25 @@ final class StyleCommand implements Callable<Integer> {
 
     private static SpectrogramImage readPicture(Path p) {
         try {
+            InputFiles.requireReadableFile(p);
             return SpectrogramImage.read(p);
         } catch (IOException e) {
-            throw new CliException(2, e.getMessage(), e);
+            throw CliException.cannotRead(p, e);
         }
     }
 
     private double[] loadAudio(Path p) {
-        if (!Files.isRegularFile(p)) {
-            throw new CliException(2, p + ": no such file");
-        }
         try {
+            InputFiles.requireReadableFile(p);
             double[] y = AudioLoader.builder().sr(sr).build().load(p).samplesAsDouble();
             if (y.length < 2 * hopLength) {
                 throw new CliException(2, p + ": too short (" + y.length + " samples at " + sr + " Hz)");
             }
             return y;
         } catch (IOException e) {
-            throw new CliException(2, e.getMessage(), e);
+            throw CliException.cannotRead(p, e);
+        } catch (IllegalArgumentException e) { // e.g. too few samples to resample
+            throw CliException.badInput(p, e);
         }
     }
 

@@ -2,15 +2,19 @@ package org.audiotag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.WindowAggregation;
+import org.audiotag.toolkit.InputFiles;
 import org.audiotag.train.AugmentSpec;
 import org.audiotag.train.ScheduleKind;
 import org.audiotag.train.StopReason;
@@ -24,6 +28,8 @@ import org.audiotag.train.data.LabeledClip;
 import org.audiotag.train.data.LoadOptions;
 import org.audiotag.train.data.RowPolicy;
 import org.audiotag.train.data.Split;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +44,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a tagging model on a dataset (FSDKaggle2019 CSV, generic CSV, ESC-10 or label folders).")
 final class TrainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -125,6 +133,10 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         TrainingConfig cfg = config(spec, model, epochs, batchSize, lr, seed, schedule, patience, aggregation,
                 weightDecay, clipNorm, !noNormalize, skipBad);
+        if (Files.exists(out) && !Files.isDirectory(out)) { // before the data is read: RunFolder says the same later
+            throw new CliException(Main.EXIT_USAGE, InputFiles.shown(out) + ": is not a folder; --out names the run "
+                    + "folder (created if missing, resumed if it holds the same run)");
+        }
         Selection sel = splitFile != null ? fromSplitFile(validation == null ? null : validation.fold)
                 : select(spec, data, validation == null ? null : validation.fold,
                         validation == null ? null : validation.csv, seed, skipBad);
@@ -132,9 +144,14 @@ final class TrainCommand implements Callable<Integer> {
         Path cacheDir = cache != null ? cache : out.toAbsolutePath().getParent().resolve(".audiotag-cache");
         o.printf(Locale.ROOT, "%s: %d clips, %d tags; %d training, %d validation (%s)%n", sel.dataset.name(),
                 sel.dataset.size(), sel.dataset.vocabulary().size(), sel.train.length, sel.val.length, sel.how);
-        Trainer trainer = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA())).augment(aug)
-                .cacheRoot(cacheDir).addTrainingListeners(new TrainingProgress(o, "")).build();
-        TrainingResult r = trainer.train(sel.dataset, sel.train, sel.val, out);
+        TrainingResult r;
+        try {
+            Trainer trainer = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA()))
+                    .augment(aug).cacheRoot(cacheDir).addTrainingListeners(new TrainingProgress(o, "")).build();
+            r = trainer.train(sel.dataset, sel.train, sel.val, out);
+        } catch (IllegalArgumentException e) { // e.g. "validation: needs at least 1 clip": say which data
+            throw new CliException(Main.EXIT_USAGE, sel.dataset.name() + ": " + e.getMessage(), e);
+        }
         o.println(r.message());
         if (r.modelDir() != null) {
             o.printf(Locale.ROOT, "model: %s%nhistory: %s%n", r.modelDir(), out.resolve("history.csv"));
@@ -161,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             return new Selection(ds, s.indicesNotIn(k), s.indicesIn(k), "fold " + k + " of " + splitFile);
         } catch (IOException e) {
-            throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
+            throw new CliException(Main.EXIT_USAGE, InputFiles.describe(e), e);
         }
     }
 
@@ -193,6 +210,34 @@ final class TrainCommand implements Callable<Integer> {
     record Selection(Dataset dataset, int[] train, int[] val, String how) {
     }
 
+    /**
+     * The training clips that are not also validation clips (same normalised absolute path): a file on both sides is
+     * an error naming both entries, or, with {@code --skip-bad}, left out of training with a warning.
+     */
+    private static List<LabeledClip> withoutValidationClips(Dataset train, Dataset validation, boolean skipBad,
+            List<String> problems) {
+        Map<Path, LabeledClip> val = new HashMap<>();
+        for (LabeledClip c : validation.clips()) {
+            val.put(c.file().toAbsolutePath().normalize(), c);
+        }
+        List<LabeledClip> out = new ArrayList<>();
+        for (LabeledClip c : train.clips()) {
+            LabeledClip twin = val.get(c.file().toAbsolutePath().normalize());
+            if (twin == null) {
+                out.add(c);
+                continue;
+            }
+            String msg = c.origin() + ": audio file " + InputFiles.shown(c.file()) + " is also a validation clip ("
+                    + twin.origin() + ")";
+            if (!skipBad) {
+                throw new CliException(Main.EXIT_USAGE, msg + "; a file cannot be on both sides of the split");
+            }
+            LOG.warn("skipping {}; left out of training", msg);
+            problems.add(msg);
+        }
+        return out;
+    }
+
     static Selection select(CommandLine.Model.CommandSpec spec, Path data, Integer valFold, Path valCsv, long seed,
             boolean skipBad) {
         LoadOptions opts = LoadOptions.defaults().withPolicy(skipBad ? RowPolicy.SKIP : RowPolicy.FAIL);
@@ -200,13 +245,14 @@ final class TrainCommand implements Callable<Integer> {
             Dataset ds = Datasets.open(data, opts);
             if (valCsv != null) {
                 Dataset v = Datasets.open(valCsv, opts.withVocabulary(ds.vocabulary()));
-                List<LabeledClip> all = new ArrayList<>(ds.clips());
-                all.addAll(v.clips());
                 List<String> problems = new ArrayList<>(ds.problems());
+                List<LabeledClip> all = withoutValidationClips(ds, v, skipBad, problems);
+                int nTrain = all.size();
+                all.addAll(v.clips());
                 problems.addAll(v.problems());
                 Dataset both = new Dataset(ds.name() + " + " + v.name(), ds.vocabulary(), all, problems);
-                return new Selection(both, IntStream.range(0, ds.size()).toArray(),
-                        IntStream.range(ds.size(), both.size()).toArray(), "validation list " + valCsv);
+                return new Selection(both, IntStream.range(0, nTrain).toArray(),
+                        IntStream.range(nTrain, both.size()).toArray(), "validation list " + valCsv);
             }
             if (valFold != null) {
                 if (ds.hasFolds()) {
@@ -232,7 +278,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (DatasetFormatException e) {
             throw new CliException(Main.EXIT_USAGE, e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(Main.EXIT_USAGE, "cannot read " + data + ": " + e.getMessage(), e);
+            throw new CliException(Main.EXIT_USAGE, InputFiles.describe(e), e);
         }
     }
 }

@@ -31,6 +31,6 @@ record CliRun(int exit, String out, String err) {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return Main.execute(cl, args);
     }
 }

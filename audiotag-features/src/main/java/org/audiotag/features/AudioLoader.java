@@ -101,10 +101,13 @@ public final class AudioLoader {
      * knows, and returns it as {@link #load(Path)} would a decoded file.
      *
      * @param file the raw file
-     * @param rawSr sample rate of the raw samples in Hz, positive
-     * @param channels number of interleaved channels, positive
+     * @param rawSr sample rate of the raw samples in Hz, in [{@value AudioDecoder#MIN_SAMPLE_RATE},
+     *     {@value AudioDecoder#MAX_SAMPLE_RATE}]
+     * @param channels number of interleaved channels, in [1, {@value AudioDecoder#MAX_CHANNELS}]
      * @return the mono clip, resampled as {@link #load(Path)} does
-     * @throws IOException if the file cannot be read or is not a whole number of float32 frames
+     * @throws IllegalArgumentException if {@code rawSr} or {@code channels} is outside its range
+     * @throws IOException if the file cannot be read, is not a whole number of float32 frames or holds NaN or
+     *     infinite values
      */
     public AudioClip loadRawFloat32(Path file, int rawSr, int channels) throws IOException {
         return fromDecoded(AudioDecoder.decodeRawFloat32(file, rawSr, channels));

@@ -24,6 +24,13 @@ import java.util.Objects;
  * {@code floor(min(1, target/orig) * 2^precision)}, which scales the effective low-pass slightly (resampy's own
  * behaviour, reproduced here); for 44.1 to 16 kHz with kaiser_fast the pass-band gain is about 0.4 % low.
  *
+ * <p>Limits: the two rates may differ by at most a factor {@value #MAX_RATIO} either way, the output may have at
+ * most {@value #MAX_OUTPUT_LENGTH} samples, and polyphase's filter of {@code 20 * max(up, down) + 1} taps
+ * ({@code up / down = targetSr / origSr} in lowest terms) may have at most {@value #MAX_POLYPHASE_TAPS} taps; beyond
+ * them every method throws {@link IllegalArgumentException} naming both rates, so that no sample rate read from a
+ * file header can size a kernel or an output buffer. Within them work and memory are linear in the input and
+ * output lengths (plus the fixed resampy tables and the polyphase filter).
+ *
  * <p>The methods are stateless and thread-safe; resampy's filter tables are computed once per method and shared
  * (read-only).
  *
@@ -42,6 +49,23 @@ public final class Resampler {
     /** The default method, {@link ResampleType#KAISER_BEST} (see the class documentation for why). */
     public static final ResampleType DEFAULT_TYPE = ResampleType.KAISER_BEST;
 
+    /**
+     * Largest factor between the two rates, up or down: 512. kaiser_fast steps its table of 2^9 entries per zero
+     * crossing by {@code floor(512 * targetSr / origSr)}, which is 0 beyond this factor of down-sampling; and an
+     * up-sampling by more would turn a short file into an output hundreds of times its size.
+     */
+    public static final int MAX_RATIO = 512;
+
+    /** Largest output, in samples: the longest Java array. */
+    public static final int MAX_OUTPUT_LENGTH = Integer.MAX_VALUE - 8;
+
+    /**
+     * Largest polyphase filter, in taps: 2^22 (two copies of 32 MB each), i.e. {@code max(up, down) <= 209715}.
+     * Rates whose ratio needs more (such as 44101 Hz to 16000 Hz, which reduce to 16000 / 44101 only) are refused
+     * for {@link ResampleType#POLYPHASE}; the other methods accept them.
+     */
+    public static final int MAX_POLYPHASE_TAPS = 1 << 22;
+
     private Resampler() {
     }
 
@@ -53,7 +77,8 @@ public final class Resampler {
      * @param origSr input sample rate in Hz, positive
      * @param targetSr output sample rate in Hz, positive
      * @return the output length
-     * @throws IllegalArgumentException if a rate is not positive or {@code n} is negative
+     * @throws IllegalArgumentException if a rate is not positive, the rates differ by more than {@link #MAX_RATIO},
+     *     {@code n} is negative, or the output would exceed {@link #MAX_OUTPUT_LENGTH}
      */
     public static int outputLength(int n, int origSr, int targetSr) {
         checkRates(origSr, targetSr);
@@ -61,7 +86,13 @@ public final class Resampler {
             throw new IllegalArgumentException("n: must be >= 0, got " + n);
         }
         double ratio = (double) targetSr / origSr;
-        return (int) Math.ceil(n * ratio);
+        double len = Math.ceil(n * ratio);
+        if (len > MAX_OUTPUT_LENGTH) {
+            throw new IllegalArgumentException("resampling " + n + " samples from orig_sr=" + origSr
+                    + " Hz to target_sr=" + targetSr + " Hz gives " + (long) len + " samples, more than the "
+                    + MAX_OUTPUT_LENGTH + " an array can hold");
+        }
+        return (int) len;
     }
 
     /**
@@ -72,13 +103,25 @@ public final class Resampler {
      * @param targetSr wanted sample rate in Hz, positive
      * @param type the method
      * @return a new array of {@link #outputLength(int, int, int)} samples at {@code targetSr}
-     * @throws IllegalArgumentException if a rate is not positive, or the input is too short for the method
-     *     (resampy needs at least one output sample before length fixing)
+     * @throws IllegalArgumentException if a rate is not positive, the rates differ by more than {@link #MAX_RATIO},
+     *     the output would exceed {@link #MAX_OUTPUT_LENGTH}, the polyphase filter would exceed
+     *     {@link #MAX_POLYPHASE_TAPS}, or the input is too short for the method (resampy needs at least one output
+     *     sample before length fixing); each message names both rates
      */
     public static double[] resample(double[] y, int origSr, int targetSr, ResampleType type) {
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(type, "type");
         checkRates(origSr, targetSr);
+        if (type == ResampleType.POLYPHASE && origSr != targetSr) {
+            long g = ResampleKernels.gcd(origSr, targetSr);
+            long factor = Math.max(origSr / g, targetSr / g);
+            if (20 * factor + 1 > MAX_POLYPHASE_TAPS) {
+                throw new IllegalArgumentException("res_type=polyphase: resampling from orig_sr=" + origSr
+                        + " Hz to target_sr=" + targetSr + " Hz needs a filter of " + (20 * factor + 1)
+                        + " taps (ratio " + targetSr / g + "/" + origSr / g + "), more than "
+                        + MAX_POLYPHASE_TAPS + "; use kaiser_best, kaiser_fast or fft for these rates");
+            }
+        }
         if (origSr == targetSr) {
             return y.clone();
         }
@@ -152,6 +195,12 @@ public final class Resampler {
         }
         if (targetSr <= 0) {
             throw new IllegalArgumentException("target_sr: must be > 0, got " + targetSr);
+        }
+        if ((long) targetSr > (long) MAX_RATIO * origSr || (long) origSr > (long) MAX_RATIO * targetSr) {
+            throw new IllegalArgumentException("orig_sr=" + origSr + " Hz and target_sr=" + targetSr
+                    + " Hz differ by a factor of " + String.format(java.util.Locale.ROOT, "%.1f",
+                    Math.max((double) targetSr / origSr, (double) origSr / targetSr))
+                    + ", more than the " + MAX_RATIO + " a resampler accepts (up or down)");
         }
     }
 }

@@ -334,7 +334,8 @@ public final class ExportedModel {
             try {
                 model.writeSavedModel(tmp);
             } catch (RuntimeException e) {
-                throw new IOException(abs + ": cannot export the model: " + e.getMessage(), e);
+                throw new IOException(abs + ": cannot export the model: "
+                        + TagModel.tensorFlowReason(e, abs.getParent()), e);
             }
             Provenance.of(provenance).write(tmp.resolve(PROVENANCE_FILE),
                     "audiotag exported model: model, tagging settings and training provenance");

@@ -543,7 +543,15 @@ public final class TagModel implements AutoCloseable {
         try {
             session().save(dir.resolve(tmpName).toString());
         } catch (RuntimeException e) {
-            throw new IOException(abs + ": cannot write checkpoint: " + e.getMessage(), e);
+            // TensorFlow leaves its partial files (e.g. PREFIX.data-00000-of-00001.tempstateN) when a write fails
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, tmpName + "*")) {
+                for (Path p : ds) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new IOException(abs + ": cannot write checkpoint: " + tensorFlowReason(e, dir), e);
         }
         List<Path> written = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, tmpName + "*")) {
@@ -572,9 +580,31 @@ public final class TagModel implements AutoCloseable {
         try {
             session().restore(abs.toString());
         } catch (RuntimeException e) {
-            throw new ModelLoadException(abs, "checkpoint does not match " + architecture.cliName() + " "
-                    + config + ": " + e.getMessage(), e);
+            throw new ModelLoadException(abs, "checkpoint is damaged or was written for another model than this "
+                    + architecture.cliName() + " (" + tensorFlowReason(e, null) + ")", e);
         }
+    }
+
+    /**
+     * Returns the first line of a TensorFlow error, without the graph node it names and, for a file of its own in
+     * {@code dir}, without that file ({@code FILE; No space left on device}), cut to 100 characters: e.g.
+     * {@code not an sstable (bad magic number)}.
+     */
+    static String tensorFlowReason(RuntimeException e, Path dir) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int end = m.length();
+        for (String stop : new String[] {"\n", "\t", " [[", "\r"}) {
+            int i = m.indexOf(stop);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String r = m.substring(0, end).strip();
+        int semi = r.lastIndexOf("; ");
+        if (dir != null && r.startsWith(dir.toString()) && semi > 0) {
+            r = r.substring(semi + 2);
+        }
+        return r.length() > 100 ? r.substring(0, 100) + "…" : r;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.audiotag.features.FeatureExtractor;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.features.Resampler;
 import org.audiotag.features.TimeMajorFeatures;
+import org.audiotag.features.io.AudioFormatException;
 import org.audiotag.models.internal.Windows;
 
 /**
@@ -155,11 +156,25 @@ public final class Tagger implements AutoCloseable {
      *
      * @param file WAV, FLAC or Ogg Vorbis
      * @return one probability per tag of {@link #tags()}, in (0, 1)
-     * @throws IOException if the file cannot be decoded (message names the file)
+     * @throws IOException if the file cannot be decoded (message names the file); an
+     *     {@link AudioFormatException} naming the file also if it decodes to no samples or to too few to resample
      * @throws IllegalStateException if the tagger is closed
      */
     public float[] scores(Path file) throws IOException {
-        return scoresOf(features(AudioLoader.atRate(sampleRate()).load(file).samples()));
+        float[] y;
+        try {
+            y = AudioLoader.atRate(sampleRate()).load(file).samples();
+        } catch (IllegalArgumentException e) { // the resampler's "too short to resample" names no file
+            throw new AudioFormatException(file, e.getMessage(), e);
+        }
+        if (y.length == 0) {
+            throw new AudioFormatException(file, "no audio: the file decodes to 0 samples");
+        }
+        try {
+            return scoresOf(features(y));
+        } catch (IllegalArgumentException e) {
+            throw new AudioFormatException(file, e.getMessage(), e);
+        }
     }
 
     /**

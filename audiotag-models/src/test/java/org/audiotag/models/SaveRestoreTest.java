@@ -108,8 +108,25 @@ class SaveRestoreTest {
         }
         try (TagModel other = Architecture.GRU.build(Tiny.config(Architecture.GRU).widths(6, 2).build())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.restoreCheckpoint(prefix))
-                    .isInstanceOf(ModelLoadException.class).hasMessageContaining("does not match")
+                    .isInstanceOf(ModelLoadException.class).hasMessageContaining("written for another model")
                     .hasMessageContaining("gru");
+        }
+    }
+
+    /** Issue 15: a damaged checkpoint is one short line (the file and TensorFlow's reason), not the whole config. */
+    @Test
+    void aDamagedCheckpointIsNamedInOneShortLine(@TempDir Path tmp) throws Exception {
+        Path prefix = tmp.resolve("ckpt/epoch-0000");
+        try (TagModel m = Architecture.GRU.build(Tiny.config(Architecture.GRU).build())) {
+            m.saveCheckpoint(prefix);
+            java.nio.file.Files.write(tmp.resolve("ckpt/epoch-0000.index"), new byte[100]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.restoreCheckpoint(prefix))
+                    .isInstanceOf(ModelLoadException.class)
+                    .hasMessageStartingWith(prefix.toAbsolutePath() + ": checkpoint is damaged")
+                    .hasMessageNotContaining("ModelConfig").hasMessageNotContaining("\n")
+                    .hasMessageNotContaining("[[")
+                    .satisfies(e -> assertThat(e.getMessage().length() - prefix.toAbsolutePath().toString().length())
+                            .isLessThan(200));
         }
     }
 

@@ -87,6 +87,35 @@ class TaggerTest {
         }
     }
 
+    /** A 16-bit mono PCM WAV of {@code n} samples at {@code sr} Hz. */
+    static Path wav(Path file, int n, int sr) throws java.io.IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 2 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 2 * n).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(sr).putInt(2 * sr).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes()).putInt(2 * n);
+        for (int i = 0; i < n; i++) {
+            b.putShort((short) 100);
+        }
+        return java.nio.file.Files.write(file, b.array());
+    }
+
+    /** Issue 15: a file that decodes to no samples, or to too few to resample, is an error naming the file. */
+    @Test
+    void anEmptyOrTooShortFileIsAnAudioFormatExceptionNamingIt(@TempDir Path tmp) throws Exception {
+        Path dir = Exports.exportImageModel(tmp.resolve("model"), WindowAggregation.MEAN, -26.7f, 22.3f);
+        Path empty = wav(tmp.resolve("empty.wav"), 0, 44100);
+        Path tooShort = wav(tmp.resolve("short.wav"), 1, 96000); // 1 sample cannot be resampled to 44.1 kHz
+        try (Tagger tagger = Tagger.load(dir)) {
+            assertThatThrownBy(() -> tagger.scores(empty))
+                    .isInstanceOf(org.audiotag.features.io.AudioFormatException.class)
+                    .hasMessage(empty + ": no audio: the file decodes to 0 samples");
+            assertThatThrownBy(() -> tagger.scores(tooShort))
+                    .isInstanceOf(org.audiotag.features.io.AudioFormatException.class)
+                    .hasMessageStartingWith(tooShort + ": ").hasMessageContaining("too short");
+            assertThat(tagger.scores(wav(tmp.resolve("one.wav"), 1, 44100))).hasSize(5);
+        }
+    }
+
     @Test
     void tagsFilesSamplesAndStreamsThreadSafely(@TempDir Path tmp) throws Exception {
         Path dir = Exports.exportImageModel(tmp.resolve("model"), WindowAggregation.MEAN, -26.7f, 22.3f);

@@ -250,9 +250,12 @@ public final class Csv {
      *
      * @param file the file
      * @return the reader; the caller closes it
-     * @throws IOException if the file cannot be opened ({@link java.nio.file.NoSuchFileException} if missing)
+     * @throws IOException if the file cannot be opened: worded by {@link InputFiles#requireReadableFile}
+     *     ({@link java.nio.file.NoSuchFileException} if missing, {@code FILE: is a directory},
+     *     {@code FILE: permission denied})
      */
     public static Reader open(Path file) throws IOException {
+        InputFiles.requireReadableFile(file);
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         java.io.Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));

@@ -148,6 +148,7 @@ public final class Provenance {
      * @throws IOException if it cannot be read, is not UTF-8 or has a bad line ({@code FILE:LINE: problem})
      */
     public static Provenance read(Path file) throws IOException {
+        InputFiles.requireReadableFile(file);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

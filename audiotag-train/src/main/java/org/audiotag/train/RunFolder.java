@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.audiotag.toolkit.AtomicFiles;
+import org.audiotag.toolkit.Csv;
 import org.audiotag.toolkit.Provenance;
 import org.audiotag.train.internal.FileTrees;
 
@@ -86,9 +87,12 @@ public final class RunFolder {
      */
     private static final Pattern MODEL_TEMP = Pattern.compile(
             "model\\.(tmp|old)-\\d+(\\.tmp-\\d+-\\d+)?|\\.model\\.tmp-\\d+\\.[0-9a-z]+\\.tmp");
-    /** A checkpoint file (index, data shard, or a temporary of {@code TagModel.saveCheckpoint}). */
-    private static final Pattern CHECKPOINT = Pattern.compile(
-            "epoch-(\\d{4,9})\\.(index|data-\\d{5}-of-\\d{5}|tmp-\\d+-\\d+\\.(index|data-\\d{5}-of-\\d{5}))");
+    /**
+     * A checkpoint file (index, data shard, or a temporary of {@code TagModel.saveCheckpoint}, also TensorFlow's own
+     * {@code .tempstateN} file of it that a kill during the save leaves).
+     */
+    private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d{4,9})\\.(index|data-\\d{5}-of-\\d{5}"
+            + "|tmp-\\d+-\\d+\\.(index|data-\\d{5}-of-\\d{5})(\\.tempstate\\d+)?)");
 
     private final Path dir;
     private final List<PathMatcher> callerEntries;
@@ -195,15 +199,49 @@ public final class RunFolder {
             return Optional.empty();
         }
         Provenance p = Provenance.read(f);
+        String sched = p.get("schedule");
+        double[] schedule = new double[0];
+        if (sched != null && !sched.isBlank()) {
+            String[] parts = sched.split(",");
+            schedule = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                schedule[i] = stateNumber(f, "schedule", parts[i]);
+            }
+        }
+        int epochsDone = stateInt(f, p, "epochsDone");
+        int bestEpoch = stateInt(f, p, "bestEpoch");
+        double bestLwlrap = stateNumber(f, "bestLwlrap", required(f, p, "bestLwlrap"));
         try {
-            String sched = p.get("schedule");
-            double[] schedule = sched == null || sched.isBlank() ? new double[0]
-                    : Arrays.stream(sched.split(",")).mapToDouble(Double::parseDouble).toArray();
-            return Optional.of(new State(Integer.parseInt(p.get("epochsDone")),
-                    Integer.parseInt(p.get("bestEpoch")), Double.parseDouble(p.get("bestLwlrap")),
-                    schedule));
-        } catch (RuntimeException e) {
-            throw new IOException(f + ": malformed state (" + e.getMessage() + "); the run cannot be resumed", e);
+            return Optional.of(new State(epochsDone, bestEpoch, bestLwlrap, schedule));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(f + ": malformed state: " + e.getMessage() + "; the run cannot be resumed", e);
+        }
+    }
+
+    private static String required(Path f, Provenance p, String key) throws IOException {
+        String v = p.get(key);
+        if (v == null) {
+            throw new IOException(f + ": malformed state: key '" + key + "' is missing; the run cannot be resumed");
+        }
+        return v;
+    }
+
+    private static int stateInt(Path f, Provenance p, String key) throws IOException {
+        String v = required(f, p, key);
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IOException(f + ": malformed state: " + key + " " + Csv.quoted(v) + " is not an integer; the "
+                    + "run cannot be resumed", e);
+        }
+    }
+
+    private static double stateNumber(Path f, String key, String v) throws IOException {
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IOException(f + ": malformed state: " + key + " " + Csv.quoted(v) + " is not a number; the "
+                    + "run cannot be resumed", e);
         }
     }
 

@@ -167,6 +167,9 @@ class RunFolderTest {
             Files.writeString(Path.of(f.checkpoint(e) + ".data-00000-of-00001"), "d");
         }
         Files.writeString(ckpt.resolve("epoch-0001.tmp-77-123.index"), "left over by a killed save");
+        // TensorFlow's own temporary of that save (a save killed, or failed on a full disk)
+        Files.writeString(ckpt.resolve("epoch-0003.tmp-77-123.data-00000-of-00001.tempstate9111254070214834369"),
+                "partial");
         Files.writeString(ckpt.resolve("notes.txt"), "mine");
         Files.writeString(ckpt.resolve("epoch-0000-notes.txt"), "mine too");
         f.pruneCheckpoints(4, 2);
@@ -196,6 +199,8 @@ class RunFolderTest {
         assertThat(temporaries).hasSize(2);
         Files.writeString(dir.resolve(temporaries.get(0)), "interrupted atomic write");
         Files.createDirectories(dir.resolve(temporaries.get(1)).resolve("variables"));
+        Files.createDirectories(dir.resolve("ckpt"));
+        Files.writeString(dir.resolve("ckpt/epoch-0000.tmp-77-123.data-00000-of-00001.tempstate123"), "partial");
         RunFolder.open(dir, "cache", "*-logmel.png");
         assertThat(tree(dir)).contains(temporaries.get(0), temporaries.get(1) + "/variables");
         assertThatThrownBy(() -> RunFolder.open(dir, "cache")).hasMessageContaining("'1-100038-A-logmel.png'");
@@ -218,6 +223,21 @@ class RunFolderTest {
         Files.writeString(dir.resolve(RunFolder.STATE_FILE), "fingerprint=" + FP + "\nepochsDone=x\n");
         assertThatThrownBy(() -> RunFolder.open(dir).claim(FP, Map.of())).hasMessageContaining(
                 RunFolder.STATE_FILE).hasMessageContaining("malformed state");
+        // issue 15: the file and the key, not Java's "For input string"
+        Path state = dir.resolve(RunFolder.STATE_FILE);
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=x3\nbestEpoch=0\nbestLwlrap=0.5\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessage(state
+                + ": malformed state: epochsDone 'x3' is not an integer; the run cannot be resumed");
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=2\nbestEpoch=0\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessage(state
+                + ": malformed state: key 'bestLwlrap' is missing; the run cannot be resumed");
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=2\nbestEpoch=0\nbestLwlrap=0.5\n"
+                + "schedule=0.001,oops\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessage(state
+                + ": malformed state: schedule 'oops' is not a number; the run cannot be resumed");
+        Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=0\nbestEpoch=0\nbestLwlrap=0.5\n");
+        assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessageStartingWith(state
+                + ": malformed state: epochsDone: 0 must be");
         Files.writeString(dir.resolve(RunFolder.MARKER_FILE), "format=something-else\n");
         assertThatThrownBy(() -> RunFolder.open(dir)).isInstanceOf(RunFolderException.class)
                 .hasMessageContaining("not an audiotag run marker");

@@ -14,15 +14,38 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code RIFF....WAVE}: WAV, parsed by this package (PCM 8-bit unsigned, 16/24/32-bit signed, IEEE float 32/64,
  *       WAVE_FORMAT_EXTENSIBLE, any channel count);</li>
- *   <li>{@code OggS}: Ogg Vorbis, decoded with JOrbis;</li>
- *   <li>{@code fLaC} (optionally after an ID3v2 tag): FLAC, decoded with JFLAC.</li>
+ *   <li>{@code OggS}: Ogg Vorbis, decoded with JOrbis after this package has checked the Vorbis headers;</li>
+ *   <li>{@code fLaC} (optionally after an ID3v2 tag): FLAC, decoded by this project's own decoder.</li>
  * </ul>
  * Headerless little-endian float32 is read with {@link #decodeRawFloat32(Path, int, int)}. The samples are scaled as
  * {@code soundfile.read(dtype='float32')} scales them, which is what {@code librosa.load} returns before any
  * down-mixing or resampling. Every failure is an {@link AudioFormatException} naming the file and the problem.
  * This class is stateless and thread-safe.
+ *
+ * <p>Hostile input: every decoder is safe on arbitrary bytes. The work and memory of a decode are bounded by the
+ * file's size and the limits below, never by a header field alone: a file that declares a sample rate outside
+ * [{@value #MIN_SAMPLE_RATE}, {@value #MAX_SAMPLE_RATE}] Hz or more than {@value #MAX_CHANNELS} channels, that would
+ * decode to more than {@value #MAX_SAMPLES} samples (frames x channels, 1 GiB of float32), or that holds a NaN or
+ * infinite sample (float WAV, Vorbis) is an {@link AudioFormatException}; decoding stops at the first frame, page or
+ * packet that cannot be decoded, and nothing is printed.
  */
 public final class AudioDecoder {
+
+    /** Lowest sample rate a file may declare, in Hz (lower rates are not audio this library can analyse). */
+    public static final int MIN_SAMPLE_RATE = 1_000;
+
+    /** Highest sample rate a file may declare, in Hz (the highest rate of professional audio interfaces). */
+    public static final int MAX_SAMPLE_RATE = 768_000;
+
+    /** Most channels a file may declare (Vorbis's own limit; WAV could declare 65535, FLAC at most 8). */
+    public static final int MAX_CHANNELS = 255;
+
+    /**
+     * Most samples (frames x channels) one file may decode to: 2^28, 1 GiB as float32, e.g. 50 minutes of 44.1 kHz
+     * stereo. FLAC and Vorbis can describe far more audio than their size (a few bytes per block of silence), so
+     * without a cap a small file could demand any amount of memory.
+     */
+    public static final int MAX_SAMPLES = 1 << 28;
 
     private AudioDecoder() {
     }
@@ -47,7 +70,24 @@ public final class AudioDecoder {
      */
     public static DecodedAudio decode(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        byte[] bytes = readAll(file);
+        return decode(readAll(file), file);
+    }
+
+    /**
+     * Decodes a WAV, Ogg Vorbis or FLAC file that is already in memory (read from an archive, a database or the
+     * network), whichever its content is; exactly what {@link #decode(Path)} does after reading the file.
+     *
+     * @param bytes the encoded file (not copied; must not change during the call)
+     * @param source the name the bytes go by: it starts every error message and becomes
+     *     {@link DecodedAudio#source()}
+     * @return all channels and frames at the file's own sample rate
+     * @throws AudioFormatException if the bytes are empty, of an unknown format, unsupported, truncated or corrupt, or
+     *     beyond the limits in the class documentation
+     */
+    public static DecodedAudio decode(byte[] bytes, Path source) throws AudioFormatException {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(source, "source");
+        Path file = source;
         if (bytes.length == 0) {
             throw new AudioFormatException(file, "file is empty (0 bytes)");
         }
@@ -99,21 +139,23 @@ public final class AudioDecoder {
      * {@code numpy.ndarray.astype('<f4').tofile} writes for a {@code (frames, channels)} array).
      *
      * @param file the raw file
-     * @param sampleRate sample rate of the samples in Hz, positive (a raw file carries none)
-     * @param channels number of interleaved channels, positive
+     * @param sampleRate sample rate of the samples in Hz, in [{@value #MIN_SAMPLE_RATE}, {@value #MAX_SAMPLE_RATE}]
+     *     (a raw file carries none)
+     * @param channels number of interleaved channels, in [1, {@value #MAX_CHANNELS}]
      * @return the samples, unchanged
-     * @throws IllegalArgumentException if {@code sampleRate} or {@code channels} is not positive
-     * @throws AudioFormatException if the file is empty, its size is not a whole number of frames, or it contains
-     *     NaN or infinite values
+     * @throws IllegalArgumentException if {@code sampleRate} or {@code channels} is outside its range
+     * @throws AudioFormatException if the file is empty, its size is not a whole number of frames, it holds more than
+     *     {@value #MAX_SAMPLES} samples, or it contains NaN or infinite values
      * @throws IOException if the file cannot be read
      */
     public static DecodedAudio decodeRawFloat32(Path file, int sampleRate, int channels) throws IOException {
         Objects.requireNonNull(file, "file");
-        if (sampleRate <= 0) {
-            throw new IllegalArgumentException("sampleRate: must be > 0 for raw float32 input, got " + sampleRate);
+        if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
+            throw new IllegalArgumentException("sampleRate: must be in [" + MIN_SAMPLE_RATE + ", " + MAX_SAMPLE_RATE
+                    + "] Hz for raw float32 input, got " + sampleRate);
         }
-        if (channels <= 0) {
-            throw new IllegalArgumentException("channels: must be > 0, got " + channels);
+        if (channels <= 0 || channels > MAX_CHANNELS) {
+            throw new IllegalArgumentException("channels: must be in [1, " + MAX_CHANNELS + "], got " + channels);
         }
         byte[] bytes = readAll(file);
         if (bytes.length == 0) {
@@ -126,6 +168,7 @@ public final class AudioDecoder {
                     + " bytes each)");
         }
         int n = bytes.length / frameBytes;
+        Limits.checkSize(file, "raw float32 file", n, channels);
         ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         float[][] out = new float[channels][n];
         for (int i = 0; i < n; i++) {

@@ -1,120 +1,90 @@
 package org.audiotag.features.io;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.jflac.ChannelData;
-import org.jflac.FLACDecoder;
-import org.jflac.FrameListener;
-import org.jflac.frame.Frame;
-import org.jflac.metadata.Metadata;
-import org.jflac.metadata.StreamInfo;
+import org.audiotag.features.internal.flac.FlacDecoder;
+import org.audiotag.features.internal.flac.StreamInfo;
 
 /**
- * FLAC decoder on JFLAC's {@link FLACDecoder}: each decoded frame's integer channel data is taken from the decoder
- * and scaled by {@code 2^(bitsPerSample - 1)} (libsndfile's scaling). Frames the library reports as bad, a sample
- * count that disagrees with STREAMINFO, or a changing channel layout raise {@link AudioFormatException}.
+ * FLAC files through this project's own {@link FlacDecoder}: STREAMINFO is checked against the limits of
+ * {@link AudioDecoder} before anything is allocated, each frame's integer samples are scaled by
+ * {@code 2^(bitsPerSample - 1)} (libsndfile's scaling, as {@code librosa.load} returns them), and decoding stops at
+ * the first frame that cannot be decoded. When STREAMINFO states the total sample count, decoding stops once it is
+ * reached (bytes after it, such as an appended tag, are ignored) and a stream that ends earlier is an error; when
+ * the count is unknown (0), every byte up to the end of the file (or a trailing ID3v1 tag) must be a frame.
  */
 final class FlacReader {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlacReader.class);
 
     private FlacReader() {
     }
 
     static DecodedAudio read(byte[] bytes, int offset, Path file) throws AudioFormatException {
-        try {
-            return decode(bytes, offset, file);
-        } catch (AudioFormatException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new AudioFormatException(file, "corrupt FLAC stream (" + e + ")", e);
+        FlacDecoder decoder = new FlacDecoder(bytes, offset, file);
+        StreamInfo info = decoder.streamInfo();
+        int channels = info.channels();
+        int bits = info.bitsPerSample();
+        int rate = info.sampleRate();
+        Limits.checkSampleRate(file, "FLAC STREAMINFO", rate);
+        long total = info.totalSamples();
+        long maxFrames = Limits.maxFrames(channels);
+        if (total > maxFrames) {
+            throw new AudioFormatException(file, "FLAC STREAMINFO declares " + total + " samples per channel x "
+                    + channels + " channels, more than the " + AudioDecoder.MAX_SAMPLES + " samples this decoder"
+                    + " accepts per file");
         }
-    }
-
-    private static DecodedAudio decode(byte[] bytes, int offset, Path file) throws IOException {
-        FLACDecoder decoder = new FLACDecoder(new ByteArrayInputStream(bytes, offset, bytes.length - offset));
-        decoder.readMetadata();
-        StreamInfo info = decoder.getStreamInfo();
-        if (info == null) {
-            throw new AudioFormatException(file, "FLAC stream has no STREAMINFO block");
-        }
-        int channels = info.getChannels();
-        int bits = info.getBitsPerSample();
-        int rate = info.getSampleRate();
-        if (channels <= 0 || bits <= 0 || rate <= 0) {
-            throw new AudioFormatException(file, "FLAC STREAMINFO is invalid: " + channels + " channels, "
-                    + bits + " bits, " + rate + " Hz");
-        }
-        long total = info.getTotalSamples();
-        int capacity = total > 0 && total < Integer.MAX_VALUE ? (int) total : 1 << 16;
+        // the first allocation trusts STREAMINFO only as far as the file's size makes plausible
+        long plausible = 8L * (bytes.length - decoder.audioStart()) / channels + 65_536;
+        int capacity = (int) Math.min(Math.min(total > 0 ? total : 65_536, plausible), maxFrames);
         float[][] out = new float[channels][capacity];
-        int[] frames = {0};
-        List<String> errors = new ArrayList<>();
         float scale = (float) (1.0 / (1L << (bits - 1)));
-        decoder.addFrameListener(new FrameListener() {
-            @Override
-            public void processMetadata(Metadata metadata) {
-                // metadata blocks other than STREAMINFO (tags, seek tables, pictures) are not needed
+        int n = 0;
+        while (total == 0 || n < total) {
+            int bs = decoder.nextFrame();
+            if (bs == 0) {
+                break;
             }
-
-            @Override
-            public void processFrame(Frame frame) {
-                int n = frame.header.blockSize;
-                if (frame.header.channels != channels) {
-                    errors.add("frame " + frame.header.frameNumber + " has " + frame.header.channels
-                            + " channels, STREAMINFO says " + channels);
-                    return;
-                }
-                if (frame.header.bitsPerSample != bits) {
-                    errors.add("frame " + frame.header.frameNumber + " has " + frame.header.bitsPerSample
-                            + " bits per sample, STREAMINFO says " + bits);
-                    return;
-                }
-                ChannelData[] data = decoder.getChannelData();
-                int f = frames[0];
-                if (f + n > out[0].length) {
-                    int cap = Math.max(f + n, out[0].length * 2);
-                    for (int c = 0; c < channels; c++) {
-                        out[c] = Arrays.copyOf(out[c], cap);
-                    }
-                }
+            if (total > 0 && n + bs > total) {
+                throw new AudioFormatException(file, "corrupt FLAC stream: the frame at byte " + decoder.frameStart()
+                        + " ends at sample " + (n + bs) + ", beyond the " + total + " samples STREAMINFO declares");
+            }
+            if (n + bs > maxFrames) {
+                throw new AudioFormatException(file, "FLAC stream holds more than " + maxFrames + " samples per"
+                        + " channel x " + channels + " channels, more than the " + AudioDecoder.MAX_SAMPLES
+                        + " samples this decoder accepts per file");
+            }
+            if (n + bs > out[0].length) {
+                int cap = (int) Math.min(maxFrames, Math.max(n + bs, 2L * out[0].length));
                 for (int c = 0; c < channels; c++) {
-                    int[] src = data[c].getOutput();
-                    float[] dst = out[c];
-                    for (int i = 0; i < n; i++) {
-                        dst[f + i] = src[i] * scale;
-                    }
+                    out[c] = Arrays.copyOf(out[c], cap);
                 }
-                frames[0] = f + n;
             }
-
-            @Override
-            public void processError(String msg) {
-                errors.add(msg);
+            for (int c = 0; c < channels; c++) {
+                long[] src = decoder.samples(c);
+                float[] dst = out[c];
+                for (int i = 0; i < bs; i++) {
+                    dst[n + i] = (float) src[i] * scale;
+                }
             }
-        });
-        decoder.decodeFrames();
-        if (!errors.isEmpty()) {
-            throw new AudioFormatException(file, "corrupt FLAC stream: " + errors.get(0));
+            n += bs;
         }
-        if (decoder.getBadFrames() > 0) {
-            throw new AudioFormatException(file, "corrupt FLAC stream: " + decoder.getBadFrames()
-                    + " undecodable frame(s)");
-        }
-        int n = frames[0];
-        if (total > 0 && n != total) {
-            throw new AudioFormatException(file, "FLAC stream truncated or corrupt: STREAMINFO declares " + total
-                    + " samples, " + n + " decoded");
+        if (total > 0 && n < total) {
+            throw new AudioFormatException(file, "FLAC stream truncated: STREAMINFO declares " + total
+                    + " samples, the frames hold " + n + " (the file ends at byte " + bytes.length + ")");
         }
         if (n == 0) {
             throw new AudioFormatException(file, "FLAC stream contains no audio frames");
         }
-        float[][] result = new float[channels][];
-        for (int c = 0; c < channels; c++) {
-            result[c] = Arrays.copyOf(out[c], n);
+        if (!decoder.atEnd()) {
+            LOG.debug("{}: {} bytes after the last FLAC frame (byte {}) ignored", file,
+                    bytes.length - decoder.frameEnd(), decoder.frameEnd());
         }
-        return new DecodedAudio(result, rate, file, true);
+        if (out[0].length != n) {
+            for (int c = 0; c < channels; c++) {
+                out[c] = Arrays.copyOf(out[c], n);
+            }
+        }
+        return new DecodedAudio(out, rate, file, true);
     }
 }

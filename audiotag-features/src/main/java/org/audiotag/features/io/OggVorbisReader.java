@@ -16,6 +16,12 @@ import java.util.Arrays;
  * DspState/Block synthesis), never through the javax.sound SPI, which truncates. Every audio packet is decoded;
  * the output is trimmed to the granule position of the last page, as libvorbis does. Lost sync, packet holes,
  * a missing end-of-stream page and decoder failures raise {@link AudioFormatException}.
+ *
+ * <p>Safe on any bytes: JOrbis trusts the Vorbis header fields, so each header packet is first checked by
+ * {@link VorbisHeaderCheck} (lengths against the packet, codebook sizes, residue ranges, indices); the Ogg layer
+ * consumes at least one input chunk or one page per step; decoding stops at the first page that fails its CRC or
+ * sequence and the first packet JOrbis cannot decode; the output is capped at {@link AudioDecoder#MAX_SAMPLES}; and
+ * a NaN or infinite output sample (possible with crafted codebook values) is an error naming its frame and channel.
  */
 final class OggVorbisReader {
 
@@ -94,6 +100,8 @@ final class OggVorbisReader {
         if (stream.packetout(packet) != 1) {
             throw new AudioFormatException(file, "cannot read the initial Vorbis header packet");
         }
+        VorbisHeaderCheck.Identification id = VorbisHeaderCheck.identification(packet.packet_base, packet.packet,
+                packet.bytes, file);
         if (info.synthesis_headerin(comment, packet) < 0) {
             throw new AudioFormatException(file, "Ogg stream does not contain Vorbis audio (unsupported codec)");
         }
@@ -119,24 +127,29 @@ final class OggVorbisReader {
                 if (r == 0) {
                     break;
                 }
-                if (r < 0 || info.synthesis_headerin(comment, packet) < 0) {
+                if (r < 0) {
+                    throw new AudioFormatException(file, "corrupt Vorbis header packet " + (headers + 1));
+                }
+                if (headers == 1) {
+                    VorbisHeaderCheck.comment(packet.packet_base, packet.packet, packet.bytes, file);
+                } else {
+                    VorbisHeaderCheck.setup(packet.packet_base, packet.packet, packet.bytes, id, file);
+                }
+                if (info.synthesis_headerin(comment, packet) < 0) {
                     throw new AudioFormatException(file, "corrupt Vorbis header packet " + (headers + 1));
                 }
                 headers++;
             }
         }
-        int channels = info.channels;
-        int rate = info.rate;
-        if (channels <= 0) {
-            throw new AudioFormatException(file, "Vorbis header declares " + channels + " channels");
-        }
-        if (rate <= 0) {
-            throw new AudioFormatException(file, "Vorbis header declares an invalid sample rate " + rate);
-        }
+        int channels = id.channels();
+        int rate = id.rate();
+        int maxFrames = Limits.maxFrames(channels);
         dsp.synthesis_init(info);
         Block block = new Block(dsp);
 
-        float[][] out = new float[channels][1 << 16];
+        // grown by doubling; the first block is small for a small file, whatever its channel count
+        float[][] out = new float[channels][(int) Math.min(Math.min(1 << 16, maxFrames),
+                4096 + 8L * bytes.length / channels)];
         int frames = 0;
         float[][][] pcmRef = new float[1][][];
         int[] index = new int[channels];
@@ -177,8 +190,13 @@ final class OggVorbisReader {
                 }
                 int samples;
                 while ((samples = dsp.synthesis_pcmout(pcmRef, index)) > 0) {
+                    if (frames + samples > maxFrames) {
+                        throw new AudioFormatException(file, "Ogg Vorbis stream holds more than " + maxFrames
+                                + " frames x " + channels + " channels, more than the " + AudioDecoder.MAX_SAMPLES
+                                + " samples a file may decode to");
+                    }
                     if (frames + samples > out[0].length) {
-                        int cap = Math.max(frames + samples, out[0].length * 2);
+                        int cap = (int) Math.min(maxFrames, Math.max(frames + samples, 2L * out[0].length));
                         for (int c = 0; c < channels; c++) {
                             out[c] = Arrays.copyOf(out[c], cap);
                         }
@@ -187,6 +205,7 @@ final class OggVorbisReader {
                     for (int c = 0; c < channels; c++) {
                         System.arraycopy(pcm[c], index[c], out[c], frames, samples);
                     }
+                    Limits.checkFinite(file, "Vorbis", out, frames, frames + samples);
                     frames += samples;
                     dsp.synthesis_read(samples);
                 }

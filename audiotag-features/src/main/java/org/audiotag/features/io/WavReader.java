@@ -13,6 +13,12 @@ import java.util.Locale;
  * field is 0xFFFFFFFF ("unknown", written when streaming to a pipe) extends to the end of the file, as in
  * libsndfile; any other size larger than the file is an error. Integer PCM is scaled as
  * libsndfile does for {@code librosa.load}: unsigned 8-bit {@code (x - 128) / 128}, then {@code x / 2^(bits-1)}.
+ *
+ * <p>Safe on any bytes: the chunk walk advances by at least 8 bytes per chunk, every chunk size is checked against
+ * the bytes present before use, and the only allocations are the samples of the data chunk (bounded by the file's
+ * size and {@link AudioDecoder#MAX_SAMPLES}). The fmt chunk must declare 1 to {@link AudioDecoder#MAX_CHANNELS}
+ * channels and a rate in [{@link AudioDecoder#MIN_SAMPLE_RATE}, {@link AudioDecoder#MAX_SAMPLE_RATE}] Hz; float data
+ * that holds NaN or infinity (or a float64 value beyond the float32 range) is rejected, naming the frame and channel.
  */
 final class WavReader {
 
@@ -131,12 +137,8 @@ final class WavReader {
             throw new AudioFormatException(file, "unsupported WAV codec " + codecName(tag)
                     + " (supported: PCM, IEEE float, extensible)");
         }
-        if (channels == 0) {
-            throw new AudioFormatException(file, "WAV header declares 0 channels");
-        }
-        if (rate == 0 || rate > Integer.MAX_VALUE) {
-            throw new AudioFormatException(file, "WAV header declares an invalid sample rate " + rate);
-        }
+        Limits.checkChannels(file, "WAV header", channels);
+        Limits.checkSampleRate(file, "WAV header", rate);
         if (tag == WAVE_FORMAT_PCM && bits != 8 && bits != 16 && bits != 24 && bits != 32) {
             throw new AudioFormatException(file, "unsupported PCM sample size " + bits
                     + " bits (supported: 8, 16, 24, 32)");
@@ -163,6 +165,7 @@ final class WavReader {
         if (frames > Integer.MAX_VALUE) {
             throw new AudioFormatException(file, "WAV data chunk too large (" + frames + " frames)");
         }
+        Limits.checkSize(file, "WAV data chunk", frames, f.channels());
         int n = (int) frames;
         int nc = f.channels();
         int total = n * nc;
@@ -174,6 +177,7 @@ final class WavReader {
             float[] tmp = new float[total];
             data.asFloatBuffer().get(tmp);
             deinterleave(tmp, out, 1f);
+            Limits.checkFinite(file, "WAV float32", out, 0, n);
         } else if (f.formatTag() == WAVE_FORMAT_IEEE_FLOAT) {
             double[] tmp = new double[total];
             data.asDoubleBuffer().get(tmp);
@@ -183,6 +187,8 @@ final class WavReader {
                     ch[i] = (float) tmp[k];
                 }
             }
+            // NaN, infinities, and finite doubles beyond the float range (which round to infinity)
+            Limits.checkFinite(file, "WAV float64", out, 0, n);
         } else {
             switch (bytesPer) {
                 case 1 -> {

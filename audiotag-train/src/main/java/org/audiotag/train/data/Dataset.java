@@ -1,7 +1,10 @@
 package org.audiotag.train.data;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -10,7 +13,8 @@ import java.util.TreeSet;
  * An immutable list of labelled audio clips with the vocabulary their tags are encoded against, as read by
  * {@link Datasets}. Index {@code i} is stable: splits, caches and targets refer to clips by index. Targets are
  * multi-hot vectors over the vocabulary's order (docs/ORIGINAL-PROJECT.md §1.7); a clip may carry the fold number its
- * source assigned (ESC-10's 1, 2, 3, 5).
+ * source assigned (ESC-10's 1, 2, 3, 5). No file is in a dataset twice (compared by normalised absolute path), so a
+ * {@link Split}, which puts each index in one fold, never puts one file on both sides.
  *
  * <p>Select clips by source fold, by a {@link Split}, or keep only some:
  * {@snippet :
@@ -36,7 +40,8 @@ public final class Dataset {
      * @param vocabulary the tags; every clip label must be in it
      * @param clips the clips
      * @param problems entries that were skipped, one message each
-     * @throws IllegalArgumentException if a clip has a label outside the vocabulary
+     * @throws IllegalArgumentException if a clip has a label outside the vocabulary, or two clips are the same file
+     *     (the message names the file and the origins of both)
      */
     public Dataset(String name, Vocabulary vocabulary, List<LabeledClip> clips, List<String> problems) {
         this.name = Objects.requireNonNull(name, "name");
@@ -48,6 +53,14 @@ public final class Dataset {
                 if (!vocabulary.contains(l)) {
                     throw new IllegalArgumentException(c.origin() + ": label '" + l + "' is not in the vocabulary");
                 }
+            }
+        }
+        Map<Path, LabeledClip> byPath = new HashMap<>();
+        for (LabeledClip c : this.clips) {
+            LabeledClip first = byPath.putIfAbsent(c.file().toAbsolutePath().normalize(), c);
+            if (first != null) {
+                throw new IllegalArgumentException(c.origin() + ": audio file " + c.file() + " is listed twice (also at "
+                        + first.origin() + ")");
             }
         }
     }
@@ -148,6 +161,7 @@ public final class Dataset {
      *
      * @param indices clip indices
      * @return the subset
+     * @throws IllegalArgumentException if an index is given twice (the subset would hold that file twice)
      */
     public Dataset subset(int[] indices) {
         List<LabeledClip> sub = new ArrayList<>(indices.length);

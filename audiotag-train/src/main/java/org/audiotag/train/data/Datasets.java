@@ -1,15 +1,21 @@
 package org.audiotag.train.data;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.audiotag.toolkit.Csv;
+import org.audiotag.toolkit.InputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * <li>{@link #esc10 ESC-10} as shipped in {@code data/esc10}: {@code labels.csv} with {@code path,fold,label}.</li>
  * </ul>
  * Bad rows, labels outside a given vocabulary and missing files end in a {@link DatasetFormatException}
- * {@code "<file>:<line>: <problem>"} or are skipped, as {@link LoadOptions#policy()} says.
+ * {@code "<file>:<line>: <problem>"} or are skipped, as {@link LoadOptions#policy()} says. So does an audio file
+ * listed twice, in every layout: two entries are the same file when their normalised absolute paths are equal, or,
+ * for files that exist, their real paths (symbolic links resolved); the message names the file and both lines, and
+ * under {@link RowPolicy#SKIP} the later entry is dropped with a warning. A {@link Dataset} therefore never holds a
+ * file twice, and a {@link Split} of it never puts one file on both sides.
  *
  * <p>The three common layouts; {@link #open} guesses the layout from a path:
  * {@snippet :
@@ -67,7 +77,18 @@ public final class Datasets {
             return csv(dirOrCsv, options);
         }
         if (!Files.isDirectory(dirOrCsv)) {
-            throw new DatasetFormatException(dirOrCsv + ": no such file or folder");
+            try {
+                InputFiles.requireReadableFile(dirOrCsv);
+            } catch (NoSuchFileException e) {
+                throw new DatasetFormatException(InputFiles.shown(dirOrCsv) + ": no such file or folder");
+            } catch (IOException e) {
+                throw new DatasetFormatException(InputFiles.describe(e));
+            }
+        }
+        try {
+            InputFiles.requireReadableFolder(dirOrCsv);
+        } catch (IOException e) {
+            throw new DatasetFormatException(InputFiles.describe(e));
         }
         Path labels = dirOrCsv.resolve("labels.csv");
         Path curated = dirOrCsv.resolve("train_curated.csv");
@@ -127,8 +148,12 @@ public final class Datasets {
                 c.bad(where, "empty fname");
                 continue;
             }
+            Path file = resolve(c, where, audioDir, fname);
+            if (file == null) {
+                continue;
+            }
             List<String> labels = splitLabels(r.get(1));
-            c.add(where, audioDir.resolve(fname), labels, LabeledClip.NO_FOLD, vocab, options.checkFiles());
+            c.add(where, file, labels, LabeledClip.NO_FOLD, vocab, options.checkFiles());
         }
         return c.build(csv.toString(), vocab);
     }
@@ -185,8 +210,12 @@ public final class Datasets {
                 }
                 fold = Integer.parseInt(f);
             }
+            Path file = resolve(c, where, base, p);
+            if (file == null) {
+                continue;
+            }
             List<String> labels = splitLabels(r.get(labelCol));
-            parsed.add(new Row3(where, base.resolve(p), labels, fold));
+            parsed.add(new Row3(where, file, labels, fold));
         }
         Vocabulary vocab = options.vocabulary();
         if (vocab == null) {
@@ -241,8 +270,12 @@ public final class Datasets {
                 c.bad(where, "empty label");
                 continue;
             }
+            Path file = resolve(c, where, dir, r.get(0).strip());
+            if (file == null) {
+                continue;
+            }
             seen.add(label);
-            parsed.add(new Row3(where, dir.resolve(r.get(0).strip()), List.of(label), Integer.parseInt(f)));
+            parsed.add(new Row3(where, file, List.of(label), Integer.parseInt(f)));
         }
         Vocabulary vocab = options.vocabulary() != null ? options.vocabulary() : Vocabulary.of(new ArrayList<>(seen));
         for (Row3 r : parsed) {
@@ -262,7 +295,7 @@ public final class Datasets {
      */
     public static Dataset folders(Path root, LoadOptions options) throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new DatasetFormatException(root + ": not a folder");
+            throw new DatasetFormatException(InputFiles.shown(root) + ": not a folder");
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
@@ -298,8 +331,10 @@ public final class Datasets {
     }
 
     private static List<Csv.Row> readNonEmpty(Path csv) throws IOException {
-        if (!Files.isRegularFile(csv)) {
-            throw new DatasetFormatException(csv + ": no such file");
+        try {
+            InputFiles.requireReadableFile(csv);
+        } catch (IOException e) {
+            throw new DatasetFormatException(InputFiles.describe(e));
         }
         List<Csv.Row> rows;
         try {
@@ -322,6 +357,19 @@ public final class Datasets {
      */
     public static List<String> splitLabels(String field) {
         return Csv.splitList(field);
+    }
+
+    /**
+     * {@code base.resolve(path)}, or null after reporting a path the file system cannot represent (a NUL character,
+     * e.g. a binary file read as a CSV).
+     */
+    private static Path resolve(Collector c, String where, Path base, String path) throws DatasetFormatException {
+        try {
+            return base.resolve(path);
+        } catch (InvalidPathException e) {
+            c.bad(where, "path " + Csv.quoted(path) + " is not a valid path (" + e.getReason() + ")");
+            return null;
+        }
     }
 
     private static int indexOfAny(List<String> l, String... names) {
@@ -356,6 +404,8 @@ public final class Datasets {
         private final RowPolicy policy;
         private final List<LabeledClip> clips = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        /** The clips added so far by normalised absolute path and by real path: the index of the clip. */
+        private final Map<Path, Integer> byPath = new HashMap<>();
 
         Collector(Path source, RowPolicy policy) {
             this.source = source;
@@ -384,10 +434,61 @@ public final class Datasets {
                 }
             }
             if (check && !Files.isRegularFile(file)) {
-                bad(where, "audio file " + file + " does not exist");
+                bad(where, "audio file " + unreadable(file));
                 return;
             }
+            Path normal = file.toAbsolutePath().normalize();
+            Path real = realPath(normal);
+            Integer first = byPath.get(normal);
+            if (first == null && real != null) {
+                first = byPath.get(real);
+            }
+            if (first != null) {
+                bad(where, twice(clips.get(first), file, where));
+                return;
+            }
+            byPath.put(normal, clips.size());
+            if (real != null) {
+                byPath.put(real, clips.size());
+            }
             clips.add(new LabeledClip(file, labels, fold, where));
+        }
+
+        /** Why a file that is not a regular file cannot be a clip: missing, a folder, not readable. */
+        private static String unreadable(Path file) {
+            try {
+                InputFiles.requireReadableFile(file);
+            } catch (NoSuchFileException e) {
+                return InputFiles.shown(file) + " does not exist";
+            } catch (AccessDeniedException e) {
+                return InputFiles.shown(file) + " cannot be read (permission denied)";
+            } catch (IOException e) {
+                return InputFiles.shown(file) + " " + InputFiles.reason(e);
+            }
+            return InputFiles.shown(file) + " does not exist";
+        }
+
+        /** The file with symbolic links resolved, or null if it does not exist (or cannot be resolved). */
+        private static Path realPath(Path normal) {
+            try {
+                return normal.toRealPath();
+            } catch (IOException | SecurityException e) {
+                return null;
+            }
+        }
+
+        /** {@code "audio file F is listed twice (lines 3 and 7)"}, or the two entries when not lines of one CSV. */
+        private String twice(LabeledClip first, Path file, String where) {
+            String prefix = source + ":";
+            String what = "audio file " + InputFiles.shown(file);
+            if (!first.file().toString().equals(file.toString())) {
+                what += " (the same file as " + InputFiles.shown(first.file()) + ")";
+            }
+            if (first.origin().startsWith(prefix) && where.startsWith(prefix)) {
+                return what + " is listed twice (lines " + first.origin().substring(prefix.length()) + " and "
+                        + where.substring(prefix.length()) + ")";
+            }
+            return what + " is listed twice (also at " + first.origin() + ")";
         }
 
         Dataset build(String name, Vocabulary vocab) throws DatasetFormatException {

@@ -98,4 +98,95 @@ class DatasetsTest {
         assertThatThrownBy(() -> Datasets.folders(root, LoadOptions.defaults()
                 .withVocabulary(Vocabulary.of(List.of("dog"))))).hasMessageContaining("'rain'");
     }
+
+    /**
+     * Issue 15: a clip listed twice would land on both sides of a split. In every layout it is an error naming the
+     * file and both lines, or, under SKIP, the second entry is dropped with a problem naming both.
+     */
+    @Test
+    void anAudioFileListedTwiceFailsNamingItAndBothLinesInEveryLayout(@TempDir Path dir) throws Exception {
+        Path esc = TestPaths.esc10();
+        Path rain = esc.resolve("002 - Rain/1-17367-A.ogg");
+        Path dog = esc.resolve("001 - Dog bark/1-100032-A.ogg");
+
+        // FSDKaggle2019: the same fname on lines 2 and 4 (labels differ, as in a hand-merged file)
+        Path audio = Files.createDirectories(dir.resolve("train_curated"));
+        Files.copy(rain, audio.resolve("a.wav"));
+        Files.copy(dog, audio.resolve("b.wav"));
+        Path kaggle = Files.writeString(dir.resolve("train_curated.csv"),
+                "fname,labels\na.wav,Bark\nb.wav,Bark\na.wav,\"Bark,Applause\"\n");
+        assertThatThrownBy(() -> Datasets.open(kaggle, LoadOptions.defaults()))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessage(kaggle + ":4: audio file " + audio.resolve("a.wav") + " is listed twice (lines 2 and 4)");
+        Dataset once = Datasets.open(kaggle, LoadOptions.defaults().withPolicy(RowPolicy.SKIP));
+        assertThat(once.clips()).extracting(LabeledClip::name).containsExactly("a.wav", "b.wav");
+        assertThat(once.clip(0).labels()).containsExactly("Bark");
+        assertThat(once.problems()).singleElement().asString().contains(kaggle + ":4:").contains("lines 2 and 4");
+
+        // generic CSV: the same file written two ways (absolute, and relative through "..")
+        Path sub = Files.createDirectories(dir.resolve("lists"));
+        Path generic = Files.writeString(sub.resolve("list.csv"), "path,labels\n"
+                + "\"" + audio.resolve("a.wav") + "\",Rain\n" + "../train_curated/b.wav,Dog\n"
+                + "../train_curated/./a.wav,Rain\n");
+        assertThatThrownBy(() -> Datasets.open(generic, LoadOptions.defaults()))
+                .hasMessageStartingWith(generic + ":4: audio file ").hasMessageContaining("lines 2 and 4");
+        assertThat(Datasets.open(generic, LoadOptions.defaults().withPolicy(RowPolicy.SKIP)).size()).isEqualTo(2);
+
+        // ESC-10 layout: a row repeated (other fold) in labels.csv
+        Path e10 = Files.createDirectories(dir.resolve("esc"));
+        Files.createDirectories(e10.resolve("rain"));
+        Files.copy(rain, e10.resolve("rain/r.ogg"));
+        Files.copy(dog, e10.resolve("rain/d.ogg"));
+        Files.writeString(e10.resolve("labels.csv"), "path,fold,label\nrain/r.ogg,1,Rain\nrain/d.ogg,2,Dog\n"
+                + "rain/r.ogg,2,Rain\n");
+        assertThatThrownBy(() -> Datasets.open(e10, LoadOptions.defaults()))
+                .hasMessage(e10.resolve("labels.csv") + ":4: audio file " + e10.resolve("rain/r.ogg")
+                        + " is listed twice (lines 2 and 4)");
+        Dataset escOnce = Datasets.open(e10, LoadOptions.defaults().withPolicy(RowPolicy.SKIP));
+        assertThat(escOnce.size()).isEqualTo(2);
+        assertThat(escOnce.clip(0).fold()).isEqualTo(1);
+
+        // folders-as-labels: one recording linked into two label folders is the same file (real paths)
+        Path root = dir.resolve("byfolder");
+        Files.createDirectories(root.resolve("dog"));
+        Files.createDirectories(root.resolve("rain"));
+        Files.copy(dog, root.resolve("dog/y.ogg"));
+        Files.copy(rain, root.resolve("rain/x.ogg"));
+        Files.createSymbolicLink(root.resolve("rain/y.ogg"), root.resolve("dog/y.ogg"));
+        assertThatThrownBy(() -> Datasets.open(root, LoadOptions.defaults()))
+                .hasMessage(root.resolve("rain/y.ogg") + ": audio file " + root.resolve("rain/y.ogg")
+                        + " (the same file as " + root.resolve("dog/y.ogg") + ") is listed twice (also at "
+                        + root.resolve("dog/y.ogg") + ")");
+        assertThat(Datasets.open(root, LoadOptions.defaults().withPolicy(RowPolicy.SKIP)).clips())
+                .extracting(LabeledClip::name).containsExactly("y.ogg", "x.ogg");
+
+        // the type itself: a Dataset never holds one file twice
+        LabeledClip a = new LabeledClip(audio.resolve("a.wav"), List.of("Rain"), LabeledClip.NO_FOLD, "x:1");
+        LabeledClip again = new LabeledClip(audio.resolve("./a.wav"), List.of("Dog"), LabeledClip.NO_FOLD, "x:2");
+        assertThatThrownBy(() -> new Dataset("x", Vocabulary.of(List.of("Dog", "Rain")), List.of(a, again), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x:2:")
+                .hasMessageContaining("listed twice (also at x:1)");
+    }
+
+    /** Issue 15: unreadable inputs are called what they are, and a runaway path field is not echoed whole. */
+    @Test
+    void aFolderOrAnUnusablePathIsCalledWhatItIs(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("clips.csv"));
+        assertThatThrownBy(() -> Datasets.csv(folder, LoadOptions.defaults())).hasMessage(folder + ": is a directory");
+        Path csv = dir.resolve("list.csv");
+        Files.createDirectories(dir.resolve("sub.wav"));
+        Files.writeString(csv, "path,labels\nsub.wav,Rain\n");
+        assertThatThrownBy(() -> Datasets.open(csv, LoadOptions.defaults()))
+                .hasMessage(csv + ":2: audio file " + dir.resolve("sub.wav") + " is a directory");
+        Files.writeString(csv, "path,labels\nsub.wav,Rain\n\"" + "x".repeat(100_000) + ".wav\",Rain\n"
+                + "\"nul\u0000.wav\",Rain\n");
+        assertThatThrownBy(() -> Datasets.open(csv, LoadOptions.defaults().withPolicy(RowPolicy.SKIP)))
+                .hasMessageStartingWith(csv + ": no usable clips (3 skipped");
+        Files.writeString(csv, "path,labels\n\"" + "x".repeat(100_000) + ".wav\",Rain\n");
+        assertThatThrownBy(() -> Datasets.open(csv, LoadOptions.defaults())).hasMessageContaining("…")
+                .hasMessageContaining("does not exist").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        Files.writeString(csv, "path,labels\n\"nul\u0000.wav\",Rain\n");
+        assertThatThrownBy(() -> Datasets.open(csv, LoadOptions.defaults())).hasMessageContaining(csv + ":2: path ")
+                .hasMessageContaining("is not a valid path");
+    }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.audiotag.toolkit.Csv;
 import org.audiotag.train.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +84,46 @@ class SplitTest {
         assertThat(src.indicesIn(3)).containsExactly(d.indicesOfFolds(5));
         Files.writeString(file, "path,fold\n/nowhere.ogg,0\n");
         assertThatThrownBy(() -> Split.read(file, d)).hasMessageContaining(file + ":2:");
+    }
+
+    /**
+     * Issue 15: every clip listed twice once put the whole validation set into training too. Loaded with SKIP, the
+     * repeats are dropped, and no split (train/validation, k folds, source folds, one read back from a file) puts
+     * one file, by normalised absolute path, on both sides.
+     */
+    @Test
+    void noSplitPutsOneFileOnBothSides(@TempDir Path dir) throws Exception {
+        Dataset esc = Datasets.esc10(TestPaths.esc10(), LoadOptions.defaults());
+        StringBuilder csv = new StringBuilder("path,labels,fold\n");
+        for (int round = 0; round < 2; round++) { // every clip twice, the second time written differently
+            for (LabeledClip c : esc.clips()) {
+                Path p = round == 0 ? c.file() : c.file().getParent().resolve(".").resolve(c.file().getFileName());
+                csv.append(Csv.line(p.toString(), c.labels().get(0), c.fold()));
+            }
+        }
+        Path list = Files.writeString(dir.resolve("twice.csv"), csv.toString());
+        assertThatThrownBy(() -> Datasets.open(list, LoadOptions.defaults())).hasMessageContaining("listed twice");
+        Dataset d = Datasets.open(list, LoadOptions.defaults().withPolicy(RowPolicy.SKIP));
+        assertThat(d.size()).isEqualTo(esc.size());
+        assertThat(d.problems()).hasSize(esc.size());
+        Path file = dir.resolve("split.csv");
+        Split.kFold(d, 4, 1).write(file, d);
+        for (Split s : List.of(Split.trainValidation(d, 0.1, 42), Split.kFold(d, 5, 3), Split.fromSourceFolds(d),
+                Split.read(file, d))) {
+            for (int k = 0; k < s.numFolds(); k++) {
+                Set<Path> in = paths(d, s.indicesIn(k));
+                Set<Path> out = paths(d, s.indicesNotIn(k));
+                assertThat(in).hasSize(s.indicesIn(k).length).doesNotContainAnyElementsOf(out);
+                assertThat(in.size() + out.size()).isEqualTo(d.size());
+            }
+        }
+    }
+
+    private static Set<Path> paths(Dataset d, int[] idx) {
+        Set<Path> s = new HashSet<>();
+        for (int i : idx) {
+            s.add(d.clip(i).file().toAbsolutePath().normalize());
+        }
+        return s;
     }
 }
