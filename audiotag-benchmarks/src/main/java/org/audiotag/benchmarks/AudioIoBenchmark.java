@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Measures the decoding speed of {@link AudioDecoder} on shipped files, one per format: a 5 s mono Ogg Vorbis ESC-10
- * clip (JOrbis), a 4 s mono 16-bit FLAC instrument note (audiotag's own decoder), a 13 s stereo 16-bit WAV at 44.1 kHz and a 4 s mono
- * 24-bit WAV impulse response (our RIFF parser). Scores are files per second; multiply by the file's duration for audio
- * seconds per second. Baselines in the same run: {@code readBytes} (only reading the file into memory, the floor for
- * any decoder that works on whole files). libsndfile on the same files is timed by
+ * clip (JOrbis), a 4 s mono 16-bit FLAC instrument note (audiotag's own decoder), a 13 s stereo 16-bit WAV at
+ * 44.1 kHz and a 4 s mono 24-bit WAV impulse response (our RIFF parser). Scores are files per second; multiply by
+ * the file's duration for audio seconds per second. Baselines in the same run: {@code readBytes} (only reading the
+ * file into memory, the floor for any decoder that works on whole files). libsndfile on the same files is timed by
  * {@code audiotag-benchmarks/python/time_audio_io.py}. Run from the project root:
  * {@code java -jar audiotag-benchmarks/target/benchmarks.jar AudioIoBenchmark}.
  */

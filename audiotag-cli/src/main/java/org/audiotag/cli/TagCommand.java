@@ -41,7 +41,8 @@ final class TagCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files (WAV, FLAC, Ogg Vorbis).")
     List<Path> files;
 
-    @Option(names = "--scores-csv", paramLabel = "OUT.csv", description = "Write all probabilities (Kaggle layout; the files' names must differ).")
+    @Option(names = "--scores-csv", paramLabel = "OUT.csv",
+            description = "Write all probabilities (Kaggle layout; the files' names must differ).")
     Path scoresCsv;
 
     @Option(names = "--top-k", defaultValue = "3", paramLabel = "K",

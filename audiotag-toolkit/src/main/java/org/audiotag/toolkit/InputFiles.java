@@ -97,8 +97,8 @@ public final class InputFiles {
     /**
      * The reason of a file-system failure in audiotag's words, without the path: {@code permission denied},
      * {@code no such file or folder} (or the reason given by this class), {@code is a directory},
-     * {@code not a folder}, {@code already exists}, else the operating system's reason (e.g. {@code No space left on device}) or the
-     * message.
+     * {@code not a folder}, {@code already exists}, else the operating system's reason (e.g.
+     * {@code No space left on device}) or the message.
      *
      * @param e the failure
      * @return the reason, never null

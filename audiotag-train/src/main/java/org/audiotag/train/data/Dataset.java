@@ -59,8 +59,8 @@ public final class Dataset {
         for (LabeledClip c : this.clips) {
             LabeledClip first = byPath.putIfAbsent(c.file().toAbsolutePath().normalize(), c);
             if (first != null) {
-                throw new IllegalArgumentException(c.origin() + ": audio file " + c.file() + " is listed twice (also at "
-                        + first.origin() + ")");
+                throw new IllegalArgumentException(c.origin() + ": audio file " + c.file()
+                        + " is listed twice (also at " + first.origin() + ")");
             }
         }
     }
