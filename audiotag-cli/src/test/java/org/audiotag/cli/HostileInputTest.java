@@ -168,15 +168,17 @@ class HostileInputTest {
     }
 
     @Test
-    void convertNamesTheFileWhenTheAudioCannotBeWritten(@TempDir Path dir) throws IOException {
-        // 70000 interleaved raw channels of one frame: more than a WAV file can hold
-        Path raw = Files.write(dir.resolve("wide.f32"), new byte[4 * 70_000]);
+    void convertNamesTheInputWhenItsAudioCannotBeUsed(@TempDir Path dir) throws IOException {
+        // 70000 interleaved raw channels: beyond the decoders' documented limit of 255 channels
+        Path wide = Files.write(dir.resolve("wide.f32"), new byte[4 * 70_000]);
         Path out = dir.resolve("o.wav");
-        assertThat(oneLine(run("convert", "--input", raw.toString(), "--raw-sr", "8000", "--raw-channels", "70000",
-                "--output", out.toString()), 2)).isEqualTo("audiotag: " + out
-                + ": channels: need 1 to 65535 channels, got 70000");
-        assertThat(oneLine(run("convert", "--input", raw.toString(), "--raw-sr", "8000", "--raw-channels", "70000",
-                "--sr", "4000", "--output", out.toString()), 2)).startsWith("audiotag: " + raw + ": ")
+        assertThat(oneLine(run("convert", "--input", wide.toString(), "--raw-sr", "8000", "--raw-channels", "70000",
+                "--output", out.toString()), 2)).isEqualTo("audiotag: " + wide
+                + ": channels: must be in [1, 255], got 70000");
+        // one sample cannot be resampled: the message names the input, not a bare "y: signal too short"
+        Path tiny = Files.write(dir.resolve("tiny.f32"), new byte[4]);
+        assertThat(oneLine(run("convert", "--input", tiny.toString(), "--raw-sr", "8000", "--sr", "4000",
+                "--output", out.toString()), 2)).startsWith("audiotag: " + tiny + ": ")
                 .contains("too short to resample");
         assertThat(out).doesNotExist();
     }
