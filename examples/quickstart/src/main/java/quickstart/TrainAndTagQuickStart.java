@@ -15,7 +15,7 @@ import org.audiotag.train.data.LoadOptions;
 public class TrainAndTagQuickStart {
     public static void main(String[] args) throws Exception {
         Dataset esc = Datasets.esc10(Path.of("data/esc10"), LoadOptions.defaults());
-        TrainingConfig config = TrainingConfig.builder().architecture("moddcnn").epochs(3).batchSize(32).seed(1)
+        TrainingConfig config = TrainingConfig.builder().architecture("moddcnn").epochs(10).batchSize(32).seed(1)
                 .build();
         TrainingResult result = Trainer.builder(config).cacheRoot(Path.of("target/quickstart/cache")).build()
                 .train(esc, esc.indicesOfFolds(1, 2, 3), esc.indicesOfFolds(5), Path.of("target/quickstart/run"));

@@ -56,8 +56,16 @@ class SpectrogramAppTest {
     @Test
     void theApplicationsJvmEndsAsSoonAsMainReturns(@TempDir Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String modulePath = System.getProperty("jdk.module.path");
-        Process p = new ProcessBuilder(java, "--module-path", modulePath, "-m",
+        // Surefire puts the jars no module names in a `requires` (JTransforms' own dependencies: automatic modules)
+        // on the class path; an application launched with `java --module-path lib -m ...` has all its jars in one
+        // folder, so they go on the module path here too
+        StringBuilder modulePath = new StringBuilder(System.getProperty("jdk.module.path"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar") && !entry.matches(".*(junit|opentest4j|apiguardian|surefire).*")) {
+                modulePath.append(File.pathSeparator).append(entry);
+            }
+        }
+        Process p = new ProcessBuilder(java, "--module-path", modulePath.toString(), "-m",
                 "org.audiotag.example.spectrogram/org.audiotag.example.spectrogram.SpectrogramApp", BARK.toString(),
                 dir.resolve("a.png").toString(), dir.resolve("a.wav").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();

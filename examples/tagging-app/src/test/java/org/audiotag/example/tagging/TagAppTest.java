@@ -3,6 +3,7 @@ package org.audiotag.example.tagging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +79,16 @@ class TagAppTest {
     void theApplicationsJvmEndsAsSoonAsMainReturns() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = dir.resolve("child.txt");
-        ProcessBuilder pb = new ProcessBuilder(java, "--module-path", System.getProperty("jdk.module.path"), "-m",
+        // Surefire puts the jars no module names in a `requires` (TensorFlow's native library, JTransforms' own
+        // dependencies: automatic modules) on the class path; an application launched with
+        // `java --module-path lib -m ...` has all its jars in one folder, so they go on the module path here too
+        StringBuilder modulePath = new StringBuilder(System.getProperty("jdk.module.path"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar") && !entry.matches(".*(junit|opentest4j|apiguardian|surefire).*")) {
+                modulePath.append(File.pathSeparator).append(entry);
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(java, "--module-path", modulePath.toString(), "-m",
                 "org.audiotag.example.tagging/org.audiotag.example.tagging.TagApp", model.toString(),
                 BARK.toString()).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
