@@ -32,3 +32,10 @@ for program in Features Augment Eval Models TrainAndTag Style; do
   echo "== quick start: quickstart.${program}QuickStart"
   mvn -B -q -f examples/quickstart/pom.xml compile exec:java -Dexec.mainClass="quickstart.${program}QuickStart"
 done
+
+# One closing line over every test report of this run (library modules and examples).
+grep -ho '<testsuite [^>]*>' audiotag-*/target/surefire-reports/TEST-*.xml examples/*/target/surefire-reports/TEST-*.xml \
+  | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "=\""); v = kv[2]; sub(/".*/, "", v);
+           if (kv[1] == "tests") t += v; else if (kv[1] == "failures") f += v;
+           else if (kv[1] == "errors") e += v; else if (kv[1] == "skipped") s += v } }
+         END { printf "tests: %d passed, %d failed, %d skipped\n", t - f - e - s, f + e, s }'
