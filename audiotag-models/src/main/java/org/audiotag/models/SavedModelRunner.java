@@ -22,21 +22,16 @@ import org.tensorflow.types.TFloat32;
  */
 public final class SavedModelRunner implements AutoCloseable {
 
-    private final Path dir;
+    private final ExportedModel model;
     private final SavedModelBundle bundle;
-    private final InputKind inputKind;
-    private final String architecture;
+    /** The model's input shape, kept once for the predict path (ExportedModel hands out copies). */
     private final int[] inputShape;
     private final int exampleSize;
-    private final int numTags;
 
     private SavedModelRunner(ExportedModel m, SavedModelBundle bundle) {
-        this.dir = m.directory();
+        this.model = m;
         this.bundle = bundle;
-        this.architecture = m.architecture();
-        this.inputKind = m.inputKind();
         this.inputShape = m.inputShape();
-        this.numTags = m.numTags();
         int n = 1;
         for (int d : inputShape) {
             n *= d;
@@ -82,7 +77,7 @@ public final class SavedModelRunner implements AutoCloseable {
      * @return the absolute directory
      */
     public Path directory() {
-        return dir;
+        return model.directory();
     }
 
     /**
@@ -91,7 +86,7 @@ public final class SavedModelRunner implements AutoCloseable {
      * @return e.g. {@code kaggle}
      */
     public String architecture() {
-        return architecture;
+        return model.architecture();
     }
 
     /**
@@ -100,7 +95,7 @@ public final class SavedModelRunner implements AutoCloseable {
      * @return the input kind
      */
     public InputKind inputKind() {
-        return inputKind;
+        return model.inputKind();
     }
 
     /**
@@ -118,7 +113,7 @@ public final class SavedModelRunner implements AutoCloseable {
      * @return the number of tags
      */
     public int numTags() {
-        return numTags;
+        return model.numTags();
     }
 
     /**
@@ -135,8 +130,9 @@ public final class SavedModelRunner implements AutoCloseable {
             throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         }
         if (x == null || x.length != (long) batch * exampleSize) {
-            throw new IllegalArgumentException(dir + ": features must hold batch x " + Arrays.toString(inputShape)
-                    + " = " + (long) batch * exampleSize + " floats, got " + (x == null ? "null" : x.length));
+            throw new IllegalArgumentException(model.directory() + ": features must hold batch x "
+                    + Arrays.toString(inputShape) + " = " + (long) batch * exampleSize + " floats, got "
+                    + (x == null ? "null" : x.length));
         }
         for (int i = 0; i < x.length; i++) {
             if (!Float.isFinite(x[i])) {
@@ -148,11 +144,11 @@ public final class SavedModelRunner implements AutoCloseable {
         for (int i = 0; i < inputShape.length; i++) {
             s[i + 1] = inputShape[i];
         }
-        float[] out = new float[batch * numTags];
+        float[] out = new float[batch * model.numTags()];
         try (TFloat32 xt = TFloat32.tensorOf(Shape.of(s), DataBuffers.of(x, true, false));
              Result r = bundle.function(Signature.DEFAULT_KEY).call(Map.<String, Tensor>of("features", xt))) {
             TFloat32 probs = (TFloat32) r.get("probabilities").orElseThrow(
-                    () -> new IllegalStateException(dir + ": signature returned no 'probabilities'"));
+                    () -> new IllegalStateException(model.directory() + ": signature returned no 'probabilities'"));
             probs.copyTo(DataBuffers.of(out, false, false));
         }
         return out;
@@ -167,7 +163,8 @@ public final class SavedModelRunner implements AutoCloseable {
      * @throws IllegalArgumentException naming the first example whose shape is not the expected time-major one
      */
     public float[] predict(List<TimeMajorFeatures> examples) {
-        return predict(ModelInputs.flatten(examples, inputKind, inputShape, architecture), examples.size());
+        return predict(ModelInputs.flatten(examples, model.inputKind(), inputShape, model.architecture()),
+                examples.size());
     }
 
     /** Closes the bundle's session and graph. */

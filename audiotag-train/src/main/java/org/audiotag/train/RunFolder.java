@@ -178,13 +178,17 @@ public final class RunFolder {
                     + "differ); choose a new run folder");
         }
         this.fingerprint = fingerprint;
-        Optional<State> s = readState();
-        if (s.isPresent() && !fingerprint.equals(Provenance.read(dir.resolve(STATE_FILE))
-                .get("fingerprint"))) {
+        Path f = dir.resolve(STATE_FILE);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        Provenance p = Provenance.read(f);
+        State s = parseState(f, p);
+        if (!fingerprint.equals(p.get("fingerprint"))) {
             throw new RunFolderException(dir, STATE_FILE, dir + ": " + STATE_FILE + " belongs to a different run "
                     + "than " + MARKER_FILE + "; choose a new run folder");
         }
-        return s;
+        return Optional.of(s);
     }
 
     /**
@@ -198,7 +202,11 @@ public final class RunFolder {
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
-        Provenance p = Provenance.read(f);
+        return Optional.of(parseState(f, Provenance.read(f)));
+    }
+
+    /** Parses the state file's entries, read once by the caller. */
+    private static State parseState(Path f, Provenance p) throws IOException {
         String sched = p.get("schedule");
         double[] schedule = new double[0];
         if (sched != null && !sched.isBlank()) {
@@ -212,7 +220,7 @@ public final class RunFolder {
         int bestEpoch = stateInt(f, p, "bestEpoch");
         double bestLwlrap = stateNumber(f, "bestLwlrap", required(f, p, "bestLwlrap"));
         try {
-            return Optional.of(new State(epochsDone, bestEpoch, bestLwlrap, schedule));
+            return new State(epochsDone, bestEpoch, bestLwlrap, schedule);
         } catch (IllegalArgumentException e) {
             throw new IOException(f + ": malformed state: " + e.getMessage() + "; the run cannot be resumed", e);
         }

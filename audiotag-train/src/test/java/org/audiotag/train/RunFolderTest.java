@@ -223,7 +223,7 @@ class RunFolderTest {
         Files.writeString(dir.resolve(RunFolder.STATE_FILE), "fingerprint=" + FP + "\nepochsDone=x\n");
         assertThatThrownBy(() -> RunFolder.open(dir).claim(FP, Map.of())).hasMessageContaining(
                 RunFolder.STATE_FILE).hasMessageContaining("malformed state");
-        // issue 15: the file and the key, not Java's "For input string"
+        // the file and the key, not Java's bare "For input string"
         Path state = dir.resolve(RunFolder.STATE_FILE);
         Files.writeString(state, "fingerprint=" + FP + "\nepochsDone=x3\nbestEpoch=0\nbestLwlrap=0.5\n");
         assertThatThrownBy(() -> RunFolder.open(dir).readState()).hasMessage(state
