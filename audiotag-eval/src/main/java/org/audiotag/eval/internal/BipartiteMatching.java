@@ -1,5 +1,6 @@
 package org.audiotag.eval.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,18 +92,60 @@ public final class BipartiteMatching {
         }
     }
 
-    /** Searches backward through the layers for an alternating path ending at {@code v}; true if one was found. */
+    /**
+     * Searches backward through the layers for an alternating path ending at {@code v}; true if one was found.
+     * This is the reference's recursive search run on an explicit stack, in the same order, so that a path as long
+     * as the graph (thousands of overlapping events of one class) cannot overflow the thread's stack.
+     */
     private boolean augment(int v) {
-        List<Integer> l = preds.remove(v);
-        if (l != null) {
-            for (int u : l) {
+        ArrayDeque<Frame> stack = new ArrayDeque<>();
+        stack.push(new Frame(v, preds.remove(v)));
+        boolean found = false;
+        boolean returned = false;
+        while (!stack.isEmpty()) {
+            Frame f = stack.peek();
+            if (returned && found) {
+                matching.put(f.right, f.left);
+                stack.pop();
+                continue;
+            }
+            returned = false;
+            boolean descended = false;
+            while (f.candidates != null && f.next < f.candidates.size()) {
+                int u = f.candidates.get(f.next++);
                 Integer pu = pred.remove(u);
-                if (pu != null && (pu == FIRST_LAYER || augment(pu))) {
-                    matching.put(v, u);
-                    return true;
+                if (pu == null) {
+                    continue;
                 }
+                f.left = u;
+                if (pu == FIRST_LAYER) {
+                    found = true;
+                } else {
+                    stack.push(new Frame(pu, preds.remove(pu)));
+                }
+                descended = true;
+                break;
+            }
+            if (found) {
+                returned = true;
+            } else if (!descended) {
+                stack.pop();
+                returned = true;
             }
         }
-        return false;
+        return found;
+    }
+
+    /** One level of the backward search: a right vertex, its candidate left vertices and the one being tried. */
+    private static final class Frame {
+        private final int right;
+        private final List<Integer> candidates;
+        private int next;
+        private int left;
+
+        private Frame(int right, List<Integer> candidates) {
+            this.right = right;
+            this.candidates = candidates;
+        }
     }
 }

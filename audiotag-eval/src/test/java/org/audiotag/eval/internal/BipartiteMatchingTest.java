@@ -66,4 +66,20 @@ class BipartiteMatchingTest {
         graph.put(1, List.of(0));
         assertThat(new TreeMap<>(BipartiteMatching.maximum(graph))).containsExactly(Map.entry(0, 1), Map.entry(1, 0));
     }
+
+    @Test
+    void followsAnAugmentingPathAsLongAsTheGraphWithoutOverflowingTheStack() {
+        // left i -> rights {i, i + 1} for i < n, then left n -> {0}: the greedy start pairs left i with right i and
+        // leaves left n alone; the only augmenting path runs through all n pairs (n levels deep)
+        int n = 200_000;
+        Map<Integer, List<Integer>> graph = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            graph.put(i, List.of(i, i + 1));
+        }
+        graph.put(n, List.of(0));
+        Map<Integer, Integer> m = BipartiteMatching.maximum(graph);
+        assertThat(m).hasSize(n + 1);
+        assertThat(m.get(0)).isEqualTo(n);
+        assertThat(m.get(n)).isEqualTo(n - 1);
+    }
 }
