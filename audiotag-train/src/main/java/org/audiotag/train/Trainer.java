@@ -196,7 +196,7 @@ public final class Trainer {
         checkIndices(data, train, validation);
         Architecture arch = Architecture.byName(cfg.architecture());
         try (TrainingData td = TrainingData.open(data, train, validation, arch.inputKind(), mel, cfg, cacheRoot,
-                spec.pipeline() != null)) {
+                spec.needsWaveforms())) {
             ModelConfig modelConfig = ModelConfig.builder().inputShape(td.inputShape(arch.inputKind()))
                     .numTags(td.numTags()).seed(cfg.seed()).learningRate((float) cfg.lr())
                     .weightDecay((float) cfg.weightDecay()).clipNorm((float) cfg.clipNorm()).build();
@@ -204,8 +204,8 @@ public final class Trainer {
             try (TagModel model = arch.build(modelConfig)) {
                 RunState ctx = new RunState(cfg, folder, model, schedule());
                 start(ctx, run, td);
-                TrainingPass pass = new TrainingPass(new TrainingExamples(td, mel, spec.pipeline(), mixProbability,
-                        cfg.seed()), td.train(), cfg.batchSize(), td.numTags(), cfg.seed());
+                TrainingPass pass = new TrainingPass(new TrainingExamples(td, mel, spec, mixProbability,
+                        cfg.seed(), cfg.threads()), td.train(), cfg.batchSize(), td.numTags(), cfg.seed());
                 ValidationPass validationPass = new ValidationPass(td, cfg.aggregation());
                 listeners.onTrainingBegin(ctx);
                 for (int epoch = ctx.epochsDone(); epoch < cfg.epochs(); epoch++) {

@@ -3,8 +3,12 @@ package org.audiotag.train.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.audiotag.features.FeatureFunction;
 import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.TimeMajorFeatures;
 import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.InputKind;
 import org.audiotag.train.FeatureCache;
@@ -19,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * The data of one run: the feature caches of the dataset (log-mels, or decoded audio for raw-waveform models and
  * on-the-fly augmentation), the readable training and validation clips, the window geometry of crops and test
  * windows, each clip's padding value and the input normalisation. Owns the caches; close it.
+ *
+ * <p>When both caches are needed (log-mel models with on-the-fly augmentation), each clip is decoded once: the
+ * decoded-audio cache is built first and the log-mels are computed from its samples, which are exactly the samples
+ * {@link LogMelFeatures#compute(java.nio.file.Path)} decodes, so the log-mel cache is the one (same key, same
+ * values) a run without augmentation builds and shares.
  */
 public final class TrainingData implements AutoCloseable {
 
@@ -74,17 +83,40 @@ public final class TrainingData implements AutoCloseable {
      */
     public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
             TrainingConfig cfg, Path cacheRoot, boolean needWaveforms) throws IOException {
+        return open(dataset, trainIdx, valIdx, kind, mel, cfg, cacheRoot, needWaveforms,
+                new WaveformFeatures(mel.sr()));
+    }
+
+    /**
+     * Opens the caches as {@link #open(Dataset, int[], int[], InputKind, LogMelFeatures, TrainingConfig, Path,
+     * boolean)} with a given decoder for the decoded-audio cache (tests count its calls).
+     *
+     * @param dataset the dataset
+     * @param trainIdx indices of training clips
+     * @param valIdx indices of validation clips
+     * @param kind the model's input kind
+     * @param mel the log-mel configuration
+     * @param cfg training options
+     * @param cacheRoot folder of feature caches
+     * @param needWaveforms whether decoded audio is needed besides log-mels
+     * @param decoder decodes one file to mono samples at {@code mel.sr()} Hz, one bin per frame, exactly as
+     *     {@link WaveformFeatures} does (its cache key names the cache)
+     * @return the data; the caller closes it
+     * @throws IOException on unreadable audio under FAIL, disk errors, or no readable clip in a set
+     */
+    public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
+            TrainingConfig cfg, Path cacheRoot, boolean needWaveforms, FeatureFunction decoder) throws IOException {
         boolean raw = kind == InputKind.RAW_WAVEFORM;
         List<Path> files = dataset.clips().stream().map(LabeledClip::file).toList();
         FeatureCache e = null;
         FeatureCache w = null;
         try {
-            if (!raw) {
-                e = FeatureCache.open(cacheRoot, files, mel, cfg.threads(), cfg.badAudioPolicy());
-            }
             if (raw || needWaveforms) {
-                w = FeatureCache.open(cacheRoot, files, new WaveformFeatures(mel.sr()), cfg.threads(),
-                        cfg.badAudioPolicy());
+                w = FeatureCache.open(cacheRoot, files, decoder, cfg.threads(), cfg.badAudioPolicy());
+            }
+            if (!raw) {
+                e = FeatureCache.open(cacheRoot, files, w == null ? mel : new LogMelOfDecoded(mel, w, files),
+                        cfg.threads(), cfg.badAudioPolicy());
             }
             return new TrainingData(dataset, raw, raw ? w : e, w, trainIdx, valIdx, mel, cfg);
         } catch (IOException | RuntimeException ex) {
@@ -95,6 +127,48 @@ public final class TrainingData implements AutoCloseable {
                 w.close();
             }
             throw ex;
+        }
+    }
+
+    /**
+     * The log-mel feature function computed from the decoded-audio cache instead of the file: same cache key and
+     * values as {@code mel}, no second decoding. A clip the decoded-audio cache skipped fails with its message.
+     */
+    private static final class LogMelOfDecoded implements FeatureFunction {
+        private final LogMelFeatures mel;
+        private final FeatureCache decoded;
+        private final Map<Path, Integer> index = new HashMap<>();
+
+        LogMelOfDecoded(LogMelFeatures mel, FeatureCache decoded, List<Path> files) {
+            this.mel = mel;
+            this.decoded = decoded;
+            for (int i = files.size() - 1; i >= 0; i--) {
+                index.put(files.get(i).toAbsolutePath().normalize(), i);
+            }
+        }
+
+        @Override
+        public String cacheKey() {
+            return mel.cacheKey();
+        }
+
+        @Override
+        public int bins() {
+            return mel.bins();
+        }
+
+        @Override
+        public TimeMajorFeatures compute(Path file) throws IOException {
+            Integer i = index.get(file.toAbsolutePath().normalize());
+            if (i == null) {
+                throw new IllegalStateException(file + ": not in the decoded-audio cache");
+            }
+            if (decoded.failure(i) != null) {
+                throw new IOException(decoded.failure(i));
+            }
+            float[] y = new float[decoded.frames(i)];
+            decoded.copyFrames(i, 0, y.length, y, 0);
+            return mel.compute(y);
         }
     }
 
