@@ -13,9 +13,16 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.audiotag.toolkit.Csv;
@@ -29,7 +36,8 @@ import org.audiotag.toolkit.InputFiles;
  *       ignored, hidden files included, symbolic links to files followed); the root is the folder;</li>
  *   <li>a glob such as {@code data/esc10/0*&#47;*.ogg} (a path holding {@code *}, {@code ?}, {@code [} or an
  *       opening brace, in {@link java.nio.file.FileSystem#getPathMatcher(String) glob syntax}): the files whose
- *       path relative to the glob's fixed leading folders matches the rest; the root is those leading folders;</li>
+ *       path relative to the glob's fixed leading folders matches the rest, and the audio files below the folders
+ *       it matches; the root is those leading folders;</li>
  *   <li>a CSV list ({@code .csv}): one path per record in its first column (a first record {@code path} or
  *       {@code fname} is a header), relative to the list's folder or absolute inside it; the root is the list's
  *       folder. Listed files are not checked here: a missing one becomes a dead letter of the run.</li>
@@ -45,6 +53,9 @@ public final class AudioCorpus {
 
     /** The extensions a folder or glob listing takes, lower case. */
     public static final Set<String> EXTENSIONS = Set.of("wav", "ogg", "flac");
+
+    /** Files per group of the source (see {@link #read()}). */
+    static final int FILES_PER_GROUP = 16;
 
     private final Path root;
     private final List<String> relative;
@@ -123,7 +134,8 @@ public final class AudioCorpus {
             throw new IllegalArgumentException("input: malformed glob '" + glob + "': " + e.getMessage(), e);
         }
         Path root = folder.toAbsolutePath().normalize();
-        return new AudioCorpus(root, walk(root, rel -> m.matches(Path.of(rel))));
+        return new AudioCorpus(root, walk(root, rel -> m.matches(Path.of(rel)) || hasAudioExtension(rel)
+                && matchesFolder(m, rel)));
     }
 
     /**
@@ -215,13 +227,53 @@ public final class AudioCorpus {
     }
 
     /**
-     * Returns the Beam source of the files: a bounded {@link PCollection} of {@link CorpusFile}, in corpus order
-     * (runners may process it in any order and in parallel).
+     * Returns the Beam source of the files: a bounded {@link PCollection} of {@link CorpusFile} (runners process it
+     * in any order and in parallel, in bundles of about {@value #FILES_PER_GROUP} files).
      *
      * @return the root transform
      */
     public PTransform<PBegin, PCollection<CorpusFile>> read() {
-        return Create.of(files()).withCoder(SerializableCoder.of(CorpusFile.class));
+        return new Read(files());
+    }
+
+    /**
+     * The source: the listed files dealt into groups of about {@value #FILES_PER_GROUP} (file {@code i} into group
+     * {@code i mod groups}) and regrouped, so that a runner hands the groups to its workers as separate bundles
+     * (a plain {@link Create} of a few kilobytes of paths stays one bundle, i.e. one worker, on the DirectRunner)
+     * while each bundle still holds enough files for {@link TagCorpus} to batch.
+     */
+    private static final class Read extends PTransform<PBegin, PCollection<CorpusFile>> {
+        private static final long serialVersionUID = 1L;
+        private final List<CorpusFile> files;
+
+        Read(List<CorpusFile> files) {
+            this.files = files;
+        }
+
+        @Override
+        public PCollection<CorpusFile> expand(PBegin begin) {
+            int groups = Math.max(1, (files.size() + FILES_PER_GROUP - 1) / FILES_PER_GROUP);
+            List<KV<Integer, CorpusFile>> keyed = new ArrayList<>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                keyed.add(KV.of(i % groups, files.get(i)));
+            }
+            Coder<CorpusFile> coder = SerializableCoder.of(CorpusFile.class);
+            return begin.apply("List", Create.of(keyed).withCoder(KvCoder.of(VarIntCoder.of(), coder)))
+                    .apply("Group", GroupByKey.create())
+                    .apply("Files", ParDo.of(new Ungroup())).setCoder(coder);
+        }
+    }
+
+    /** Emits the files of each group. */
+    private static final class Ungroup extends DoFn<KV<Integer, Iterable<CorpusFile>>, CorpusFile> {
+        private static final long serialVersionUID = 1L;
+
+        @ProcessElement
+        public void process(@Element KV<Integer, Iterable<CorpusFile>> group, OutputReceiver<CorpusFile> out) {
+            for (CorpusFile f : group.getValue()) {
+                out.output(f);
+            }
+        }
     }
 
     /** Whether a string holds glob characters. */
@@ -232,6 +284,16 @@ public final class AudioCorpus {
     private static boolean hasAudioExtension(String rel) {
         int dot = rel.lastIndexOf('.');
         return dot > rel.lastIndexOf('/') && EXTENSIONS.contains(rel.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a folder on the way to {@code rel} matches the glob (a glob naming folders takes their audio). */
+    private static boolean matchesFolder(PathMatcher m, String rel) {
+        for (int i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
+            if (m.matches(Path.of(rel.substring(0, i)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> walk(Path root, java.util.function.Predicate<String> keep) throws IOException {

@@ -20,9 +20,12 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.audiotag.beam.internal.IsolatedDecoder;
 import org.audiotag.features.AudioClip;
 import org.audiotag.features.AudioLoader;
+import org.audiotag.features.Decibels;
+import org.audiotag.features.DoubleMatrix;
 import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.FeatureExtractor;
 import org.audiotag.features.FeatureMatrix;
+import org.audiotag.features.MelSpectrogram;
 import org.audiotag.features.io.AudioFormatException;
 import org.audiotag.features.io.NpyFile;
 
@@ -31,9 +34,12 @@ import org.audiotag.features.io.NpyFile;
  * C-order {@code .npy} file ({@code numpy.load} reads it) under an output folder that mirrors the corpus tree:
  * {@code dog/1-100.ogg} becomes {@code OUT/dog/1-100.npy}, with the shape {@link FeatureExtractor#extract(AudioClip)}
  * returns ({@code (n_mels, frames)} for {@link FeatureConfig.Kind#LOG_MEL_IMAGE}, {@code (frames, n_mels)} for the
- * sequence, {@code (1, n_samples)} for the waveform). Each file is decoded, mixed to mono and resampled to the
- * configuration's rate ({@code librosa.load(sr=...)}), or kept at its own rate with {@link #atNativeRate()} (the
- * configuration's rate is then replaced by the file's).
+ * sequence, {@code (1, n_samples)} for the waveform). Trimming and the fixed-length step are the extractor's
+ * ({@link FeatureExtractor#prepare}, first crop); the log-mel kinds are then computed in double precision,
+ * {@code power_to_db(melspectrogram(y), ref, amin, top_db)} as {@code audiotag features} computes it, and rounded to
+ * float32 (the extractor's own float32 path differs from it by up to about 2e-4 dB). Each file is decoded, mixed to
+ * mono and resampled to the configuration's rate ({@code librosa.load(sr=...)}), or kept at its own rate with
+ * {@link #atNativeRate()} (the configuration's rate is then replaced by the file's).
  *
  * <p>Outputs: {@link #WRITTEN}, the relative path of every {@code .npy} written, and {@link FailedFile#TAG}, a dead
  * letter for every file that could not be decoded, featurised or written; a failing file never stops the corpus.
@@ -139,7 +145,7 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
         private final Counter failed = CorpusCounts.counter(CorpusCounts.FAILED);
         private transient IsolatedDecoder decoder;
         private transient FeatureConfig config;
-        private transient Map<Integer, FeatureExtractor> extractors;
+        private transient Map<Integer, Extractor> extractors;
 
         ExtractFn(String outputDir, String configText, boolean nativeRate) {
             this.outputDir = outputDir;
@@ -183,10 +189,10 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
             if (clip.length() == 0) {
                 throw new AudioFormatException(file, "no audio samples");
             }
-            FeatureExtractor x = extractors.computeIfAbsent(clip.sampleRate(), sr -> FeatureExtractor.of(
-                    sr == config.sampleRate() ? config : config.toBuilder().sampleRate(sr).build()));
             try {
-                return x.extract(clip);
+                Extractor x = extractors.computeIfAbsent(clip.sampleRate(), sr -> new Extractor(
+                        sr == config.sampleRate() ? config : config.toBuilder().sampleRate(sr).build()));
+                return x.features(clip.samples());
             } catch (IllegalArgumentException e) {
                 throw new AudioFormatException(file, e.getMessage(), e);
             }
@@ -198,6 +204,33 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
                 decoder.close();
                 decoder = null;
             }
+        }
+    }
+
+    /** The features of one configuration at one sample rate. */
+    private static final class Extractor {
+        private final FeatureConfig config;
+        private final FeatureExtractor extractor;
+        private final MelSpectrogram mel;
+
+        Extractor(FeatureConfig config) {
+            this.config = config;
+            this.extractor = FeatureExtractor.of(config);
+            this.mel = config.kind() == FeatureConfig.Kind.RAW_WAVEFORM ? null : config.melSpectrogram();
+        }
+
+        /** Trim and length policy, then the waveform, or the log-mel in double precision rounded to float32. */
+        FeatureMatrix features(float[] y) {
+            float[] prepared = extractor.prepare(y, null);
+            if (mel == null) {
+                return extractor.featuresOfPrepared(prepared);
+            }
+            double[] yd = new double[prepared.length];
+            for (int i = 0; i < yd.length; i++) {
+                yd[i] = prepared[i];
+            }
+            DoubleMatrix db = Decibels.powerToDb(mel.compute(yd), config.ref(), config.amin(), config.topDb());
+            return (config.kind() == FeatureConfig.Kind.LOG_MEL_SEQUENCE ? db.transpose() : db).toFloat();
         }
     }
 

@@ -134,7 +134,7 @@ final class CorpusFeaturesCommand implements Callable<Integer> {
             config = featureConfig();
             options = run.pipelineOptions();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         AudioCorpus corpus;
         try {

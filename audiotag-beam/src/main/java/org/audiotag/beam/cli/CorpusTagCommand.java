@@ -58,13 +58,13 @@ final class CorpusTagCommand implements Callable<Integer> {
         try {
             options = run.pipelineOptions();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         TagCorpus tag;
         try {
             tag = TagCorpus.withModel(model).batchSize(batch);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         } catch (IOException e) {
             throw new CorpusException(CorpusMain.EXIT_USAGE, e.getMessage(), e);
         }
