@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true, versionProvider = CorpusMain.Version.class,
         description = "Feature extraction and tagging of whole corpora on Apache Beam (DirectRunner by default).",
-        subcommands = {CorpusFeaturesCommand.class, CorpusTagCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CorpusFeaturesCommand.class, CorpusTagCommand.class, CorpusBenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CorpusMain implements Runnable {
 
     /** Exit code for bad arguments or unreadable input. */
