@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
  * parts: decoding alone (threads of this JVM: one thread; two threads on the shared {@link AudioDecoder}, which
  * JOrbis's class-wide lock serialises for Ogg Vorbis; two threads each with its own {@link IsolatedDecoder}), then
  * {@code corpus features} (the default log-mel) on the DirectRunner with 1 and 2 workers, alternated
- * {@code --rounds} times. Writes nothing that outlives it (features go to a temporary folder).
+ * {@code --rounds} times after one untimed warm-up run. Writes nothing that outlives it (features go to a temporary folder).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure 1 vs 2 workers: Ogg decoding (shared decoder vs isolated decoders) and corpus "
@@ -74,7 +75,7 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
                 Runtime.getRuntime().availableProcessors(), load());
         o.flush();
         if (!skipDecode) {
-            decodeOnce(files, 1, false); // warm-up: JIT of the shared decoder
+            decodeRate(files, 1, false); // warm-up: JIT of the shared decoder
             double one = decodeRate(files, 1, false);
             double shared = decodeRate(files, 2, false);
             double isolated = decodeRate(files, 2, true);
@@ -88,6 +89,8 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
             FeatureConfig config = FeatureConfig.builder().kind(FeatureConfig.Kind.LOG_MEL_IMAGE)
                     .lengthPolicy(FixedLength.Policy.NONE).trimTopDb(0).fMin(0)
                     .stft(org.audiotag.features.StftConfig.builder().nFft(2048).build()).build();
+            // one untimed run first: the JIT of the whole pipeline would otherwise land on the first timed run
+            featuresRate(corpus, config, 2, tmp.resolve("warm-up"));
             List<Double> r1 = new ArrayList<>();
             List<Double> r2 = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
@@ -120,24 +123,26 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
         return corpus.size() / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double decodeRate(List<Path> files, int threads, boolean isolated) throws Exception {
-        long t0 = System.nanoTime();
-        decodeOnce(files, threads, isolated);
-        return files.size() / ((System.nanoTime() - t0) / 1e9);
-    }
+    /** Files each isolated decoder decodes before the clock starts (its private copy is compiled afresh). */
+    private static final int WARM_UP_FILES = 32;
 
-    /** Decodes every file once on {@code threads} threads taking files from a shared counter. */
-    private static void decodeOnce(List<Path> files, int threads, boolean isolated) throws Exception {
+    /**
+     * Decodes every file once on {@code threads} threads taking files from a shared counter and returns files per
+     * second; isolated decoders are created and warmed up on {@value #WARM_UP_FILES} files before the clock starts.
+     */
+    private static double decodeRate(List<Path> files, int threads, boolean isolated) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        CyclicBarrier ready = new CyclicBarrier(threads + 1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Void>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 fs.add(pool.submit(() -> {
                     try (IsolatedDecoder d = isolated ? IsolatedDecoder.create() : null) {
-                        if (d != null) { // warm the copy up on the first file so that JIT is not timed twice
-                            d.decode(files.get(0));
+                        for (int i = 0; d != null && i < Math.min(WARM_UP_FILES, files.size()); i++) {
+                            d.decode(files.get(i));
                         }
+                        ready.await();
                         for (int i; (i = next.getAndIncrement()) < files.size();) {
                             if (d != null) {
                                 d.decode(files.get(i));
@@ -149,9 +154,12 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
                     return null;
                 }));
             }
+            ready.await();
+            long t0 = System.nanoTime();
             for (Future<Void> f : fs) {
                 f.get();
             }
+            return files.size() / ((System.nanoTime() - t0) / 1e9);
         } finally {
             pool.shutdownNow();
         }
