@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
  * parts: decoding alone (threads of this JVM: one thread; two threads on the shared {@link AudioDecoder}, which
  * JOrbis's class-wide lock serialises for Ogg Vorbis; two threads each with its own {@link IsolatedDecoder}), then
  * {@code corpus features} (the default log-mel) on the DirectRunner with 1 and 2 workers, alternated
- * {@code --rounds} times after one untimed warm-up run. Writes nothing that outlives it (features go to a temporary folder).
+ * {@code --rounds} times after one untimed warm-up run. Writes nothing that outlives it (features go to a
+ * temporary folder).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure 1 vs 2 workers: Ogg decoding (shared decoder vs isolated decoders) and corpus "
