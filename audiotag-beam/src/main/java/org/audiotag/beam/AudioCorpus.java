@@ -89,8 +89,11 @@ public final class AudioCorpus {
         if (p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return ofList(p);
         }
-        InputFiles.requireReadableFolder(p);
-        throw new IllegalStateException("unreachable: " + p + " is a readable folder");
+        if (Files.isRegularFile(p)) {
+            throw new IOException(InputFiles.shown(p) + ": neither a folder, a glob nor a .csv list of paths");
+        }
+        InputFiles.requireReadableFolder(p); // words a missing path or a denied folder
+        throw new IOException(InputFiles.shown(p) + ": neither a folder, a glob nor a .csv list of paths");
     }
 
     /**

@@ -54,9 +54,12 @@ class AudioCorpusTest {
     }
 
     @Test
-    void aMissingInputIsOneClearError(@TempDir Path tmp) {
+    void aMissingInputOrASingleAudioFileIsOneClearError(@TempDir Path tmp) throws IOException {
         assertThatThrownBy(() -> AudioCorpus.of(tmp.resolve("nope").toString())).isInstanceOf(IOException.class)
                 .hasMessageContaining("nope").hasMessageContaining("no such");
+        Files.write(tmp.resolve("one.ogg"), new byte[] {1});
+        assertThatThrownBy(() -> AudioCorpus.of(tmp.resolve("one.ogg").toString())).isInstanceOf(IOException.class)
+                .hasMessageContaining("one.ogg").hasMessageContaining("neither a folder, a glob nor a .csv list");
     }
 
     @Test
