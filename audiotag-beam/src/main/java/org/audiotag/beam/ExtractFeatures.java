@@ -157,7 +157,7 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
         public void setup() {
             config = FeatureConfig.parse(configText);
             extractors = new HashMap<>();
-            decoder = IsolatedDecoder.create();
+            decoder = IsolatedDecoder.acquire();
         }
 
         @ProcessElement
@@ -199,9 +199,9 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
         }
 
         @Teardown
-        public void teardown() throws IOException {
+        public void teardown() {
             if (decoder != null) {
-                decoder.close();
+                IsolatedDecoder.release(decoder);
                 decoder = null;
             }
         }

@@ -140,7 +140,7 @@ public final class TagCorpus extends PTransform<PCollection<CorpusFile>, PCollec
         @Setup
         public void setup() throws IOException {
             tagger = Tagger.load(Path.of(modelDir));
-            decoder = IsolatedDecoder.create();
+            decoder = IsolatedDecoder.acquire();
         }
 
         @StartBundle
@@ -231,7 +231,7 @@ public final class TagCorpus extends PTransform<PCollection<CorpusFile>, PCollec
         }
 
         @Teardown
-        public void teardown() throws IOException {
+        public void teardown() {
             try {
                 if (tagger != null) {
                     tagger.close();
@@ -239,7 +239,7 @@ public final class TagCorpus extends PTransform<PCollection<CorpusFile>, PCollec
                 }
             } finally {
                 if (decoder != null) {
-                    decoder.close();
+                    IsolatedDecoder.release(decoder);
                     decoder = null;
                 }
             }

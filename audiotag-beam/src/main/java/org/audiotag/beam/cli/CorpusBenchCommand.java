@@ -124,12 +124,11 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
         return corpus.size() / ((System.nanoTime() - t0) / 1e9);
     }
 
-    /** Files each isolated decoder decodes before the clock starts (its private copy is compiled afresh). */
-    private static final int WARM_UP_FILES = 32;
-
     /**
      * Decodes every file once on {@code threads} threads taking files from a shared counter and returns files per
-     * second; isolated decoders are created and warmed up on {@value #WARM_UP_FILES} files before the clock starts.
+     * second; isolated decoders are taken from the pool ({@link IsolatedDecoder#acquire()}) and, before the clock
+     * starts, decode every file once (each private copy is compiled by the JIT afresh, as the shared decoder was by
+     * the untimed first pass); the pipeline runs after this reuse them warm.
      */
     private static double decodeRate(List<Path> files, int threads, boolean isolated) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -139,8 +138,9 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
             List<Future<Void>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 fs.add(pool.submit(() -> {
-                    try (IsolatedDecoder d = isolated ? IsolatedDecoder.create() : null) {
-                        for (int i = 0; d != null && i < Math.min(WARM_UP_FILES, files.size()); i++) {
+                    IsolatedDecoder d = isolated ? IsolatedDecoder.acquire() : null;
+                    try {
+                        for (int i = 0; d != null && i < files.size(); i++) {
                             d.decode(files.get(i));
                         }
                         ready.await();
@@ -150,6 +150,10 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
                             } else {
                                 AudioDecoder.decode(files.get(i));
                             }
+                        }
+                    } finally {
+                        if (d != null) {
+                            IsolatedDecoder.release(d);
                         }
                     }
                     return null;

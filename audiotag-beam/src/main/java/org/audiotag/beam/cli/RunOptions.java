@@ -23,7 +23,7 @@ final class RunOptions {
     String runner;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "DirectRunner worker threads (its --targetParallelism; default: the number of cores, at least 3).")
+            description = "DirectRunner worker threads (its --targetParallelism; default: the cores, at least 3).")
     Integer workers;
 
     @Option(names = "--shard", paramLabel = "I/N",

@@ -8,6 +8,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.audiotag.features.io.AudioDecoder;
 import org.audiotag.features.io.AudioFormatException;
 import org.audiotag.features.io.DecodedAudio;
@@ -28,13 +30,18 @@ import org.audiotag.features.io.DecodedAudio;
  * {@code org.audiotag.features.*} again per worker gives each worker its own {@code Residue0} class, its own
  * scratch arrays and its own lock; the decoded samples are bit-for-bit those of the shared decoder.
  *
- * <p>Classes outside those two packages (the JDK, SLF4J, audiotag-toolkit) come from the parent loader. Not
- * thread-safe in the sense that matters here: give each worker thread its own instance (a Beam {@code DoFn}
- * creates one in {@code @Setup}); close it to release the loader.
+ * <p>Classes outside those two packages (the JDK, SLF4J, audiotag-toolkit) come from the parent loader. Give each
+ * worker thread its own instance (a Beam {@code DoFn} {@linkplain #acquire() acquires} one in {@code @Setup} and
+ * {@linkplain #release releases} it in {@code @Teardown}); one instance used by two threads at once is correct but
+ * serialised again. Pooled instances live as long as the JVM (their classes are small); {@link #close()} releases
+ * the loader of one that is not pooled.
  */
 public final class IsolatedDecoder implements Closeable {
 
     private static final String[] CHILD_FIRST = {"org.audiotag.features.", "com.jcraft."};
+
+    /** Decoders returned by workers that ended, kept for the next worker of this JVM. */
+    private static final Deque<IsolatedDecoder> IDLE = new ArrayDeque<>();
 
     private final URLClassLoader loader;
     private final Method decode;
@@ -73,6 +80,36 @@ public final class IsolatedDecoder implements Closeable {
                 e.addSuppressed(suppressed);
             }
             throw new IllegalStateException("cannot load a private copy of the audio decoders: " + e, e);
+        }
+    }
+
+    /**
+     * Takes a decoder for one worker: an idle one that an earlier worker of this JVM {@linkplain #release released},
+     * or a new one. Each private copy of the decoders is compiled by the JIT afresh (a few hundred files of warm-up
+     * on a busy machine), so reusing copies across workers and pipeline runs keeps that cost to once per concurrent
+     * worker per JVM.
+     *
+     * @return a decoder no other worker holds; give it back with {@link #release(IsolatedDecoder)}
+     * @throws IllegalStateException as {@link #create()}
+     */
+    public static IsolatedDecoder acquire() {
+        synchronized (IDLE) {
+            IsolatedDecoder d = IDLE.pollFirst();
+            if (d != null) {
+                return d;
+            }
+        }
+        return create();
+    }
+
+    /**
+     * Gives a decoder taken with {@link #acquire()} back for a later worker (the most recently used first).
+     *
+     * @param decoder the decoder, no longer used by the caller
+     */
+    public static void release(IsolatedDecoder decoder) {
+        synchronized (IDLE) {
+            IDLE.addFirst(decoder);
         }
     }
 
