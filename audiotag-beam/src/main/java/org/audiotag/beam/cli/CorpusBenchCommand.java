@@ -96,10 +96,13 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
             List<Double> r2 = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 for (int w : new int[] {1, 2}) {
+                    long cpu0 = processCpuNanos();
+                    long t0 = System.nanoTime();
                     double rate = featuresRate(corpus, config, w, tmp.resolve("r" + r + "w" + w));
+                    double cores = (processCpuNanos() - cpu0) / (double) (System.nanoTime() - t0);
                     (w == 1 ? r1 : r2).add(rate);
-                    o.printf(Locale.ROOT, "corpus features: round %d, %d worker(s): %.2f files/s (load %s)%n", r + 1,
-                            w, rate, load());
+                    o.printf(Locale.ROOT, "corpus features: round %d, %d worker(s): %.2f files/s, %.2f cores busy "
+                            + "(process CPU time / wall time) (load %s)%n", r + 1, w, rate, cores, load());
                     o.flush();
                 }
             }
@@ -183,6 +186,13 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
             out.add(String.format(Locale.ROOT, "%.2f", r2.get(i) / r1.get(i)));
         }
         return String.join(" ", out);
+    }
+
+    /** CPU time of this process so far, in nanoseconds (all threads: workers, JIT, GC), or 0 if unknown. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
     }
 
     /** The 1-minute load average ({@code /proc/loadavg}), or "unknown". */
