@@ -75,6 +75,17 @@ class IsolatedDecoderTest {
     }
 
     @Test
+    void aReleasedDecoderIsReusedByTheNextWorkerAndTwoHeldAtOnceDiffer() {
+        IsolatedDecoder a = IsolatedDecoder.acquire();
+        IsolatedDecoder b = IsolatedDecoder.acquire();
+        assertThat(a).isNotSameAs(b);
+        IsolatedDecoder.release(a);
+        assertThat(IsolatedDecoder.acquire()).isSameAs(a);
+        IsolatedDecoder.release(b);
+        IsolatedDecoder.release(a);
+    }
+
+    @Test
     void aCorruptFileIsAnAudioFormatExceptionNamingIt(@TempDir Path tmp) throws IOException {
         Path bad = Corpora.truncatedCopy(Corpora.esc10Files(1, 1).get(0), tmp.resolve("cut.ogg"));
         try (IsolatedDecoder d = IsolatedDecoder.create()) {
