@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Multi-label audio tagging: librosa-exact features, augmentation, models, training, evaluation.",
         // 'corpus' lives in audiotag-beam, which runs on the class path: the launcher script dispatches it there
-        footer = {"", "Whole corpora on Apache Beam: audiotag corpus features|tag|bench (the ./audiotag launcher runs "
-                + "them; 'audiotag corpus --help')."},
+        footer = {"", "Whole corpora on Apache Beam: 'audiotag corpus features|tag|bench', run by the launcher "
+                + "script on the class path ('audiotag corpus --help')."},
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
