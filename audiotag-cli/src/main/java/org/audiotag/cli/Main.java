@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Multi-label audio tagging: librosa-exact features, augmentation, models, training, evaluation.",
+        // 'corpus' lives in audiotag-beam, which runs on the class path: the launcher script dispatches it there
+        footer = {"", "Whole corpora on Apache Beam: 'audiotag corpus features|tag|bench', run by the launcher "
+                + "script on the class path ('audiotag corpus --help')."},
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

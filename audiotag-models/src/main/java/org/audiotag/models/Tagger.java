@@ -213,21 +213,7 @@ public final class Tagger implements AutoCloseable {
      */
     public float[] scores(TimeMajorFeatures clip) {
         Objects.requireNonNull(clip, "clip");
-        if (clip.bins() != tagging.bins()) {
-            throw new IllegalArgumentException("clip: " + architecture() + " takes time-major (frame, bin) features "
-                    + "with " + tagging.bins() + (tagging.isWaveform() ? " bin (waveform samples)" : " mel bins")
-                    + " per frame, got " + clip.frames() + " frames x " + clip.bins() + " bins");
-        }
-        if (clip.frames() < 1) {
-            throw new IllegalArgumentException("clip: no frame");
-        }
-        float[] d = clip.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException("clip: value " + d[i] + " at frame " + i / clip.bins()
-                        + " is not finite");
-            }
-        }
+        check(clip);
         return scoresOf(clip);
     }
 
@@ -297,36 +283,117 @@ public final class Tagger implements AutoCloseable {
         return out;
     }
 
-    /** Whole-clip features of samples at {@link #sampleRate()}. */
-    private TimeMajorFeatures features(float[] y) {
+    /**
+     * Computes the tag probabilities of many clips' whole-clip features at once: the windows of all clips are scored
+     * together in TensorFlow calls of up to 64 windows (fewer calls than clip by clip when clips are short), then
+     * aggregated per clip as {@link #scores(TimeMajorFeatures)} does; each result equals that method's for the same
+     * clip (to float rounding of the batched model call).
+     *
+     * @param clips time-major features as {@link #featureConfig()} describes, e.g. from {@link #features(float[])}
+     * @return one probability array per clip, in the order of {@code clips}
+     * @throws IllegalArgumentException if a clip has no frame, a non-finite value or another number of bins (the
+     *     message gives its index)
+     * @throws IllegalStateException if the tagger is closed
+     */
+    public List<float[]> scores(List<TimeMajorFeatures> clips) {
+        Objects.requireNonNull(clips, "clips");
+        int[][] starts = new int[clips.size()][];
+        int total = 0;
+        for (int c = 0; c < clips.size(); c++) {
+            TimeMajorFeatures f = Objects.requireNonNull(clips.get(c), "clip");
+            try {
+                check(f);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("clips[" + c + "]: " + e.getMessage(), e);
+            }
+            starts[c] = Windows.starts(tagging.aggregation(), f.frames(), tagging.window(), tagging.windowHop());
+            total += starts[c].length;
+        }
+        int ex = tagging.window() * tagging.bins();
+        float[] x = new float[total * ex];
+        int w = 0;
+        for (int c = 0; c < clips.size(); c++) {
+            w = windows(clips.get(c), starts[c], x, w);
+        }
+        float[] p = predict(x, total);
+        List<float[]> out = new ArrayList<>(clips.size());
+        w = 0;
+        for (int c = 0; c < clips.size(); c++) {
+            out.add(aggregate(p, w, starts[c].length));
+            w += starts[c].length;
+        }
+        return out;
+    }
+
+    /**
+     * Computes the whole-clip features this tagger's model takes from mono samples already at {@link #sampleRate()}:
+     * the log-mel of {@link LogMelFeatures#from(FeatureConfig) LogMelFeatures.from(featureConfig())} for log-mel
+     * models, the prepared waveform for waveform models. {@link #scores(Path)} is {@code scores(features(y))} of the
+     * file's samples.
+     *
+     * @param y mono samples at {@link #sampleRate()} Hz, in [-1, 1]
+     * @return time-major features
+     * @throws IllegalArgumentException for an empty array or NaN/infinite samples
+     */
+    public TimeMajorFeatures features(float[] y) {
         return mel != null ? mel.compute(y)
                 : TimeMajorFeatures.of(FeatureConfig.Kind.RAW_WAVEFORM, waveform.extract(y));
     }
 
+    private void check(TimeMajorFeatures clip) {
+        if (clip.bins() != tagging.bins()) {
+            throw new IllegalArgumentException("clip: " + architecture() + " takes time-major (frame, bin) features "
+                    + "with " + tagging.bins() + (tagging.isWaveform() ? " bin (waveform samples)" : " mel bins")
+                    + " per frame, got " + clip.frames() + " frames x " + clip.bins() + " bins");
+        }
+        if (clip.frames() < 1) {
+            throw new IllegalArgumentException("clip: no frame");
+        }
+        float[] d = clip.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                throw new IllegalArgumentException("clip: value " + d[i] + " at frame " + i / clip.bins()
+                        + " is not finite");
+            }
+        }
+    }
+
     private float[] scoresOf(TimeMajorFeatures f) {
+        int[] starts = Windows.starts(tagging.aggregation(), f.frames(), tagging.window(), tagging.windowHop());
+        float[] x = new float[starts.length * tagging.window() * f.bins()];
+        windows(f, starts, x, 0);
+        return aggregate(predict(x, starts.length), 0, starts.length);
+    }
+
+    /** Cuts and standardises the windows of one clip into {@code x} from window {@code first}; returns the next. */
+    private int windows(TimeMajorFeatures f, int[] starts, float[] x, int first) {
         int window = tagging.window();
         float pad = mel == null ? 0f : min(f.data());
         int bins = f.bins();
         int ex = window * bins;
-        int[] starts = Windows.starts(tagging.aggregation(), f.frames(), window, tagging.windowHop());
-        float[] x = new float[starts.length * ex];
         for (int i = 0; i < starts.length; i++) {
             Windows.crop((a, c, d, o) -> System.arraycopy(f.data(), a * bins, d, o, c * bins), f.frames(), bins,
-                    window, starts[i], pad, x, i * ex);
+                    window, starts[i], pad, x, (first + i) * ex);
         }
         float mean = tagging.normalizeMean();
         float std = tagging.normalizeStd();
         if (!(mean == 0f && std == 1f)) {
             float inv = 1f / std;
-            for (int i = 0; i < x.length; i++) {
+            for (int i = first * ex; i < (first + starts.length) * ex; i++) {
                 x[i] = (x[i] - mean) * inv;
             }
         }
+        return first + starts.length;
+    }
+
+    /** Window probabilities of {@code count} windows, in TensorFlow calls of up to {@link #CHUNK} windows. */
+    private float[] predict(float[] x, int count) {
+        int ex = x.length / Math.max(1, count);
         int nt = tags.size();
-        float[] p = new float[starts.length * nt];
-        for (int from = 0; from < starts.length; from += CHUNK) {
-            int n = Math.min(CHUNK, starts.length - from);
-            float[] part = n == starts.length ? x : Arrays.copyOfRange(x, from * ex, (from + n) * ex);
+        float[] p = new float[count * nt];
+        for (int from = 0; from < count; from += CHUNK) {
+            int n = Math.min(CHUNK, count - from);
+            float[] part = n == count ? x : Arrays.copyOfRange(x, from * ex, (from + n) * ex);
             float[] q;
             synchronized (this) {
                 if (closed) {
@@ -336,12 +403,18 @@ public final class Tagger implements AutoCloseable {
             }
             System.arraycopy(q, 0, p, from * nt, n * nt);
         }
+        return p;
+    }
+
+    /** Mean or max over {@code count} window probabilities starting at window {@code first}. */
+    private float[] aggregate(float[] p, int first, int count) {
+        int nt = tags.size();
         boolean max = tagging.aggregation() == WindowAggregation.MAX;
         float[] out = new float[nt];
         if (max) {
             Arrays.fill(out, Float.NEGATIVE_INFINITY);
         }
-        for (int w = 0; w < starts.length; w++) {
+        for (int w = first; w < first + count; w++) {
             for (int k = 0; k < nt; k++) {
                 float v = p[w * nt + k];
                 out[k] = max ? Math.max(out[k], v) : out[k] + v;
@@ -349,7 +422,7 @@ public final class Tagger implements AutoCloseable {
         }
         if (!max) {
             for (int k = 0; k < nt; k++) {
-                out[k] /= starts.length;
+                out[k] /= count;
             }
         }
         return out;

@@ -117,6 +117,39 @@ class TaggerTest {
     }
 
     @Test
+    void scoresOfManyClipsInSharedCallsEqualScoresClipByClip(@TempDir Path tmp) throws Exception {
+        Path dir = Exports.exportImageModel(tmp.resolve("model"), WindowAggregation.MEAN, -26.7f, 22.3f);
+        try (Tagger tagger = Tagger.load(dir)) {
+            List<TimeMajorFeatures> clips = Stream.of("001 - Dog bark/1-100032-A.ogg", "002 - Rain/1-17367-A.ogg")
+                    .map(f -> {
+                        try {
+                            return tagger.features(AudioLoader.atRate(tagger.sampleRate()).load(Exports.esc10(f))
+                                    .samples());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+            // a clip of 100 frames (one padded window) between two 5-s clips (several windows each)
+            TimeMajorFeatures cut = new TimeMajorFeatures(100, clips.get(0).bins(),
+                    Arrays.copyOf(clips.get(0).data(), 100 * clips.get(0).bins()));
+            List<TimeMajorFeatures> batch = List.of(clips.get(0), cut, clips.get(1));
+            List<float[]> together = tagger.scores(batch);
+            assertThat(together).hasSize(3);
+            for (int i = 0; i < batch.size(); i++) {
+                float[] alone = tagger.scores(batch.get(i));
+                for (int k = 0; k < alone.length; k++) {
+                    assertThat(together.get(i)[k]).as("clip %d tag %d", i, k)
+                            .isCloseTo(alone[k], org.assertj.core.data.Offset.offset(1e-6f));
+                }
+            }
+            assertThat(tagger.scores(List.of())).isEmpty();
+            TimeMajorFeatures wrong = new TimeMajorFeatures(10, 3, new float[30]);
+            assertThatThrownBy(() -> tagger.scores(List.of(clips.get(0), wrong)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("clips[1]: ");
+        }
+    }
+
+    @Test
     void tagsFilesSamplesAndStreamsThreadSafely(@TempDir Path tmp) throws Exception {
         Path dir = Exports.exportImageModel(tmp.resolve("model"), WindowAggregation.MEAN, -26.7f, 22.3f);
         try (Tagger tagger = Tagger.load(dir)) {
