@@ -297,6 +297,16 @@ public final class Tagger implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Scores one window of audio as a clip of its own, {@code scores(samples, sampleRate())} without the input
+     * checks: the event detector and the streaming tagger call it with windows of exactly the model's input length,
+     * which give one model window (one TensorFlow call of batch 1, so the result does not depend on what else is
+     * scored with it).
+     */
+    float[] scoreWindow(float[] samples) {
+        return scoresOf(features(samples));
+    }
+
     /** Whole-clip features of samples at {@link #sampleRate()}. */
     private TimeMajorFeatures features(float[] y) {
         return mel != null ? mel.compute(y)
