@@ -167,13 +167,13 @@ public final class StreamingTagger {
             if (carryLen < frame) {
                 return;
             }
-            accept(new float[] {mono(carry, 0)}, 0, 1);
+            accept(new float[] {mono(carry, 0, samplesIn)}, 0, 1);
             carryLen = 0;
         }
         int frames = (end - p) / frame;
         float[] y = new float[frames];
         for (int i = 0; i < frames; i++) {
-            y[i] = mono(pcm, p + i * frame);
+            y[i] = mono(pcm, p + i * frame, samplesIn + i);
         }
         p += frames * frame;
         System.arraycopy(pcm, p, carry, 0, end - p);
@@ -263,8 +263,8 @@ public final class StreamingTagger {
         }
     }
 
-    /** The mean of one interleaved frame's channels. */
-    private float mono(byte[] b, int at) {
+    /** The mean of one interleaved frame's channels; {@code index} is the frame's position in the stream. */
+    private float mono(byte[] b, int at, long index) {
         double sum = 0;
         for (int c = 0; c < channels; c++) {
             int i = at + c * encoding.bytesPerSample();
@@ -275,7 +275,7 @@ public final class StreamingTagger {
                 v = Float.intBitsToFloat((b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16
                         | (b[i + 3] & 0xff) << 24);
                 if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException("pcm: sample " + v + " in frame " + samplesIn
+                    throw new IllegalArgumentException("pcm: sample " + v + " in frame " + index
                             + " (channel " + c + ") is not finite");
                 }
             }
