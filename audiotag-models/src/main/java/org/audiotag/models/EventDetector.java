@@ -157,7 +157,7 @@ public final class EventDetector {
     /**
      * Returns the longest time between an event's reported offset and the moment the audio that makes it final has
      * arrived: half a window, half a hop, the median filter's look-ahead ({@code (medianFrames − 1) / 2} hops) and the
-     * merge gap (rounded down to whole hops). With the defaults and a 2-s window: 1 + 0.125 + 0.5 + 0.5 = 2.125 s, less
+     * merge gap (rounded down to whole hops). With the defaults and a 2-s window: 1 + 0.125 + 1 + 0 = 2.125 s, less
      * than one window plus one hop.
      *
      * @return seconds
