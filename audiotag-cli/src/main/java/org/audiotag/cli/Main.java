@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         BenchCommand.class,
         AugmentCommand.class,
         EvaluateCommand.class,
+        EvaluateEventsCommand.class,
         ModelsCommand.class,
         FeaturesCommand.class,
         ConvertCommand.class,
