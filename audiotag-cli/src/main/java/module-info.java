@@ -12,6 +12,8 @@ module org.audiotag.cli {
     requires org.audiotag.toolkit;
     requires info.picocli;
     requires org.slf4j;
+    // audiotag listen --mic records through javax.sound.sampled
+    requires java.desktop;
 
     opens org.audiotag.cli to info.picocli;
 }

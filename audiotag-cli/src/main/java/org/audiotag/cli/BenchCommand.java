@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Groups the throughput measurements and the decoder fuzzer
- * ({@code audiotag bench features|augment|epoch|invert|models|cache|fuzz}); each is a sub-command of its own and
+ * Groups the throughput measurements, the decoder fuzzer and the event-detection quality measurement
+ * ({@code audiotag bench features|augment|epoch|invert|models|cache|fuzz|detect}); each is a sub-command of its own and
  * prints one result line per figure.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchFeaturesCommand.class,
         BenchAugmentCommand.class, BenchEpochCommand.class, BenchInvertCommand.class, BenchModelsCommand.class,
-        BenchCacheCommand.class, BenchFuzzCommand.class},
+        BenchCacheCommand.class, BenchFuzzCommand.class, BenchDetectCommand.class},
         description = "Measure throughput (features, augment, ...) or fuzz the decoders. Prints one result line per"
                 + " measurement.")
 final class BenchCommand implements Runnable {

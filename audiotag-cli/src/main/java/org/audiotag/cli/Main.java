@@ -48,6 +48,8 @@ public final class Main implements Runnable {
         DemoCommand.class,
         TrainCommand.class,
         TagCommand.class,
+        DetectCommand.class,
+        ListenCommand.class,
         CompareCommand.class,
         SplitCommand.class,
     };

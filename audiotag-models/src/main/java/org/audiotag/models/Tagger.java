@@ -284,6 +284,16 @@ public final class Tagger implements AutoCloseable {
     }
 
     /**
+     * Scores one window of audio as a clip of its own, {@code scores(samples, sampleRate())} without the input
+     * checks: the event detector and the streaming tagger call it with windows of exactly the model's input length,
+     * which give one model window (one TensorFlow call of batch 1, so the result does not depend on what else is
+     * scored with it).
+     */
+    float[] scoreWindow(float[] samples) {
+        return scoresOf(features(samples));
+    }
+
+    /**
      * Computes the tag probabilities of many clips' whole-clip features at once: the windows of all clips are scored
      * together in TensorFlow calls of up to 64 windows (fewer calls than clip by clip when clips are short), then
      * aggregated per clip as {@link #scores(TimeMajorFeatures)} does; each result equals that method's for the same

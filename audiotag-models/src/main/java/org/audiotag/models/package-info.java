@@ -9,6 +9,10 @@
  * org.audiotag.models.SavedModelRunner}. Model inputs are time-major (NHWC {@code (N, frames, mels, 1)} images,
  * {@code (N, frames, mels)} sequences, {@code (N, samples)} waveforms); the typed entry points take {@code
  * org.audiotag.features.TimeMajorFeatures}. Outputs are sigmoid probabilities per tag, the losses BCE with logits.
+ * When each sound happens: {@link org.audiotag.models.EventDetector} (sound event detection in a recording, with
+ * {@link org.audiotag.models.DetectionConfig}, {@link org.audiotag.models.DetectedEvent} and {@link
+ * org.audiotag.models.WindowScores}) and {@link org.audiotag.models.StreamingTagger} (the same events from a live
+ * stream, chunk by chunk, in constant memory; raw PCM in a {@link org.audiotag.models.PcmEncoding}).
  * CPU by default; the same graphs run on a GPU when the build uses the {@code -Pgpu} profile (see docs/API-models.md
  * for device selection). Every model, runner and tagger owns native TensorFlow resources: close it.
  *

@@ -1,0 +1,291 @@
+package org.audiotag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.audiotag.eval.events.EventBasedMetrics;
+import org.audiotag.eval.events.EventListFile;
+import org.audiotag.eval.events.SegmentBasedMetrics;
+import org.audiotag.eval.events.SoundEvent;
+import org.audiotag.models.DetectedEvent;
+import org.audiotag.models.DetectionConfig;
+import org.audiotag.models.EventDetector;
+import org.audiotag.models.PcmEncoding;
+import org.audiotag.models.StreamingTagger;
+import org.audiotag.models.Tagger;
+import org.audiotag.models.WindowScores;
+import org.audiotag.train.data.Dataset;
+import org.audiotag.train.data.Datasets;
+import org.audiotag.train.data.LabeledClip;
+import org.audiotag.train.data.LoadOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures sound event detection on seeded recordings of clips a model never trained on
+ * ({@code audiotag bench detect --model DIR [--fold 5] [--recordings N] [--seconds S] [--seed N] [--tune]
+ * [--out DIR] [detection options]}).
+ *
+ * <p>The fold's clips (default ESC-10 fold 5, which the demo model does not train on) are split per class, by file
+ * name order, into a validation half (even positions) and a test half (odd positions). From each half it builds
+ * {@code N} recordings ({@link EventRecordings}: pink noise at -50 dBFS RMS ({@code --noise-dbfs}), 2 to 5 sounds,
+ * each the 40-dB trimmed active region of a clip, at seeded random times without overlap). With {@code --tune} it
+ * searches the detection settings (median 1-21 windows, onset 0.2-0.8, offset 0.1-onset, minimum duration 0-1 s, gap
+ * 0-1 s, at the hop given; only settings whose {@link EventDetector#reportDelaySeconds()} is at most one window plus
+ * one hop) for the best micro segment F1 on the validation recordings, then per-tag thresholds from
+ * there, prints both and measures both on the test recordings too. On the test recordings it prints
+ * the micro segment-based F1 and error rate (1-s segments) and the event-based F1 (200 ms onset collar) of
+ * <ul>
+ *   <li>{@code detect}: {@link EventDetector#detect(Path)} on the recordings written as 16-bit WAV files;</li>
+ *   <li>{@code listen}: a {@link StreamingTagger} fed the same samples as s16le bytes in seeded random chunks of 1 to
+ *       16384 bytes (as {@code audiotag listen} reads them), and whether its events equal detect's;</li>
+ *   <li>{@code naive}: 2-s windows every 2 s thresholded at 0.5, no smoothing.</li>
+ * </ul>
+ * {@code --out DIR} keeps the recordings, their truth and the three event lists (DCASE layout).
+ */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Segment F1 of detect, listen and naive 2-s windows on seeded recordings of unseen clips.")
+final class BenchDetectCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model).")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "ESC-10 folder (default: the project's data/esc10).")
+    Path data;
+
+    @Option(names = "--fold", defaultValue = "5", description = "Fold of unseen clips (default: ${DEFAULT-VALUE}).")
+    int fold;
+
+    @Option(names = "--recordings", defaultValue = "10",
+            description = "Recordings per half (default: ${DEFAULT-VALUE}).")
+    int recordings;
+
+    @Option(names = "--seconds", defaultValue = "40",
+            description = "Length of a recording (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--noise-dbfs", defaultValue = "-50",
+            description = "RMS level of the pink-noise background, dBFS (default: ${DEFAULT-VALUE}).")
+    double noiseDbfs;
+
+    @Option(names = "--validation-recordings", paramLabel = "N",
+            description = "Recordings of the validation half for --tune (default: as --recordings).")
+    Integer validationRecordings;
+
+    @Option(names = "--tune", description = "Search the detection settings on the validation half; print the best.")
+    boolean tune;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Keep recordings, truth and event lists here.")
+    Path out;
+
+    @Mixin
+    DetectionOptions detection = new DetectionOptions();
+
+    /** Builds the recordings, optionally tunes, measures and prints. Returns 0. */
+    @Override
+    public Integer call() throws IOException {
+        if (recordings < 1 || !(seconds >= 5)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--recordings must be >= 1 and --seconds "
+                    + ">= 5, got " + recordings + " and " + seconds);
+        }
+        DetectionConfig config = detection.config(spec.commandLine());
+        PrintWriter o = spec.commandLine().getOut();
+        Path esc = data != null ? data : DemoCommand.projectRoot().resolve("data/esc10");
+        if (!Files.isRegularFile(esc.resolve("labels.csv"))) {
+            throw new CliException(Main.EXIT_USAGE, esc + ": no ESC-10 labels.csv (use --data DIR)");
+        }
+        Dataset ds = Datasets.esc10(esc, LoadOptions.defaults());
+        if (!ds.folds().contains(fold)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fold " + fold + ": the data's folds are "
+                    + ds.folds());
+        }
+        Map<String, List<LabeledClip>> byClass = new TreeMap<>();
+        for (int i : ds.indicesOfFolds(fold)) {
+            LabeledClip c = ds.clip(i);
+            byClass.computeIfAbsent(c.labels().get(0), k -> new ArrayList<>()).add(c);
+        }
+        List<EventRecordings.Source> validation = new ArrayList<>();
+        List<EventRecordings.Source> test = new ArrayList<>();
+        for (List<LabeledClip> clips : byClass.values()) {
+            clips.sort(Comparator.comparing(c -> c.file().getFileName().toString()));
+            for (int i = 0; i < clips.size(); i++) {
+                (i % 2 == 0 ? validation : test).add(new EventRecordings.Source(clips.get(i).file(),
+                        clips.get(i).labels().get(0)));
+            }
+        }
+        if (!(noiseDbfs <= 0) || validationRecordings != null && validationRecordings < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--noise-dbfs must be <= 0 and "
+                    + "--validation-recordings >= 1");
+        }
+        EventRecordings gen = new EventRecordings(44100, seconds, noiseDbfs, 40, 2, 5);
+        List<EventRecordings.Recording> testRecs = gen.build("test", recordings, test, seed);
+        Path dir = out != null ? out : Files.createTempDirectory("audiotag-bench-detect");
+        Files.createDirectories(dir);
+        List<SoundEvent> truth = new ArrayList<>();
+        for (EventRecordings.Recording r : testRecs) {
+            r.writeWav(dir.resolve(r.name()));
+            truth.addAll(r.truth());
+        }
+        EventListFile.write(dir.resolve("test-truth.tsv"), truth);
+        o.printf(Locale.ROOT, "fold %d: %d validation clips, %d test clips; %d test recordings of %.0f s, noise %.0f "
+                + "dBFS, seed %d; files in %s%n", fold, validation.size(), test.size(), recordings, seconds, noiseDbfs,
+                seed, dir);
+        try (Tagger tagger = Tagger.load(model)) {
+            EventDetector detector = EventDetector.of(tagger, config);
+            DetectionConfig[] tuned = null;
+            if (tune) {
+                List<EventRecordings.Recording> valRecs = gen.build("validation",
+                        validationRecordings != null ? validationRecordings : recordings, validation, seed + 1);
+                tuned = tune(o, detector, valRecs);
+            }
+            List<SoundEvent> detected = new ArrayList<>();
+            List<SoundEvent> listened = new ArrayList<>();
+            List<SoundEvent> naive = new ArrayList<>();
+            EventDetector naiveDetector = detector.withConfig(DetectionConfig.builder()
+                    .hopSeconds((double) detector.windowSamples() / detector.sampleRate()).medianFrames(1)
+                    .thresholds(0.5, 0.5).minDurationSeconds(0).maxGapSeconds(0).build());
+            SplittableRandom chunks = new SplittableRandom(seed + 2);
+            boolean same = true;
+            for (EventRecordings.Recording r : testRecs) {
+                List<DetectedEvent> d = detector.detect(dir.resolve(r.name()));
+                List<DetectedEvent> l = new ArrayList<>();
+                StreamingTagger live = StreamingTagger.ofPcm(detector, r.sampleRate(), PcmEncoding.S16LE, 1, l::add);
+                byte[] bytes = r.s16le();
+                for (int p = 0; p < bytes.length; ) {
+                    int n = Math.min(bytes.length - p, 1 + chunks.nextInt(16384));
+                    live.accept(bytes, p, n);
+                    p += n;
+                }
+                live.finish();
+                same &= d.equals(l);
+                add(detected, r.name(), d);
+                add(listened, r.name(), l);
+                add(naive, r.name(), naiveDetector.detect(dir.resolve(r.name())));
+            }
+            EventListFile.write(dir.resolve("test-detect.tsv"), detected);
+            EventListFile.write(dir.resolve("test-listen.tsv"), listened);
+            EventListFile.write(dir.resolve("test-naive.tsv"), naive);
+            o.printf(Locale.ROOT, "settings %s%n", config);
+            report(o, "detect", truth, detected);
+            report(o, "listen", truth, listened);
+            report(o, "naive", truth, naive);
+            o.printf(Locale.ROOT, "listen events identical to detect: %s%n", same ? "yes" : "no");
+            if (tuned != null) {
+                String[] names = {"tuned", "tuned-per-tag"};
+                for (int i = 0; i < 2; i++) {
+                    List<SoundEvent> t = new ArrayList<>();
+                    for (EventRecordings.Recording r : testRecs) {
+                        add(t, r.name(), detector.withConfig(tuned[i]).detect(dir.resolve(r.name())));
+                    }
+                    report(o, names[i], truth, t);
+                }
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static void add(List<SoundEvent> to, String name, List<DetectedEvent> events) {
+        for (DetectedEvent e : events) {
+            to.add(new SoundEvent(name, e.onset(), e.offset(), e.label()));
+        }
+    }
+
+    private static void report(PrintWriter o, String what, List<SoundEvent> truth, List<SoundEvent> predicted) {
+        var seg = SegmentBasedMetrics.evaluate(truth, predicted, 1.0);
+        var ev = EventBasedMetrics.evaluate(truth, predicted);
+        o.printf(Locale.ROOT, "%-7s segment_f1 %.4f segment_error_rate %.4f event_f1 %.4f events %d (truth %d)%n",
+                what, seg.f1(), seg.errorRate(), ev.f1(), predicted.size(), truth.size());
+        o.flush();
+    }
+
+    /**
+     * Grid search on the validation recordings (scored once; only the post-processing varies): the global settings
+     * first, then per-tag thresholds by coordinate ascent from the best global ones (two passes over the tags).
+     *
+     * @return the best global settings and the best with per-tag thresholds
+     */
+    private DetectionConfig[] tune(PrintWriter o, EventDetector detector, List<EventRecordings.Recording> recs) {
+        List<SoundEvent> truth = new ArrayList<>();
+        List<WindowScores> scores = new ArrayList<>();
+        for (EventRecordings.Recording r : recs) {
+            truth.addAll(r.truth());
+            scores.add(detector.windowScores(r.samples(), r.sampleRate()));
+        }
+        double best = -1;
+        DetectionConfig bestConfig = null;
+        DetectionConfig base = detector.config();
+        double maxDelay = (double) (detector.windowSamples() + detector.hopSamples()) / detector.sampleRate();
+        for (int median = 1; median <= 21; median += 2) {
+            for (int on = 2; on <= 8; on++) {
+                for (int off = 1; off <= on; off++) {
+                    for (double minDur : new double[] {0, 0.25, 0.5, 1.0}) {
+                        for (double gap : new double[] {0, 0.5, 1.0}) {
+                            DetectionConfig c = base.toBuilder().medianFrames(median).thresholds(on / 10.0, off / 10.0)
+                                    .minDurationSeconds(minDur).maxGapSeconds(gap).build();
+                            EventDetector d = detector.withConfig(c);
+                            if (d.reportDelaySeconds() > maxDelay + 1e-9) {
+                                continue; // streaming must report within one window plus one hop
+                            }
+                            double f1 = validationF1(d, recs, scores, truth);
+                            // strictly better only: the first best in this order (smaller median, lower onset...)
+                            if (f1 > best + 1e-12) {
+                                best = f1;
+                                bestConfig = c;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        o.printf(Locale.ROOT, "tuned on %d validation recordings: %s segment_f1 %.4f%n", recs.size(), bestConfig,
+                best);
+        DetectionConfig perTag = bestConfig;
+        double bestPerTag = best;
+        for (int pass = 0; pass < 2; pass++) {
+            for (String tag : detector.tagger().tags()) {
+                for (int on = 2; on <= 9; on++) {
+                    for (int off = 1; off <= on; off++) {
+                        DetectionConfig c = perTag.toBuilder().classThresholds(tag, on / 10.0, off / 10.0).build();
+                        double f1 = validationF1(detector.withConfig(c), recs, scores, truth);
+                        if (f1 > bestPerTag + 1e-12) {
+                            bestPerTag = f1;
+                            perTag = c;
+                        }
+                    }
+                }
+            }
+        }
+        o.printf(Locale.ROOT, "tuned per tag on the same recordings: %s segment_f1 %.4f%n", perTag, bestPerTag);
+        o.printf(Locale.ROOT, "validation with the settings given: segment_f1 %.4f%n",
+                validationF1(detector, recs, scores, truth));
+        o.flush();
+        return new DetectionConfig[] {bestConfig, perTag};
+    }
+
+    private static double validationF1(EventDetector d, List<EventRecordings.Recording> recs,
+            List<WindowScores> scores, List<SoundEvent> truth) {
+        List<SoundEvent> predicted = new ArrayList<>();
+        for (int i = 0; i < recs.size(); i++) {
+            add(predicted, recs.get(i).name(), d.events(scores.get(i)));
+        }
+        return SegmentBasedMetrics.evaluate(truth, predicted, 1.0).f1();
+    }
+}

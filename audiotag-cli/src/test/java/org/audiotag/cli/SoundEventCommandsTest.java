@@ -1,0 +1,224 @@
+package org.audiotag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.audiotag.cli.CliRun.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.audiotag.eval.events.EventListFile;
+import org.audiotag.eval.events.SoundEvent;
+import org.audiotag.features.AudioLoader;
+import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.io.WavWriter;
+import org.audiotag.models.Architecture;
+import org.audiotag.models.ExportedModel;
+import org.audiotag.models.ModelConfig;
+import org.audiotag.models.TagModel;
+import org.audiotag.models.Tagger;
+import org.audiotag.models.TaggingConfig;
+import org.audiotag.models.WindowAggregation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code detect}, {@code listen} and {@code bench detect} end to end with a tiny untrained model (the pipeline, not
+ * the quality): the DCASE layout, listen's lines equal to detect's rows for the same samples, a resampled stream, a
+ * stream cut mid-sample, an unknown format, and an hour of silence read from standard input.
+ */
+class SoundEventCommandsTest {
+
+    static final List<String> TAGS = List.of("Dog bark", "Rain", "Sea waves", "Baby cry", "Clock tick",
+            "Person sneeze", "Helicopter", "Chainsaw", "Rooster", "Fire crackling");
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+    static Path wav;
+    static Path raw;
+    static float[] samples;
+
+    @BeforeAll
+    static void exportATinyModelAndARecording() throws IOException {
+        TaggingConfig t = TaggingConfig.builder().features(LogMelFeatures.from(FeatureConfig.pipelineA()).config())
+                .window(128).windowHop(64).aggregation(WindowAggregation.MEAN).normalization(-26.7f, 22.3f).build();
+        try (TagModel m = Architecture.KAGGLE.build(ModelConfig.builder().numTags(TAGS.size()).seed(3)
+                .inputShape(128, 128, 1).widths(4, 8, 16).build())) {
+            model = ExportedModel.write(m, dir.resolve("model"), t, TAGS, Map.of("dataset", "none"));
+        }
+        // 8 s: low pink-ish noise with a dog bark clip from 1.5 s, quantised to 16 bits
+        float[] dog = AudioLoader.atRate(44100).load(CliRun.root().resolve(
+                "data/esc10/001 - Dog bark/1-100032-A.ogg")).samples();
+        SplittableRandom r = new SplittableRandom(5);
+        samples = new float[8 * 44100];
+        for (int i = 0; i < samples.length; i++) {
+            double v = 0.003 * r.nextGaussian() + (i >= 66150 && i - 66150 < dog.length ? dog[i - 66150] : 0);
+            samples[i] = Math.round(Math.max(-1, Math.min(32767 / 32768.0, v)) * 32768) / 32768f;
+        }
+        wav = dir.resolve("rec.wav");
+        WavWriter.write(wav, samples, 44100, WavWriter.Encoding.PCM_16);
+        raw = dir.resolve("rec.s16le");
+        Files.write(raw, s16le(samples));
+    }
+
+    static byte[] s16le(float[] y) {
+        ByteBuffer b = ByteBuffer.allocate(2 * y.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : y) {
+            b.putShort((short) Math.round(v * 32768));
+        }
+        return b.array();
+    }
+
+    /** Thresholds between the tiny model's lowest and highest window scores, so that events start and end. */
+    static String[] thresholds() throws IOException {
+        try (Tagger t = Tagger.load(model)) {
+            float[] s = t.scores(Arrays.copyOfRange(samples, 66150, 66150 + 88200), 44100);
+            float[] q = t.scores(Arrays.copyOfRange(samples, 0, 44100), 44100);
+            double on = Math.max(s[0], q[0]) - 1e-4;
+            return new String[] {"--onset", Double.toString(on), "--offset", Double.toString(on), "--median", "3"};
+        }
+    }
+
+    @Test
+    void detectWritesTheDcaseLayoutAndListenPrintsTheSameEvents() throws IOException {
+        String[] th = thresholds();
+        Path tsv = dir.resolve("out/events.tsv");
+        List<String> args = new ArrayList<>(List.of("detect", "--model", model.toString(), "--output",
+                tsv.toString(), wav.toString()));
+        args.addAll(List.of(th));
+        CliRun d = run(args.toArray(String[]::new));
+        assertThat(d.exit()).as(d.err()).isZero();
+        List<String> lines = Files.readAllLines(tsv);
+        assertThat(lines.get(0)).isEqualTo("filename\tonset\toffset\tevent_label");
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches("rec\\.wav\t\\d+\\.\\d{3}\t\\d+\\.\\d{3}\t.+"));
+        List<SoundEvent> detected = EventListFile.read(tsv);
+        assertThat(d.out()).contains("rec.wav: " + detected.size() + " events");
+
+        List<String> l = new ArrayList<>(List.of("listen", "--model", model.toString(), "--sr", "44100", "--format",
+                "s16le", "--input", raw.toString(), "--header"));
+        l.addAll(List.of(th));
+        CliRun listen = run(l.toArray(String[]::new));
+        assertThat(listen.exit()).as(listen.err()).isZero();
+        assertThat(listen.err()).isEmpty();
+        List<String> printed = listen.out().lines().toList();
+        assertThat(printed.get(0)).isEqualTo("onset\toffset\tlabel\tconfidence");
+        List<SoundEvent> heard = new ArrayList<>();
+        for (String line : printed.subList(1, printed.size())) {
+            assertThat(line).matches("\\d+\\.\\d{3}\t\\d+\\.\\d{3}\t[^\t]+\t[01]\\.\\d{3}");
+            String[] f = line.split("\t");
+            heard.add(new SoundEvent("rec.wav", Double.parseDouble(f[0]), Double.parseDouble(f[1]), f[2]));
+        }
+        heard.sort(java.util.Comparator.comparingDouble(SoundEvent::onset).thenComparing(SoundEvent::label));
+        assertThat(heard).isEqualTo(detected);
+    }
+
+    @Test
+    void aStreamAtAnotherRateIsResampledAndSaidOnce() throws IOException {
+        Path f32 = dir.resolve("rec48.f32le");
+        float[] y = org.audiotag.features.Resampler.resample(samples, 44100, 48000,
+                org.audiotag.features.Resampler.DEFAULT_TYPE);
+        ByteBuffer b = ByteBuffer.allocate(4 * y.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : y) {
+            b.putFloat(v);
+        }
+        Files.write(f32, b.array());
+        CliRun r = run("listen", "--model", model.toString(), "--sr", "48000", "--format", "f32le", "--input",
+                f32.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("audiotag: " + f32 + ": resampling 48000 Hz to the model's 44100 Hz\n");
+    }
+
+    @Test
+    void aStreamCutMidSampleIsWarnedAboutAndItsLastByteDropped() throws IOException {
+        Path cut = dir.resolve("cut.s16le");
+        byte[] b = s16le(Arrays.copyOf(samples, 44100 * 3));
+        Files.write(cut, Arrays.copyOf(b, b.length - 3)); // stereo frames of 4 bytes: 1 byte left over
+        CliRun r = run("listen", "--model", model.toString(), "--sr", "44100", "--format", "s16le", "--channels",
+                "2", "--input", cut.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("audiotag: " + cut + ": the stream ends inside a frame: 1 trailing byte "
+                + "dropped (s16le, 2 channels = 4 bytes per frame)\n");
+    }
+
+    @Test
+    void anUnknownFormatIsOneLineListingTheAllowedOnes() {
+        CliRun r = run("listen", "--model", model.toString(), "--sr", "44100", "--format", "wav");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("audiotag: --format: 'wav' is not a supported PCM format; allowed: s16le, "
+                + "f32le (see 'audiotag listen --help')\n");
+        CliRun bad = run("listen", "--model", model.toString(), "--sr", "44100", "--format", "s16le", "--median",
+                "4");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("medianFrames: 4 must be odd");
+    }
+
+    @Test
+    void anHourOfSilenceOnStandardInputGivesNoEvents() throws IOException {
+        double on;
+        try (Tagger t = Tagger.load(model)) {
+            float max = 0;
+            for (float v : t.scores(new float[88200], 44100)) {
+                max = Math.max(max, v);
+            }
+            on = Math.min(1.0, max + 0.01);
+        }
+        long bytes = 3600L * 44100 * 2;
+        InputStream silence = new InputStream() {
+            private long left = bytes;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+        InputStream stdin = System.in;
+        CliRun r;
+        try {
+            System.setIn(silence);
+            r = run("listen", "--model", model.toString(), "--sr", "44100", "--format", "s16le", "--onset",
+                    Double.toString(on), "--offset", Double.toString(on));
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void benchDetectRunsEndToEnd() {
+        Path out = dir.resolve("bench");
+        CliRun r = run("bench", "detect", "--model", model.toString(), "--recordings", "1", "--seconds", "8",
+                "--tune", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tuned on 1 validation recordings").containsPattern("detect +segment_f1 [01]\\.")
+                .containsPattern("listen +segment_f1").containsPattern("naive +segment_f1")
+                .contains("listen events identical to detect: yes");
+        assertThat(out.resolve("test-truth.tsv")).exists();
+        assertThat(out.resolve("test-00.wav")).exists();
+        assertThat(out.resolve("test-detect.tsv")).exists();
+    }
+}

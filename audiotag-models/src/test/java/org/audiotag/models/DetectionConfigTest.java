@@ -1,0 +1,43 @@
+package org.audiotag.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link DetectionConfig}: defaults, derivation and the validation messages of build(). */
+class DetectionConfigTest {
+
+    @Test
+    void defaultsAreValidAndABuilderRoundTrips() {
+        DetectionConfig d = DetectionConfig.defaults();
+        assertThat(d.hopSeconds()).isEqualTo(0.25);
+        assertThat(d.medianFrames() % 2).isEqualTo(1);
+        assertThat(d.offsetThreshold()).isLessThanOrEqualTo(d.onsetThreshold());
+        DetectionConfig c = d.toBuilder().classThresholds("Rain", 0.7, 0.2).build();
+        assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
+        assertThat(c.thresholds("Rain")).isEqualTo(new DetectionConfig.Thresholds(0.7, 0.2));
+        assertThat(c.thresholds("Dog bark"))
+                .isEqualTo(new DetectionConfig.Thresholds(d.onsetThreshold(), d.offsetThreshold()));
+    }
+
+    @Test
+    void everySettingOutOfRangeIsNamed() {
+        assertThatThrownBy(() -> DetectionConfig.builder().hopSeconds(0).build())
+                .hasMessage("hopSeconds: 0.0 must be in (0, 60.0]");
+        assertThatThrownBy(() -> DetectionConfig.builder().medianFrames(4).build())
+                .hasMessage("medianFrames: 4 must be odd, in [1, 101]");
+        assertThatThrownBy(() -> DetectionConfig.builder().thresholds(0.4, 0.5).build())
+                .hasMessage("thresholds: offset 0.5 must be in (0, onset=0.4]");
+        assertThatThrownBy(() -> DetectionConfig.builder().thresholds(1.5, 0.5).build())
+                .hasMessage("thresholds: onset 1.5 must be in (0, 1]");
+        assertThatThrownBy(() -> DetectionConfig.builder().classThresholds("Rain", 0.5, Double.NaN).build())
+                .hasMessage("classThresholds[Rain]: offset NaN must be in (0, onset=0.5]");
+        assertThatThrownBy(() -> DetectionConfig.builder().minDurationSeconds(-1).build())
+                .hasMessage("minDurationSeconds: -1.0 must be finite and >= 0");
+        assertThatThrownBy(() -> DetectionConfig.builder().maxGapSeconds(Double.POSITIVE_INFINITY).build())
+                .hasMessage("maxGapSeconds: Infinity must be finite and >= 0");
+        assertThatThrownBy(() -> new DetectedEvent(1, 1, "Rain", 0.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0 <= onset < offset");
+    }
+}
