@@ -193,7 +193,7 @@ final class CompareCommand implements Callable<Integer> {
                     seed, ScheduleKind.COSINE, 0, WindowAggregation.MEAN, 0, 0, true, false, null), row.augmented());
             o.printf(Locale.ROOT, "== %s (%s, %s)%n", row.label(), cfg.architecture(), aug.text());
             o.flush();
-            Trainer trainer = Trainer.builder(cfg).features(recipes.features(row.architecture(), null,
+            Trainer trainer = Trainer.builder(cfg).featureConfig(recipes.features(row.architecture(), null,
                     row.augmented())).augment(aug).cacheRoot(out.resolve(".audiotag-cache"))
                     .addTrainingListeners(new TrainingProgress(o, row.folder() + " ")).build();
             results.add(trainer.train(sel.dataset(), sel.train(), sel.val(), out.resolve(row.folder())));

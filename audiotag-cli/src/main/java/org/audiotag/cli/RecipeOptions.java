@@ -128,7 +128,7 @@ final class RecipeOptions {
      * @param model the architecture name as requested
      * @param pipeline {@code A}, {@code B}, {@code C} or {@code null}
      * @param augmented whether the run augments
-     * @return the feature configuration for {@code Trainer.Builder.features(FeatureConfig)}
+     * @return the feature configuration for {@code Trainer.Builder.featureConfig(FeatureConfig)}
      */
     FeatureConfig features(String model, String pipeline, boolean augmented) {
         if (pipeline != null) {

@@ -167,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingResult r;
         try {
-            Trainer trainer = Trainer.builder(cfg).features(features)
+            Trainer trainer = Trainer.builder(cfg).featureConfig(features)
                     .augment(aug).cacheRoot(cacheDir).addTrainingListeners(new TrainingProgress(o, "")).build();
             r = trainer.train(sel.dataset, sel.train, sel.val, out);
         } catch (IllegalArgumentException e) { // e.g. "validation: needs at least 1 clip": say which data

@@ -42,7 +42,7 @@ import org.audiotag.models.WindowAggregation;
  * TrainingConfig cfg = seed.configFor("samplecnn");          // lr 1e-4, batch 64, plateau, patience 20, ...
  * TrainingConfig capped = cfg.toBuilder().epochs(30).build();  // options override a recipe
  * Trainer trainer = Trainer.builder(capped)
- *         .features(seed.featuresFor("samplecnn", false))    // pipeline B: the first 88,200 samples
+ *         .featureConfig(seed.featuresFor("samplecnn", false))  // pipeline B: the first 88,200 samples
  *         .cacheRoot(Path.of("cache")).build();
  * }
  * Immutable.
@@ -176,8 +176,9 @@ public final class Recipe {
     }
 
     /**
-     * Returns the features of an architecture under this recipe, for {@link Trainer.Builder#features(FeatureConfig)}.
-     * {@link #SEED2019}: pipeline B ({@link FeatureConfig#rawWaveform()}) for raw-waveform models, pipeline C
+     * Returns the features of an architecture under this recipe, for
+     * {@link Trainer.Builder#featureConfig(FeatureConfig)}. {@link #SEED2019}: pipeline B
+     * ({@link FeatureConfig#rawWaveform()}) for raw-waveform models, pipeline C
      * ({@link FeatureConfig#pipelineC()}) for the MCNN runs with augmentation, pipeline A ({@link
      * FeatureConfig#pipelineA()}) otherwise, all fixed-length. {@link #MODERN}: pipeline A's log-mel of the whole clip
      * (raw-waveform models read the whole clip's samples at its rate).

@@ -438,13 +438,13 @@ public final class Trainer {
          *
          * @param config the configuration, e.g. {@code Recipe.SEED2019.featuresFor("dcnn", false)}
          * @return this builder
+         * @throws IllegalArgumentException for {@code null}, a whole-clip waveform, or a log-mel configuration
+         *     {@code LogMelFeatures.from} does not accept
          */
-        public Builder features(FeatureConfig config) {
+        public Builder featureConfig(FeatureConfig config) {
             if (config == null) {
-                this.features = null;
-                this.featuresSet = true;
-                this.pipeline = null;
-                return this;
+                throw new IllegalArgumentException("featureConfig: null; pass e.g. FeatureConfig.pipelineA() or "
+                        + "leave the features unset");
             }
             boolean whole = config.lengthPolicy() == FixedLength.Policy.NONE && config.trimTopDb() == 0;
             if (config.kind() == FeatureConfig.Kind.RAW_WAVEFORM) {
