@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * Groups the throughput measurements and the decoder fuzzer
- * ({@code audiotag bench features|augment|invert|models|cache|fuzz}); each is a sub-command of its own and prints
- * one result line per figure.
+ * ({@code audiotag bench features|augment|epoch|invert|models|cache|fuzz}); each is a sub-command of its own and
+ * prints one result line per figure.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchFeaturesCommand.class,
-        BenchAugmentCommand.class, BenchInvertCommand.class, BenchModelsCommand.class, BenchCacheCommand.class,
-        BenchFuzzCommand.class},
+        BenchAugmentCommand.class, BenchEpochCommand.class, BenchInvertCommand.class, BenchModelsCommand.class,
+        BenchCacheCommand.class, BenchFuzzCommand.class},
         description = "Measure throughput (features, augment, ...) or fuzz the decoders. Prints one result line per"
                 + " measurement.")
 final class BenchCommand implements Runnable {

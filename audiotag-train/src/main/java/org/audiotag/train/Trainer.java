@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.FixedLength;
 import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.Architecture;
 import org.audiotag.models.ExportedModel;
 import org.audiotag.models.InputKind;
@@ -218,7 +219,7 @@ public final class Trainer {
         Architecture arch = Architecture.byName(cfg.architecture());
         checkPipeline(arch);
         try (TrainingData td = TrainingData.open(data, train, validation, arch.inputKind(), mel, cfg, cacheRoot,
-                spec.pipeline() != null, pipeline)) {
+                spec.needsWaveforms(), new WaveformFeatures(mel.sr()), pipeline)) {
             ModelConfig modelConfig = ModelConfig.builder().inputShape(td.inputShape(arch.inputKind()))
                     .numTags(td.numTags()).seed(cfg.seed()).learningRate((float) cfg.lr())
                     .weightDecay((float) cfg.weightDecay()).clipNorm((float) cfg.clipNorm()).loss(cfg.loss())
@@ -227,8 +228,9 @@ public final class Trainer {
             try (TagModel model = arch.build(modelConfig)) {
                 RunState ctx = new RunState(cfg, folder, model, schedule());
                 start(ctx, run, td);
-                TrainingPass pass = new TrainingPass(new TrainingExamples(td, mel, spec.pipeline(), mixProbability,
-                        cfg.seed()), td.train(), cfg.batchSize(), td.numTags(), cfg.seed(), cfg.trainLwlrap());
+                TrainingPass pass = new TrainingPass(new TrainingExamples(td, mel, spec, mixProbability,
+                        cfg.seed(), cfg.threads()), td.train(), cfg.batchSize(), td.numTags(), cfg.seed(),
+                        cfg.trainLwlrap());
                 ValidationPass validationPass = new ValidationPass(td, cfg.aggregation());
                 listeners.onTrainingBegin(ctx);
                 for (int epoch = ctx.epochsDone(); epoch < cfg.epochs(); epoch++) {

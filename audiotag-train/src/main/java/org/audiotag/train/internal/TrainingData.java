@@ -3,9 +3,13 @@ package org.audiotag.train.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.FeatureFunction;
 import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.TimeMajorFeatures;
 import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.InputKind;
 import org.audiotag.train.FeatureCache;
@@ -25,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * ({@link #pipeline()}: the original's pipelines A, B or C, docs/ORIGINAL-PROJECT.md §1.3-§1.5), those of the clip
  * prepared as {@code FeatureExtractor} prepares it ({@link PreparedClipFeatures}), whose one window is the whole
  * prepared clip.
+ *
+ * <p>When both caches are needed (log-mel models with on-the-fly augmentation), each clip is decoded once: the
+ * decoded-audio cache is built first and the log-mels are computed from its samples, which are exactly the samples
+ * {@link LogMelFeatures#compute(java.nio.file.Path)} decodes, so the log-mel cache is the one (same key, same
+ * values) a run without augmentation builds and shares.
  */
 public final class TrainingData implements AutoCloseable {
 
@@ -85,7 +94,30 @@ public final class TrainingData implements AutoCloseable {
      */
     public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
             TrainingConfig cfg, Path cacheRoot, boolean needWaveforms) throws IOException {
-        return open(dataset, trainIdx, valIdx, kind, mel, cfg, cacheRoot, needWaveforms, null);
+        return open(dataset, trainIdx, valIdx, kind, mel, cfg, cacheRoot, needWaveforms,
+                new WaveformFeatures(mel.sr()));
+    }
+
+    /**
+     * Opens the caches as {@link #open(Dataset, int[], int[], InputKind, LogMelFeatures, TrainingConfig, Path,
+     * boolean)} with a given decoder for the decoded-audio cache (tests count its calls).
+     *
+     * @param dataset the dataset
+     * @param trainIdx indices of training clips
+     * @param valIdx indices of validation clips
+     * @param kind the model's input kind
+     * @param mel the log-mel configuration
+     * @param cfg training options
+     * @param cacheRoot folder of feature caches
+     * @param needWaveforms whether decoded audio is needed besides log-mels
+     * @param decoder decodes one file to mono samples at {@code mel.sr()} Hz, one bin per frame, exactly as
+     *     {@link WaveformFeatures} does (its cache key names the cache)
+     * @return the data; the caller closes it
+     * @throws IOException on unreadable audio under FAIL, disk errors, or no readable clip in a set
+     */
+    public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
+            TrainingConfig cfg, Path cacheRoot, boolean needWaveforms, FeatureFunction decoder) throws IOException {
+        return open(dataset, trainIdx, valIdx, kind, mel, cfg, cacheRoot, needWaveforms, decoder, null);
     }
 
     /**
@@ -99,25 +131,28 @@ public final class TrainingData implements AutoCloseable {
      * @param cfg training options (crop and window lengths, normalisation, threads, unreadable-audio policy)
      * @param cacheRoot folder of feature caches
      * @param needWaveforms whether decoded audio is needed besides log-mels (on-the-fly augmentation)
+     * @param decoder decodes one file to mono samples at {@code mel.sr()} Hz, as {@link WaveformFeatures} does
      * @param pipeline a fixed-length pipeline whose prepared-clip features the model reads ({@code RAW_WAVEFORM}
      *     for raw-waveform models, a log-mel kind otherwise), or {@code null} for whole-clip features
      * @return the data; the caller closes it
      * @throws IOException on unreadable audio under FAIL, disk errors, or no readable clip in a set
      */
     public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
-            TrainingConfig cfg, Path cacheRoot, boolean needWaveforms, FeatureConfig pipeline) throws IOException {
+            TrainingConfig cfg, Path cacheRoot, boolean needWaveforms, FeatureFunction decoder, FeatureConfig pipeline)
+            throws IOException {
         boolean raw = kind == InputKind.RAW_WAVEFORM;
         List<Path> files = dataset.clips().stream().map(LabeledClip::file).toList();
         FeatureCache e = null;
         FeatureCache w = null;
         try {
-            if (!raw) {
-                e = FeatureCache.open(cacheRoot, files, pipeline != null ? new PreparedClipFeatures(pipeline) : mel,
-                        cfg.threads(), cfg.badAudioPolicy());
-            }
             if (raw || needWaveforms) {
                 w = FeatureCache.open(cacheRoot, files, raw && pipeline != null ? new PreparedClipFeatures(pipeline)
-                        : new WaveformFeatures(mel.sr()), cfg.threads(), cfg.badAudioPolicy());
+                        : decoder, cfg.threads(), cfg.badAudioPolicy());
+            }
+            if (!raw) {
+                FeatureFunction f = pipeline != null ? new PreparedClipFeatures(pipeline)
+                        : w == null ? mel : new LogMelOfDecoded(mel, w, files);
+                e = FeatureCache.open(cacheRoot, files, f, cfg.threads(), cfg.badAudioPolicy());
             }
             return new TrainingData(dataset, raw, raw ? w : e, w, trainIdx, valIdx, mel, cfg, pipeline);
         } catch (IOException | RuntimeException ex) {
@@ -128,6 +163,48 @@ public final class TrainingData implements AutoCloseable {
                 w.close();
             }
             throw ex;
+        }
+    }
+
+    /**
+     * The log-mel feature function computed from the decoded-audio cache instead of the file: same cache key and
+     * values as {@code mel}, no second decoding. A clip the decoded-audio cache skipped fails with its message.
+     */
+    private static final class LogMelOfDecoded implements FeatureFunction {
+        private final LogMelFeatures mel;
+        private final FeatureCache decoded;
+        private final Map<Path, Integer> index = new HashMap<>();
+
+        LogMelOfDecoded(LogMelFeatures mel, FeatureCache decoded, List<Path> files) {
+            this.mel = mel;
+            this.decoded = decoded;
+            for (int i = files.size() - 1; i >= 0; i--) {
+                index.put(files.get(i).toAbsolutePath().normalize(), i);
+            }
+        }
+
+        @Override
+        public String cacheKey() {
+            return mel.cacheKey();
+        }
+
+        @Override
+        public int bins() {
+            return mel.bins();
+        }
+
+        @Override
+        public TimeMajorFeatures compute(Path file) throws IOException {
+            Integer i = index.get(file.toAbsolutePath().normalize());
+            if (i == null) {
+                throw new IllegalStateException(file + ": not in the decoded-audio cache");
+            }
+            if (decoded.failure(i) != null) {
+                throw new IOException(decoded.failure(i));
+            }
+            float[] y = new float[decoded.frames(i)];
+            decoded.copyFrames(i, 0, y.length, y, 0);
+            return mel.compute(y);
         }
     }
 

@@ -1,11 +1,13 @@
 package org.audiotag.train.internal;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.audiotag.augment.AugmentPipeline;
 import org.audiotag.augment.AugmentedExample;
 import org.audiotag.augment.LabeledAudio;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.features.TimeMajorFeatures;
+import org.audiotag.train.AugmentSpec;
 
 /**
  * Writes training examples: a random crop of a clip (or, with a waveform augmentation pipeline, a random crop of
@@ -13,6 +15,15 @@ import org.audiotag.features.TimeMajorFeatures;
  * ({@link LogMelMixer}), normalised, and its multi-hot target. Every random choice is drawn from
  * {@code Seeds.of(seed, 2, epoch, position)}, so an example depends only on (seed, epoch, position in the epoch) and a
  * resumed run writes exactly the examples an uninterrupted one would.
+ *
+ * <p>Under the {@code faithful} recipe ({@link AugmentSpec#isFaithful()}) an example is instead drawn by
+ * {@link CachedFaithfulPipeline} from {@code ExampleSeed} keyed by (seed, epoch, position), ignoring the clip at its
+ * position as the original did: a crop of {@link #faithfulLength()} samples of a weighted mix of 1 or 2 training
+ * clips, reverberated half of the time; raw-waveform models take those samples, log-mel models the log-mel of the
+ * crop alone (computed on the fly). Its target is the union of the mixed clips' targets.
+ *
+ * <p>Thread-safe: {@link #write} may be called for different examples from several threads at once (the draws do not
+ * depend on the thread), which {@link TrainingPass} does with {@link #threads()} workers.
  */
 public final class TrainingExamples {
 
@@ -21,9 +32,11 @@ public final class TrainingExamples {
     private final AugmentPipeline augment;
     private final LogMelMixer mixer;
     private final long seed;
+    private final CachedFaithfulPipeline faithful;
+    private final int threads;
 
     /**
-     * Creates the example writer of a run.
+     * Creates the example writer of a run, writing examples on the caller's thread ({@link #threads()} = 1).
      *
      * @param data the run's data
      * @param mel the log-mel configuration (used for on-the-fly features)
@@ -38,6 +51,86 @@ public final class TrainingExamples {
         this.augment = data.raw() ? null : augment;
         this.mixer = data.raw() ? null : new LogMelMixer(data, mixProbability);
         this.seed = seed;
+        this.faithful = null;
+        this.threads = 1;
+    }
+
+    /**
+     * Creates the example writer of a run from its augmentation recipe.
+     *
+     * @param data the run's data (with the decoded-audio cache when {@code spec.needsWaveforms()})
+     * @param mel the log-mel configuration (used for on-the-fly features)
+     * @param spec the augmentation recipe: its waveform pipeline (not applied to raw-waveform models), or
+     *     {@code faithful} (applied to every model)
+     * @param mixProbability probability of log-mel mixing (not applied to raw-waveform models; must be 0 under
+     *     {@code faithful}, which mixes waveforms itself)
+     * @param seed the run seed
+     * @param threads worker threads that write examples in parallel, &ge; 1
+     * @throws IllegalArgumentException if {@code faithful} meets a positive mixing probability, the decoded audio
+     *     is missing, or {@code threads} &lt; 1
+     */
+    public TrainingExamples(TrainingData data, LogMelFeatures mel, AugmentSpec spec, double mixProbability, long seed,
+            int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads + " must be >= 1");
+        }
+        this.data = data;
+        this.mel = mel;
+        this.seed = seed;
+        this.threads = threads;
+        if (spec.isFaithful()) {
+            if (mixProbability > 0) {
+                throw new IllegalArgumentException("augment: '" + AugmentSpec.FAITHFUL + "' mixes waveforms itself; "
+                        + "TrainingConfig.mixProbability must be 0, got " + mixProbability);
+            }
+            if (data.waveforms() == null) {
+                throw new IllegalArgumentException("augment: '" + AugmentSpec.FAITHFUL + "' needs the decoded-audio "
+                        + "cache (TrainingData opened without waveforms)");
+            }
+            int n = data.dataset().size();
+            float[][] targets = new float[n][];
+            String[] names = new String[n];
+            for (int i = 0; i < n; i++) {
+                targets[i] = data.dataset().target(i);
+                names[i] = data.dataset().clip(i).name();
+            }
+            this.faithful = new CachedFaithfulPipeline(data.waveforms(), data.train(), targets, names, mel.sr(),
+                    spec.impulseResponses(), faithfulLength(data, mel));
+            this.augment = null;
+            this.mixer = null;
+        } else {
+            this.faithful = null;
+            this.augment = data.raw() ? null : spec.pipeline();
+            this.mixer = data.raw() ? null : new LogMelMixer(data, mixProbability);
+        }
+    }
+
+    /**
+     * Returns the crop length in samples of {@code faithful} examples: the input length for raw-waveform models; for
+     * log-mel models 2 s per 128 frames of crop at the training rate (88200 samples under pipeline A), clamped to
+     * the lengths whose centred log-mel has exactly the crop's frames, {@code [(frames − 1)·hop, frames·hop − 1]}.
+     *
+     * @param data the run's data
+     * @param mel the log-mel configuration
+     * @return the length in samples
+     */
+    public static int faithfulLength(TrainingData data, LogMelFeatures mel) {
+        if (data.raw()) {
+            return data.window();
+        }
+        long frames = data.window();
+        long twoSeconds = Math.round(frames * 2.0 / 128 * mel.sr());
+        return (int) Math.max((frames - 1) * mel.hopLength(), Math.min(twoSeconds, frames * mel.hopLength() - 1));
+    }
+
+    /** Returns the number of worker threads examples are written with. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Returns the crop length in samples of {@code faithful} examples, or 0 under another recipe. */
+    public int faithfulLength() {
+        return faithful == null ? 0 : faithful.length();
     }
 
     /** Returns the number of values of one example, {@code window × bins}. */
@@ -57,6 +150,10 @@ public final class TrainingExamples {
      * @param yo offset in {@code y}
      */
     public void write(int clip, int epoch, int position, float[] x, int xo, float[] y, int yo) {
+        if (faithful != null) {
+            faithful(epoch, position, x, xo, y, yo);
+            return;
+        }
         SplittableRandom r = Seeds.of(seed, 2, epoch, position);
         if (augment != null) {
             augmented(clip, epoch, position, r, x, xo, y, yo);
@@ -67,6 +164,29 @@ public final class TrainingExamples {
         if (mixer != null) {
             mixer.maybeMix(r, x, xo, y, yo);
         }
+        data.normalization().apply(x, xo, exampleSize());
+    }
+
+    private void faithful(int epoch, int position, float[] x, int xo, float[] y, int yo) {
+        CachedFaithfulPipeline.Example ex = faithful.draw(seed, epoch, position);
+        float[] audio = ex.samples();
+        int window = data.window();
+        if (data.raw()) {
+            int n = Math.min(window, audio.length);
+            System.arraycopy(audio, 0, x, xo, n);
+            Arrays.fill(x, xo + n, xo + window, 0f);
+        } else {
+            // only the crop's log-mel; a crop shorter than the length (all mixed clips were) is padded with silence
+            float[] crop = audio.length < faithful.length() ? Arrays.copyOf(audio, faithful.length()) : audio;
+            TimeMajorFeatures f = mel.compute(crop);
+            float min = Float.POSITIVE_INFINITY;
+            for (float v : f.data()) {
+                min = Math.min(min, v);
+            }
+            Crops.crop((a, c, d, o) -> System.arraycopy(f.data(), a * f.bins(), d, o, c * f.bins()), f.frames(),
+                    f.bins(), window, 0, min, x, xo);
+        }
+        System.arraycopy(ex.target(), 0, y, yo, data.numTags());
         data.normalization().apply(x, xo, exampleSize());
     }
 

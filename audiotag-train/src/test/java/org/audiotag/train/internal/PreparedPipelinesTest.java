@@ -9,6 +9,7 @@ import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.FeatureExtractor;
 import org.audiotag.features.FeatureMatrix;
 import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.InputKind;
 import org.audiotag.train.TrainingConfig;
 import org.audiotag.train.data.Dataset;
@@ -31,7 +32,8 @@ class PreparedPipelinesTest {
         int[] train = {0, 1, 2, 3, 4, 5};
         int[] val = {6, 7, 8, 9};
         try (TrainingData td = TrainingData.open(ds, train, val, kind,
-                LogMelFeatures.from(FeatureConfig.pipelineA()), cfg, cache, false, pipeline)) {
+                LogMelFeatures.from(FeatureConfig.pipelineA()), cfg, cache, false, new WaveformFeatures(44100),
+                pipeline)) {
             boolean raw = kind == InputKind.RAW_WAVEFORM;
             assertThat(td.window()).isEqualTo(raw ? pipeline.nSamples() : pipeline.framesPerClip());
             ValidationPass vp = new ValidationPass(td, cfg.aggregation());
