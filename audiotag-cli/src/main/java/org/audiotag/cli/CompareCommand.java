@@ -199,7 +199,23 @@ final class CompareCommand implements Callable<Integer> {
             results.add(trainer.train(sel.dataset(), sel.train(), sel.val(), out.resolve(row.folder())));
             augs.add(aug.text());
             trained.add(cfg.architecture());
+            // the table so far, so that an interrupted comparison leaves the finished rows
+            writeStudyTable(rows.subList(0, results.size()), results, augs, trained);
         }
+        String md = writeStudyTable(rows, results, augs, trained);
+        o.print(md);
+        o.flush();
+        return 0;
+    }
+
+    /**
+     * Writes {@code DIR/results.csv} and {@code DIR/results.md} (atomically) for the rows trained so far and returns
+     * the Markdown table: per row the best validation lwlrap, the batch-averaged one for MCNN rows, the mean
+     * training-pass seconds over every epoch as a ratio to DCNN's (else the first row's), the first epoch's seconds
+     * and the later epochs' mean, epochs run, best epoch, and the study's figures.
+     */
+    private String writeStudyTable(List<StudyRows.Row> rows, List<TrainingResult> results, List<String> augs,
+            List<String> trained) throws IOException {
         int ref = -1;
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).architecture().equals("dcnn")) {
@@ -234,11 +250,9 @@ final class CompareCommand implements Callable<Integer> {
                     f2(row.seedEpochSeconds()), row.mcnn() ? f4(batchLwlrap) : "", recs.size() + " ("
                     + r.bestEpochNumber() + ")", f2(first))).append(" |\n");
         }
-        o.print(md);
         write(out.resolve("results.md"), md.toString());
         write(out.resolve("results.csv"), csv.toString());
-        o.flush();
-        return 0;
+        return md.toString();
     }
 
     /**
