@@ -3,7 +3,9 @@ package org.audiotag.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.audiotag.cli.CliRun.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +51,34 @@ class RecipeOptionsTest {
                 out), "--pipeline B", "dcnn reads log-mels");
         assertOneLineError(run("train", "--data", esc().toString(), "--model", "dcnn", "--pipeline", "D", "--out",
                 out), "--pipeline D", "must be A");
+    }
+
+    @Test
+    void compareWithARecipeTrainsTheStudysRowsAndWritesItsTableBesideTheSeedsFigures(@TempDir Path dir)
+            throws Exception {
+        List<String> dogs = List.of("1-100032-A.ogg", "1-110389-A.ogg", "1-30226-A.ogg", "1-30344-A.ogg");
+        StringBuilder csv = new StringBuilder("path,labels,fold\n");
+        try (var s = Files.list(esc().resolve("002 - Rain"))) {
+            List<Path> rain = s.sorted().limit(4).toList();
+            for (int i = 0; i < 4; i++) {
+                csv.append('"').append(esc().resolve("001 - Dog bark/" + dogs.get(i))).append("\",Dog,")
+                        .append(i < 3 ? 1 : 2).append('\n');
+                csv.append('"').append(rain.get(i)).append("\",Rain,").append(i < 3 ? 1 : 2).append('\n');
+            }
+        }
+        Path list = dir.resolve("list.csv");
+        Files.writeString(list, csv);
+        Path out = dir.resolve("cmp");
+        CliRun r = run("compare", "--recipe", "seed2019", "--data", list.toString(), "--val-fold", "2", "--models",
+                "dcnn", "--epochs", "1", "--batch-size", "3", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("recipe seed2019").contains("== DCNN (dcnn, none)");
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(rows.get(0)).startsWith("model,architecture,augmentation,lwlrap,batch_lwlrap,epoch_time_ratio,")
+                .contains("first_epoch_seconds").contains("epochs_run,best_epoch,seed_lwlrap,seed_epoch_time_ratio");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).startsWith("DCNN,dcnn,none,0.").contains(",1.00,").endsWith(",1,1,0.6295,1.00");
+        assertThat(Files.readString(out.resolve("dcnn/model/audiotag-model.properties")))
+                .contains("training.recipe=seed2019");
     }
 }
