@@ -244,7 +244,8 @@ final class CompareCommand implements Callable<Integer> {
             double later = recs.size() > 1 ? steadyEpochSeconds(r) : Double.NaN;
             double ratio = seconds / refSeconds;
             csv.append(Csv.line(row.label(), trained.get(i), augs.get(i),
-                    f4(lwlrap), Double.isNaN(batchLwlrap) ? "" : f4(batchLwlrap), f2(ratio), f2(seconds), f2(first), f2(later),
+                    f4(lwlrap), Double.isNaN(batchLwlrap) ? "" : f4(batchLwlrap), f2(ratio), f2(seconds), f2(first),
+                    f2(later),
                     recs.size(), r.bestEpochNumber(), f4(row.seedLwlrap()), f2(row.seedEpochSeconds())));
             md.append("| ").append(String.join(" | ", row.label(), f4(lwlrap), f4(row.seedLwlrap()), f2(ratio),
                     f2(row.seedEpochSeconds()), Double.isNaN(batchLwlrap) ? "" : f4(batchLwlrap), recs.size() + " ("
