@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.audiotag.features.FeatureConfig;
-import org.audiotag.features.LogMelFeatures;
 import org.audiotag.models.WindowAggregation;
 import org.audiotag.toolkit.InputFiles;
 import org.audiotag.train.AugmentSpec;
@@ -126,6 +125,22 @@ final class TrainCommand implements Callable<Integer> {
             description = "Feature cache folder (default: RUN_DIR/../.audiotag-cache).")
     Path cache;
 
+    @Option(names = "--recipe", paramLabel = "NAME",
+            description = "seed2019 (the 2019 study's training, its bugs kept) or modern (whole-clip log-mels, "
+                    + "cosine, batch 32, window averages): every setting from the recipe. Options typed explicitly "
+                    + "override it (--epochs, --batch-size, --lr, --seed, --schedule, --patience, --weight-decay, "
+                    + "--clip-norm, --no-normalize, --augment); --aggregation and --pipeline must agree with it "
+                    + "(seed2019: FIRST and its own pipeline; modern: no --pipeline). Default: no recipe, the "
+                    + "option defaults shown here.")
+    String recipe;
+
+    @Option(names = "--pipeline", paramLabel = "A|B|C",
+            description = "Fixed-length features of the original: A (first 2 s left-padded, log-mel hop 692), "
+                    + "B (first 88,200 samples, raw-waveform models), C (trim at 60 dB, centre-pad, hop 694, fmin "
+                    + "20), the same at train and test time. Default: whole-clip pipeline-A log-mels (seed2019: A, "
+                    + "B for raw-waveform models, C for MCNN with --augment).")
+    String pipeline;
+
     /**
      * Reads the data, selects the validation clips, trains (or resumes) in RUN_DIR and prints the run's summary.
      * Returns exit code 0; ends with 1 after a non-finite loss, with 2 for bad arguments or data.
@@ -133,8 +148,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
-        TrainingConfig cfg = config(spec, model, epochs, batchSize, lr, seed, schedule, patience, aggregation,
-                weightDecay, clipNorm, !noNormalize, skipBad);
+        RecipeOptions recipes = RecipeOptions.of(spec, recipe);
+        boolean augmented = !augment.strip().equalsIgnoreCase("none");
+        TrainingConfig cfg = recipes.config(model, new RecipeOptions.Values(epochs, batchSize, lr, seed, schedule,
+                patience, aggregation, weightDecay, clipNorm, !noNormalize, skipBad, pipeline), augmented);
+        FeatureConfig features = recipes.features(model, pipeline, augmented);
         if (Files.exists(out) && !Files.isDirectory(out)) { // before the data is read: RunFolder says the same later
             throw new CliException(Main.EXIT_USAGE, InputFiles.shown(out) + ": is not a folder; --out names the run "
                     + "folder (created if missing, resumed if it holds the same run)");
@@ -146,9 +164,12 @@ final class TrainCommand implements Callable<Integer> {
         Path cacheDir = cache != null ? cache : out.toAbsolutePath().getParent().resolve(".audiotag-cache");
         o.printf(Locale.ROOT, "%s: %d clips, %d tags; %d training, %d validation (%s)%n", sel.dataset.name(),
                 sel.dataset.size(), sel.dataset.vocabulary().size(), sel.train.length, sel.val.length, sel.how);
+        if (recipes.recipe() != null) {
+            o.printf(Locale.ROOT, "recipe %s: %s%n", recipes.recipe().name(), cfg);
+        }
         TrainingResult r;
         try {
-            Trainer trainer = Trainer.builder(cfg).features(LogMelFeatures.from(FeatureConfig.pipelineA()))
+            Trainer trainer = Trainer.builder(cfg).featureConfig(features)
                     .augment(aug).cacheRoot(cacheDir).addTrainingListeners(new TrainingProgress(o, "")).build();
             r = trainer.train(sel.dataset, sel.train, sel.val, out);
         } catch (IllegalArgumentException e) { // e.g. "validation: needs at least 1 clip": say which data

@@ -381,7 +381,31 @@ public final class TagModel implements AutoCloseable {
      * @throws IllegalStateException if the model was built with {@code trainingGraph(false)} or is closed
      */
     public float trainStep(float[] x, float[] y, int batch, float learningRate) {
+        return trainStep(x, y, batch, learningRate, null);
+    }
+
+    /**
+     * Runs one training step as {@link #trainStep(float[], float[], int, float)} and also returns the training path's
+     * logits of the batch, computed in the same run before the update: what the original pipeline-A/B trainer kept
+     * to report a "train lwlrap" (docs/ORIGINAL-PROJECT.md §5.1).
+     *
+     * @param x            features, {@code batch * exampleSize()} finite floats, time-major
+     * @param y            targets, {@code batch * numTags()} values in [0, 1]
+     * @param batch        number of examples (2 or more when the model has batch norm)
+     * @param learningRate learning rate for this step, {@code > 0}
+     * @param logitsOut    receives the {@code (batch, numTags)} row-major logits, at least {@code batch * numTags()}
+     *                     long; {@code null} fetches none
+     * @return the training-path loss before the update
+     * @throws IllegalArgumentException as {@link #trainStep(float[], float[], int, float)}, or if {@code logitsOut}
+     *     is too short
+     * @throws IllegalStateException if the model was built with {@code trainingGraph(false)} or is closed
+     */
+    public float trainStep(float[] x, float[] y, int batch, float learningRate, float[] logitsOut) {
         requireTraining(trainStep);
+        if (logitsOut != null && logitsOut.length < batch * numTags()) {
+            throw new IllegalArgumentException("logitsOut: " + logitsOut.length + " values, the batch needs "
+                    + batch * numTags());
+        }
         checkFeatures(x, batch);
         if (batch < 2 && !layers.updates().isEmpty()) {
             throw new IllegalArgumentException("batch must be >= 2 to train " + architecture.cliName()
@@ -395,10 +419,21 @@ public final class TagModel implements AutoCloseable {
              TFloat32 yt = TFloat32.tensorOf(Shape.of(batch, numTags()), DataBuffers.of(y, true, false));
              TFloat32 lr = TFloat32.scalarOf(learningRate);
              TBool on = TBool.scalarOf(true);
-             Result r = session().runner().feed(features, xt).feed(targets, yt).feed(this.learningRate, lr)
-                     .feed(layers.trainingFlag(), on).addTarget(trainStep).fetch(loss).run()) {
+             Result r = fetchLogits(session().runner().feed(features, xt).feed(targets, yt)
+                     .feed(this.learningRate, lr).feed(layers.trainingFlag(), on).addTarget(trainStep).fetch(loss),
+                     logitsOut != null).run()) {
+            if (logitsOut != null) {
+                float[] z = new float[batch * numTags()];
+                ((TFloat32) r.get(1)).copyTo(DataBuffers.of(z, false, false));
+                System.arraycopy(z, 0, logitsOut, 0, z.length);
+            }
             return ((TFloat32) r.get(0)).getFloat();
         }
+    }
+
+    /** Adds the training logits to a runner's fetches when asked (a runner must not fetch one output twice). */
+    private Session.Runner fetchLogits(Session.Runner runner, boolean wanted) {
+        return wanted ? runner.fetch(logits) : runner;
     }
 
     /**

@@ -22,9 +22,11 @@ import org.audiotag.models.internal.Windows;
  * loads the SavedModel together with the {@link TaggingConfig} and tag names stored beside it, so the model is always
  * fed the features it was trained on. A clip is decoded and resampled to the features' rate, its whole-clip features
  * are computed through audiotag-features ({@link LogMelFeatures} for log-mel models, the samples for waveform
- * models), cut into windows of the model's input length (hop and mean/max/first {@link WindowAggregation} as
- * trained; clips shorter than a window are left-padded with their minimum, 0 for waveforms), standardised, scored in
- * batches of up to 64 windows, and the window probabilities are combined per tag.
+ * models; {@link FeatureExtractor} of the clip prepared to a fixed length for models trained on the original's
+ * fixed-length pipelines, {@link TaggingConfig#fixedLength()}), cut into windows of the model's input length (hop
+ * and mean/max/first {@link WindowAggregation} as trained; clips shorter than a window are left-padded with their
+ * minimum, 0 for waveforms), standardised, scored in batches of up to 64 windows, and the window probabilities are
+ * combined per tag.
  *
  * <p>Thread-safe: feature extraction runs in the calling thread, the TensorFlow call is serialised. Owns the loaded
  * model; close it (try-with-resources).
@@ -63,8 +65,8 @@ public final class Tagger implements AutoCloseable {
         this.tags = m.tags();
         this.tagging = tagging;
         this.provenance = m.provenance();
-        this.mel = tagging.isWaveform() ? null : LogMelFeatures.from(tagging.features());
-        this.waveform = tagging.isWaveform() ? FeatureExtractor.of(tagging.features()) : null;
+        this.mel = tagging.isWaveform() || tagging.fixedLength() ? null : LogMelFeatures.from(tagging.features());
+        this.waveform = mel == null ? FeatureExtractor.of(tagging.features()) : null;
     }
 
     /**
@@ -338,8 +340,9 @@ public final class Tagger implements AutoCloseable {
     /**
      * Computes the whole-clip features this tagger's model takes from mono samples already at {@link #sampleRate()}:
      * the log-mel of {@link LogMelFeatures#from(FeatureConfig) LogMelFeatures.from(featureConfig())} for log-mel
-     * models, the prepared waveform for waveform models. {@link #scores(Path)} is {@code scores(features(y))} of the
-     * file's samples.
+     * models, the prepared waveform for waveform models; for a model trained on fixed-length clips, of the clip
+     * prepared as {@link FeatureExtractor#extract(float[])} prepares it (trim, then e.g. the first 2 s left-padded).
+     * {@link #scores(Path)} is {@code scores(features(y))} of the file's samples.
      *
      * @param y mono samples at {@link #sampleRate()} Hz, in [-1, 1]
      * @return time-major features
@@ -347,7 +350,7 @@ public final class Tagger implements AutoCloseable {
      */
     public TimeMajorFeatures features(float[] y) {
         return mel != null ? mel.compute(y)
-                : TimeMajorFeatures.of(FeatureConfig.Kind.RAW_WAVEFORM, waveform.extract(y));
+                : TimeMajorFeatures.of(tagging.features().kind(), waveform.extract(y));
     }
 
     private void check(TimeMajorFeatures clip) {
@@ -378,7 +381,7 @@ public final class Tagger implements AutoCloseable {
     /** Cuts and standardises the windows of one clip into {@code x} from window {@code first}; returns the next. */
     private int windows(TimeMajorFeatures f, int[] starts, float[] x, int first) {
         int window = tagging.window();
-        float pad = mel == null ? 0f : min(f.data());
+        float pad = tagging.isWaveform() ? 0f : min(f.data());
         int bins = f.bins();
         int ex = window * bins;
         for (int i = 0; i < starts.length; i++) {

@@ -16,7 +16,10 @@ import org.audiotag.features.LogMelFeatures;
  * <p>For log-mel models the features are kind {@code LOG_MEL_SEQUENCE} (time-major) with length policy {@code NONE}
  * and no trimming, e.g. {@code LogMelFeatures.from(FeatureConfig.pipelineA()).config()}, and a window is
  * {@code window} frames of {@code n_mels} values; for waveform models kind {@code RAW_WAVEFORM} (length policy
- * {@code NONE}) and a window is {@code window} samples. Immutable; validated once by {@link Builder#build()}.
+ * {@code NONE}) and a window is {@code window} samples. A model trained the original's way instead stores
+ * fixed-length features ({@link #fixedLength()}: e.g. pipeline A's {@code left_pad_crop_first} to 88200 samples,
+ * docs/ORIGINAL-PROJECT.md §1.3): the clip is prepared as {@code FeatureExtractor} prepares it and its features are
+ * the one window. Immutable; validated once by {@link Builder#build()}.
  *
  * {@snippet :
  * // a log-mel model: pipeline A of the whole clip, 128-frame windows every 64 frames, mean over the windows
@@ -130,6 +133,18 @@ public final class TaggingConfig {
      */
     public boolean isWaveform() {
         return features.kind() == FeatureConfig.Kind.RAW_WAVEFORM;
+    }
+
+    /**
+     * Returns whether the features are those of a fixed-length prepared clip (the original's pipelines,
+     * docs/ORIGINAL-PROJECT.md §1.3-§1.5: trimming if configured, then {@link FeatureConfig#lengthPolicy()} to
+     * {@link FeatureConfig#nSamples()} samples, e.g. the first 2 s left-padded) rather than of the whole clip; the
+     * one window is then the whole prepared clip.
+     *
+     * @return true when the length policy is not {@code NONE}
+     */
+    public boolean fixedLength() {
+        return features.lengthPolicy() != FixedLength.Policy.NONE;
     }
 
     /**
@@ -256,10 +271,11 @@ public final class TaggingConfig {
         }
 
         /**
-         * Validates every setting and builds the configuration: the features must be a whole-clip
-         * {@code LOG_MEL_SEQUENCE} that {@link LogMelFeatures#from} accepts or a {@code RAW_WAVEFORM} at 1 to 384 kHz,
-         * with length policy none and no trimming; {@code window >= 1}, {@code windowHop} in [1, window], a finite
-         * mean and a finite positive standard deviation.
+         * Validates every setting and builds the configuration: the features must be a {@code LOG_MEL_SEQUENCE}
+         * that {@link LogMelFeatures#from} accepts or a {@code RAW_WAVEFORM} at 1 to 384 kHz, either whole-clip
+         * (length policy none, no trimming) or fixed-length (any other length policy, trimming allowed, the window
+         * equal to the prepared clip's frames or samples); {@code window >= 1}, {@code windowHop} in [1, window], a
+         * finite mean and a finite positive standard deviation.
          *
          * @return the validated configuration
          * @throws IllegalArgumentException naming the first setting out of range
@@ -288,13 +304,20 @@ public final class TaggingConfig {
                     }
                     break;
             }
-            if (features.lengthPolicy() != FixedLength.Policy.NONE) {
-                throw new IllegalArgumentException("features: length_policy must be none (the tagger cuts windows "
-                        + "from the whole clip), got " + features.lengthPolicy().name().toLowerCase(Locale.ROOT));
+            boolean fixed = features.lengthPolicy() != FixedLength.Policy.NONE;
+            if (!fixed && features.trimTopDb() != 0) {
+                throw new IllegalArgumentException("features: trim_top_db must be 0 (no trimming) for whole-clip "
+                        + "features (length_policy none), got " + features.trimTopDb());
             }
-            if (features.trimTopDb() != 0) {
-                throw new IllegalArgumentException("features: trim_top_db must be 0 (no trimming), got "
-                        + features.trimTopDb());
+            if (fixed) {
+                int clip = features.kind() == FeatureConfig.Kind.RAW_WAVEFORM ? features.nSamples()
+                        : features.framesPerClip();
+                if (window != clip) {
+                    throw new IllegalArgumentException("window: " + window + " but the fixed-length features ("
+                            + "length_policy " + features.lengthPolicy().name().toLowerCase(Locale.ROOT) + ", "
+                            + "n_samples " + features.nSamples() + ") give " + clip + " per clip; the window must "
+                            + "be the whole prepared clip");
+                }
             }
             if (window < 1) {
                 throw new IllegalArgumentException("window: " + window + " must be ≥ 1");

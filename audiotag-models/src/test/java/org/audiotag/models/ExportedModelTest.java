@@ -228,8 +228,11 @@ class ExportedModelTest {
         FeatureConfig image = FeatureConfig.pipelineA();
         assertThatThrownBy(() -> TaggingConfig.builder().features(image).build())
                 .hasMessageContaining("log_mel_sequence");
+        // fixed-length features (the original's pipeline A, first 2 s) take one window: the whole prepared clip
         assertThatThrownBy(() -> TaggingConfig.builder().features(image.withKind(FeatureConfig.Kind
-                .LOG_MEL_SEQUENCE)).build()).hasMessageContaining("length_policy");
+                .LOG_MEL_SEQUENCE)).window(64).windowHop(64).build()).hasMessageContaining("length_policy");
+        assertThat(TaggingConfig.builder().features(image.withKind(FeatureConfig.Kind.LOG_MEL_SEQUENCE)).window(128)
+                .build().fixedLength()).isTrue();
         assertThatThrownBy(() -> TaggingConfig.builder().build()).hasMessageContaining("features");
         assertThatThrownBy(() -> TaggingConfig.builder().features(Exports.PIPELINE_A).window(8).windowHop(9).build())
                 .hasMessageContaining("windowHop");

@@ -74,6 +74,26 @@ public interface LrSchedule {
      * @return the schedule
      */
     static LrSchedule reduceOnPlateau(double lr, double factor, int patience, double minLr) {
+        return plateau(lr, factor, patience, minLr, true);
+    }
+
+    /**
+     * Returns PyTorch's {@code ReduceLROnPlateau(mode='min', factor, patience, threshold=1e-4,
+     * threshold_mode='rel', cooldown=0, min_lr)}, stepped with a loss: an epoch improves when
+     * {@code metric < best · (1 − 1e-4)}; otherwise as {@link #reduceOnPlateau}. The original MCNN trainer stepped it
+     * with the validation loss, factor 0.5, patience 10 (docs/ORIGINAL-PROJECT.md §5.2).
+     *
+     * @param lr initial rate &gt; 0
+     * @param factor in (0, 1)
+     * @param patience ≥ 0 epochs
+     * @param minLr ≥ 0
+     * @return the schedule; {@link #step} takes the validation loss (lower is better)
+     */
+    static LrSchedule reduceOnPlateauOnLoss(double lr, double factor, int patience, double minLr) {
+        return plateau(lr, factor, patience, minLr, false);
+    }
+
+    private static LrSchedule plateau(double lr, double factor, int patience, double minLr, boolean max) {
         checkLr(lr);
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("factor: " + factor + " must be in (0, 1)");
@@ -96,7 +116,8 @@ public interface LrSchedule {
 
             @Override
             public void step(int epoch, double metric) {
-                if (metric > best * (1 + 1e-4) || best == Double.NEGATIVE_INFINITY) {
+                boolean better = max ? metric > best * (1 + 1e-4) : metric < best * (1 - 1e-4);
+                if (better || best == Double.NEGATIVE_INFINITY) {
                     best = metric;
                     bad = 0;
                 } else {

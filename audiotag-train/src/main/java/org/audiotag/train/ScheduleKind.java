@@ -7,5 +7,10 @@ public enum ScheduleKind {
     /** {@link LrSchedule#cosine} over the configured epochs. */
     COSINE,
     /** {@link LrSchedule#constant}. */
-    CONSTANT
+    CONSTANT,
+    /**
+     * {@code ReduceLROnPlateau(mode='min')} on the validation loss, the original MCNN trainer's
+     * (docs/ORIGINAL-PROJECT.md §5.2); factor and patience as for {@link #PLATEAU}.
+     */
+    PLATEAU_ON_LOSS
 }

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.audiotag.features.FeatureConfig;
+import org.audiotag.features.FixedLength;
 import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.Architecture;
 import org.audiotag.models.ExportedModel;
+import org.audiotag.models.InputKind;
+import org.audiotag.models.LossKind;
 import org.audiotag.models.ModelConfig;
 import org.audiotag.models.TagModel;
 import org.audiotag.toolkit.Version;
@@ -21,6 +25,7 @@ import org.audiotag.train.internal.ListenerChain;
 import org.audiotag.train.internal.ModelExport;
 import org.audiotag.train.internal.RunDescription;
 import org.audiotag.train.internal.RunState;
+import org.audiotag.train.internal.Seeds;
 import org.audiotag.train.internal.TrainingData;
 import org.audiotag.train.internal.TrainingExamples;
 import org.audiotag.train.internal.TrainingPass;
@@ -73,12 +78,16 @@ public final class Trainer {
     @Deprecated(forRemoval = true)
     public static final String VOCABULARY_FILE = ExportedModel.TAGS_FILE;
 
+    /** The random stream of the shuffled validation order of the batch-averaged lwlrap. */
+    private static final long VALIDATION_ORDER_STREAM = 7;
+
     private final TrainingConfig cfg;
     private final LogMelFeatures mel;
     private final AugmentSpec spec;
     private final double mixProbability;
     private final Path cacheRoot;
     private final ListenerChain listeners;
+    private final FeatureConfig pipeline;
 
     /**
      * Creates a trainer from its five parts, as {@link #builder(TrainingConfig)} does with one caller listener.
@@ -97,12 +106,16 @@ public final class Trainer {
     @Deprecated
     public Trainer(TrainingConfig cfg, LogMelFeatures mel, AugmentSpec augment, Path cacheRoot,
             TrainingListener listener) {
-        this(cfg, mel, augment, cacheRoot, listener == null ? List.of() : List.of(listener));
+        this(cfg, mel, augment, cacheRoot, listener == null ? List.of() : List.of(listener), null);
     }
 
-    /** The one constructor: {@code callers} are the caller's listeners, in call order. */
+    /**
+     * The one constructor: {@code callers} are the caller's listeners, in call order; {@code pipeline} a fixed-length
+     * pipeline or {@code null}.
+     */
     private Trainer(TrainingConfig cfg, LogMelFeatures mel, AugmentSpec augment, Path cacheRoot,
-            List<TrainingListener> callers) {
+            List<TrainingListener> callers, FeatureConfig pipeline) {
+        this.pipeline = pipeline;
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.mel = Objects.requireNonNull(mel, "mel");
         this.spec = augment == null ? AugmentSpec.none() : augment;
@@ -139,6 +152,15 @@ public final class Trainer {
     /** Returns the whole-clip log-mel features the model is trained on (and exported with). */
     public LogMelFeatures features() {
         return mel;
+    }
+
+    /**
+     * Returns the fixed-length pipeline the model reads (the original's pipelines A, B or C: each clip prepared to
+     * {@code n_samples} as {@code FeatureExtractor} prepares it, at train and test time), or {@code null} when the
+     * model reads crops and windows of whole-clip features ({@link #features()}).
+     */
+    public FeatureConfig pipeline() {
+        return pipeline;
     }
 
     /** Returns the augmentation recipe; {@link AugmentSpec#none()} when none was given. */
@@ -195,17 +217,20 @@ public final class Trainer {
     public TrainingResult train(Dataset data, int[] train, int[] validation, RunFolder folder) throws IOException {
         checkIndices(data, train, validation);
         Architecture arch = Architecture.byName(cfg.architecture());
+        checkPipeline(arch);
         try (TrainingData td = TrainingData.open(data, train, validation, arch.inputKind(), mel, cfg, cacheRoot,
-                spec.needsWaveforms())) {
+                spec.needsWaveforms(), new WaveformFeatures(mel.sr()), pipeline)) {
             ModelConfig modelConfig = ModelConfig.builder().inputShape(td.inputShape(arch.inputKind()))
                     .numTags(td.numTags()).seed(cfg.seed()).learningRate((float) cfg.lr())
-                    .weightDecay((float) cfg.weightDecay()).clipNorm((float) cfg.clipNorm()).build();
+                    .weightDecay((float) cfg.weightDecay()).clipNorm((float) cfg.clipNorm()).loss(cfg.loss())
+                    .build();
             RunDescription run = new RunDescription(cfg, arch, modelConfig, mel, spec, mixProbability, td);
             try (TagModel model = arch.build(modelConfig)) {
                 RunState ctx = new RunState(cfg, folder, model, schedule());
                 start(ctx, run, td);
                 TrainingPass pass = new TrainingPass(new TrainingExamples(td, mel, spec, mixProbability,
-                        cfg.seed(), cfg.threads()), td.train(), cfg.batchSize(), td.numTags(), cfg.seed());
+                        cfg.seed(), cfg.threads()), td.train(), cfg.batchSize(), td.numTags(), cfg.seed(),
+                        cfg.trainLwlrap());
                 ValidationPass validationPass = new ValidationPass(td, cfg.aggregation());
                 listeners.onTrainingBegin(ctx);
                 for (int epoch = ctx.epochsDone(); epoch < cfg.epochs(); epoch++) {
@@ -220,9 +245,15 @@ public final class Trainer {
                         break;
                     }
                     ValidationResult v = validationPass.run(model::predict);
-                    EpochRecord rec = new EpochRecord(epoch, lr, t.meanLoss(), v.loss(), v.lwlrap(), v.map(),
-                            v.accuracy(), t.seconds(), t.examplesPerSecond());
-                    ctx.schedule().step(epoch, v.lwlrap());
+                    double valLoss = cfg.loss() == LossKind.BINARY_CROSS_ENTROPY ? v.loss()
+                            : validationPass.modelLoss(model::evaluateLoss);
+                    double batchLwlrap = cfg.batchLwlrapSize() > 0 ? ValidationPass.batchAveragedLwlrap(v,
+                            cfg.batchLwlrapSize(), Seeds.of(cfg.seed(), VALIDATION_ORDER_STREAM, epoch, -1))
+                            : Double.NaN;
+                    EpochRecord rec = new EpochRecord(epoch, lr, t.meanLoss(), valLoss, v.lwlrap(), v.map(),
+                            v.accuracy(), t.seconds(), t.examplesPerSecond(), t.trainLwlrap(), batchLwlrap);
+                    ctx.schedule().step(epoch, cfg.schedule() == ScheduleKind.PLATEAU_ON_LOSS ? valLoss
+                            : v.lwlrap());
                     listeners.onEpochEnd(ctx, rec, ctx.record(rec));
                 }
                 ctx.finish();
@@ -288,7 +319,23 @@ public final class Trainer {
             case PLATEAU -> LrSchedule.reduceOnPlateau(cfg.lr(), cfg.plateauFactor(), cfg.plateauPatience(), 0);
             case COSINE -> LrSchedule.cosine(cfg.lr(), cfg.epochs(), 0);
             case CONSTANT -> LrSchedule.constant(cfg.lr());
+            case PLATEAU_ON_LOSS -> LrSchedule.reduceOnPlateauOnLoss(cfg.lr(), cfg.plateauFactor(),
+                    cfg.plateauPatience(), 0);
         };
+    }
+
+    /** Checks that a fixed-length pipeline gives what the architecture reads: waveforms or log-mels. */
+    private void checkPipeline(Architecture arch) {
+        if (pipeline == null) {
+            return;
+        }
+        boolean rawModel = arch.inputKind() == InputKind.RAW_WAVEFORM;
+        boolean rawPipeline = pipeline.kind() == FeatureConfig.Kind.RAW_WAVEFORM;
+        if (rawModel != rawPipeline) {
+            throw new IllegalArgumentException("features: the pipeline gives " + (rawPipeline ? "raw waveforms "
+                    + "(pipeline B)" : "log-mels") + " but architecture " + arch.cliName() + " reads "
+                    + (rawModel ? "raw waveforms (use FeatureConfig.rawWaveform())" : "log-mels"));
+        }
     }
 
     private static void writeSplit(RunFolder folder, TrainingData td) throws IOException {
@@ -357,6 +404,7 @@ public final class Trainer {
         private final TrainingConfig config;
         private LogMelFeatures features;
         private boolean featuresSet;
+        private FeatureConfig pipeline;
         private AugmentSpec augment = AugmentSpec.none();
         private Path cacheRoot;
         private final List<TrainingListener> listeners = new ArrayList<>();
@@ -376,6 +424,44 @@ public final class Trainer {
         public Builder features(LogMelFeatures features) {
             this.features = features;
             this.featuresSet = true;
+            this.pipeline = null;
+            return this;
+        }
+
+        /**
+         * Sets the features from a configuration: a whole-clip one (length policy {@code NONE}, no trimming) is
+         * {@link #features(LogMelFeatures) features(LogMelFeatures.from(config))}; a fixed-length one is one of the
+         * original's pipelines (docs/ORIGINAL-PROJECT.md §1.3-§1.5: {@link FeatureConfig#pipelineA()},
+         * {@link FeatureConfig#rawWaveform()} (pipeline B), {@link FeatureConfig#pipelineC()}): every clip is prepared
+         * as {@code FeatureExtractor.extract} prepares it (trim, then e.g. the first 2 s left-padded; the first crop
+         * for random-crop policies) at train and test time, and its features are the model's one window. For a
+         * raw-waveform pipeline the log-mel of {@link #features()} is pipeline A's at the same rate (used by nothing
+         * but provenance).
+         *
+         * @param config the configuration, e.g. {@code Recipe.SEED2019.featuresFor("dcnn", false)}
+         * @return this builder
+         * @throws IllegalArgumentException for {@code null}, a whole-clip waveform, or a log-mel configuration
+         *     {@code LogMelFeatures.from} does not accept
+         */
+        public Builder featureConfig(FeatureConfig config) {
+            if (config == null) {
+                throw new IllegalArgumentException("featureConfig: null; pass e.g. FeatureConfig.pipelineA() or "
+                        + "leave the features unset");
+            }
+            boolean whole = config.lengthPolicy() == FixedLength.Policy.NONE && config.trimTopDb() == 0;
+            if (config.kind() == FeatureConfig.Kind.RAW_WAVEFORM) {
+                if (whole) {
+                    throw new IllegalArgumentException("features: a whole-clip raw waveform is what raw-waveform "
+                            + "models read by default; pass a log-mel configuration or a fixed-length waveform");
+                }
+                this.features = LogMelFeatures.from(FeatureConfig.pipelineA().toBuilder()
+                        .sampleRate(config.sampleRate()).nSamples(config.nSamples())
+                        .fMax(Math.min(22050, config.sampleRate() / 2.0)).build());
+            } else {
+                this.features = LogMelFeatures.from(config);
+            }
+            this.featuresSet = true;
+            this.pipeline = whole ? null : config;
             return this;
         }
 
@@ -456,7 +542,7 @@ public final class Trainer {
                             + "order added) is null");
                 }
             }
-            return new Trainer(config, mel, augment, cacheRoot, List.copyOf(listeners));
+            return new Trainer(config, mel, augment, cacheRoot, List.copyOf(listeners), pipeline);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.audiotag.train;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.audiotag.models.LossKind;
 import org.audiotag.models.WindowAggregation;
 import org.audiotag.train.data.RowPolicy;
 
@@ -50,6 +51,10 @@ public final class TrainingConfig {
     private final boolean restoreBest;
     private final RowPolicy badAudioPolicy;
     private final int threads;
+    private final String recipe;
+    private final LossKind loss;
+    private final boolean trainLwlrap;
+    private final int batchLwlrapSize;
 
     private TrainingConfig(Builder b) {
         architecture = b.architecture;
@@ -71,13 +76,18 @@ public final class TrainingConfig {
         restoreBest = b.restoreBest;
         badAudioPolicy = b.badAudioPolicy;
         threads = b.threads;
+        recipe = b.recipe;
+        loss = b.loss;
+        trainLwlrap = b.trainLwlrap;
+        batchLwlrapSize = b.batchLwlrapSize;
     }
 
     /**
      * Starts a builder holding the defaults: architecture {@code moddcnn}, 1000 epochs, batch 64, lr 1e-3,
      * {@link ScheduleKind#PLATEAU} (factor 0.5, patience 10), early-stopping patience 20, no weight decay or
      * clipping, seed 42, 128-frame crops, 64-frame window hop, {@link WindowAggregation#MEAN}, normalisation on,
-     * no mixing, restore the best epoch, {@link RowPolicy#FAIL}, one feature thread per processor.
+     * no mixing, restore the best epoch, {@link RowPolicy#FAIL}, one feature thread per processor, recipe
+     * {@code custom}, BCE loss, no train lwlrap, no batch-averaged lwlrap.
      *
      * @return a new builder
      */
@@ -111,6 +121,10 @@ public final class TrainingConfig {
         b.restoreBest = restoreBest;
         b.badAudioPolicy = badAudioPolicy;
         b.threads = threads;
+        b.recipe = recipe;
+        b.loss = loss;
+        b.trainLwlrap = trainLwlrap;
+        b.batchLwlrapSize = batchLwlrapSize;
         return b;
     }
 
@@ -237,14 +251,66 @@ public final class TrainingConfig {
         return threads;
     }
 
+    /**
+     * Returns the name of the {@link Recipe} these options were made from ({@code seed2019}, {@code modern}), or
+     * {@code custom} when none was named; recorded in the run's provenance.
+     */
+    public String recipe() {
+        return recipe;
+    }
+
+    /**
+     * Returns the training loss: sigmoid binary cross-entropy (the pipeline-A/B trainer's and the default), or the
+     * original MCNN trainer's softmax cross-entropy with multi-hot targets (docs/ORIGINAL-PROJECT.md §3.3).
+     */
+    public LossKind loss() {
+        return loss;
+    }
+
+    /**
+     * Returns whether each epoch also records the lwlrap of the training predictions made during the training pass
+     * (the original pipeline-A/B trainer's "train lwlrap", docs/ORIGINAL-PROJECT.md §5.1).
+     */
+    public boolean trainLwlrap() {
+        return trainLwlrap;
+    }
+
+    /**
+     * Returns the batch size of the batch-averaged validation lwlrap the original MCNN trainer printed
+     * (docs/ORIGINAL-PROJECT.md §3.2: scikit-learn's ranking per shuffled batch of 64, averaged), recorded each epoch
+     * beside the exact one; 0 = not computed.
+     */
+    public int batchLwlrapSize() {
+        return batchLwlrapSize;
+    }
+
+    /**
+     * Returns every option but {@link #threads()} as text; the options added after release 0.2 ({@code recipe},
+     * {@code loss}, {@code trainLwlrap}, {@code batchLwlrapSize}) appear only when not at their defaults, so runs of
+     * earlier releases keep their identity.
+     */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "architecture=%s epochs=%d batchSize=%d lr=%s schedule=%s plateauFactor=%s "
-                + "plateauPatience=%d earlyStoppingPatience=%d weightDecay=%s clipNorm=%s seed=%d cropFrames=%d "
-                + "windowHopFrames=%d aggregation=%s normalize=%s mixProbability=%s restoreBest=%s "
+        String base = String.format(Locale.ROOT, "architecture=%s epochs=%d batchSize=%d lr=%s schedule=%s "
+                + "plateauFactor=%s plateauPatience=%d earlyStoppingPatience=%d weightDecay=%s clipNorm=%s seed=%d "
+                + "cropFrames=%d windowHopFrames=%d aggregation=%s normalize=%s mixProbability=%s restoreBest=%s "
                 + "badAudioPolicy=%s", architecture, epochs, batchSize, lr, schedule, plateauFactor, plateauPatience,
                 earlyStoppingPatience, weightDecay, clipNorm, seed, cropFrames, windowHopFrames, aggregation,
                 normalize, mixProbability, restoreBest, badAudioPolicy);
+        StringBuilder sb = new StringBuilder(base);
+        if (!recipe.equals(Recipe.CUSTOM)) {
+            sb.append(" recipe=").append(recipe);
+        }
+        if (loss != LossKind.BINARY_CROSS_ENTROPY) {
+            sb.append(" loss=").append(loss);
+        }
+        if (trainLwlrap) {
+            sb.append(" trainLwlrap=true");
+        }
+        if (batchLwlrapSize > 0) {
+            sb.append(" batchLwlrapSize=").append(batchLwlrapSize);
+        }
+        return sb.toString();
     }
 
     @Override
@@ -281,8 +347,61 @@ public final class TrainingConfig {
         private boolean restoreBest = true;
         private RowPolicy badAudioPolicy = RowPolicy.FAIL;
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private String recipe = Recipe.CUSTOM;
+        private LossKind loss = LossKind.BINARY_CROSS_ENTROPY;
+        private boolean trainLwlrap;
+        private int batchLwlrapSize;
 
         private Builder() {
+        }
+
+        /**
+         * Records the name of the {@link Recipe} the options come from (default {@code custom}); {@link
+         * Recipe#configFor} sets it. It changes no behaviour by itself.
+         *
+         * @param v a recipe name, non-blank, letters, digits and '-' only
+         * @return this builder
+         */
+        public Builder recipe(String v) {
+            recipe = v;
+            return this;
+        }
+
+        /**
+         * Sets the training loss (default {@link LossKind#BINARY_CROSS_ENTROPY}; {@link
+         * LossKind#SOFTMAX_CROSS_ENTROPY} is the original MCNN trainer's, docs/ORIGINAL-PROJECT.md §3.3). The
+         * validation loss of each epoch is then this loss on the validation windows.
+         *
+         * @param v the loss, not {@code null}
+         * @return this builder
+         */
+        public Builder loss(LossKind v) {
+            loss = v;
+            return this;
+        }
+
+        /**
+         * Sets whether each epoch records the lwlrap of the training pass's own predictions (default off;
+         * docs/ORIGINAL-PROJECT.md §5.1).
+         *
+         * @param v whether to record it
+         * @return this builder
+         */
+        public Builder trainLwlrap(boolean v) {
+            trainLwlrap = v;
+            return this;
+        }
+
+        /**
+         * Sets the batch size of the batch-averaged validation lwlrap recorded beside the exact one (default 0 = not
+         * computed; the original MCNN trainer used 64 on a shuffled loader, docs/ORIGINAL-PROJECT.md §3.2).
+         *
+         * @param v samples per batch, 0..4096
+         * @return this builder
+         */
+        public Builder batchLwlrapSize(int v) {
+            batchLwlrapSize = v;
+            return this;
         }
 
         /**
@@ -548,6 +667,12 @@ public final class TrainingConfig {
             }
             Objects.requireNonNull(badAudioPolicy, "badAudioPolicy");
             range("threads", threads, 1, 256);
+            if (recipe == null || !recipe.matches("[A-Za-z0-9-]+")) {
+                throw new IllegalArgumentException("recipe: '" + recipe + "' must be a name of letters, digits and "
+                        + "'-'");
+            }
+            Objects.requireNonNull(loss, "loss");
+            range("batchLwlrapSize", batchLwlrapSize, 0, 4096);
             return new TrainingConfig(this);
         }
 

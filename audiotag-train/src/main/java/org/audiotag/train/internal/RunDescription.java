@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.features.WaveformFeatures;
 import org.audiotag.models.Architecture;
@@ -67,7 +68,9 @@ public final class RunDescription {
      */
     public String fingerprint() {
         TrainingConfig id = cfg.schedule() == ScheduleKind.COSINE ? cfg : cfg.toBuilder().epochs(1).build();
-        return Sha256.hex(id + "|" + arch.cliName() + "|" + modelConfig + "|" + mel.cacheKey() + "|"
+        String features = data.pipeline() == null ? mel.cacheKey()
+                : mel.cacheKey() + "|" + new PreparedClipFeatures(data.pipeline()).cacheKey();
+        return Sha256.hex(id + "|" + arch.cliName() + "|" + modelConfig + "|" + features + "|"
                 + augment.text() + "|mix=" + mixProbability + "|" + Arrays.toString(data.train()) + "|"
                 + Arrays.toString(data.validation()) + "|" + data.dataset().vocabulary().labels() + "|"
                 + data.features().key());
@@ -78,6 +81,7 @@ public final class RunDescription {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(Provenance.VERSION, Version.get());
         p.put("architecture", arch.cliName());
+        p.put("recipe", cfg.recipe());
         p.put("training", cfg.toString());
         p.put("augment", augment.text());
         p.put("dataset", data.dataset().name());
@@ -103,11 +107,15 @@ public final class RunDescription {
         p.put("inputShape", Arrays.toString(model.inputShape()));
         p.put("parameters", Long.toString(model.parameterCount()));
         p.put("modelConfig", modelConfig.toString());
+        p.put("recipe", cfg.recipe());
         p.put("training", cfg.toString());
         p.put("seed", Long.toString(cfg.seed()));
+        p.put("loss", cfg.loss().name());
         p.put("augment", augment.text());
         p.put("mixProbability", Double.toString(mixProbability));
         p.putAll(mel.toMap());
+        p.put("pipeline", pipelineText());
+        p.put("lengthPolicy", lengthPolicy());
         p.put("window", Integer.toString(data.window()));
         p.put("windowHop", Integer.toString(data.hop()));
         p.put("aggregation", cfg.aggregation().name());
@@ -131,8 +139,9 @@ public final class RunDescription {
      * @return the tagging configuration stored with the model
      */
     public TaggingConfig tagging() {
-        return TaggingConfig.builder()
-                .features(data.raw() ? new WaveformFeatures(mel.sr()).config() : mel.config())
+        FeatureConfig features = data.pipeline() != null ? new PreparedClipFeatures(data.pipeline()).config()
+                : data.raw() ? new WaveformFeatures(mel.sr()).config() : mel.config();
+        return TaggingConfig.builder().features(features)
                 .window(data.window()).windowHop(data.hop()).aggregation(cfg.aggregation())
                 .normalization(data.normalization().mean(), data.normalization().std()).build();
     }
@@ -147,8 +156,12 @@ public final class RunDescription {
         int[] train = data.train();
         int[] val = data.validation();
         Map<String, String> p = new LinkedHashMap<>();
+        p.put("recipe", cfg.recipe());
         p.put("config", cfg.toString());
-        p.put("features", mel.cacheKey());
+        p.put("features", data.pipeline() == null ? mel.cacheKey()
+                : new PreparedClipFeatures(data.pipeline()).cacheKey());
+        p.put("pipeline", pipelineText());
+        p.put("lengthPolicy", lengthPolicy());
         p.put("augment", augment.text());
         p.put("mixProbability", Double.toString(mixProbability));
         p.put("dataset", data.dataset().name());
@@ -169,6 +182,28 @@ public final class RunDescription {
      */
     public void writeProvenance(Path file, TagModel model) throws IOException {
         Provenance.of(provenance(model)).write(file, "audiotag training provenance");
+    }
+
+    /** The fixed-length pipeline as feature-configuration text, or {@code whole_clip}. */
+    private String pipelineText() {
+        return data.pipeline() == null ? "whole_clip" : data.pipeline().toText();
+    }
+
+    /**
+     * What training did to clip lengths, in words that name the {@code FixedLength} policy where there is one: the
+     * pipeline's policy for prepared clips (e.g. {@code left_pad_crop_first}: the first 2 s, left-padded, at train
+     * and test time), else random whole-clip crops padded with the clip's minimum and test-time windows.
+     */
+    private String lengthPolicy() {
+        if (data.pipeline() != null) {
+            return data.pipeline().lengthPolicy().name().toLowerCase(java.util.Locale.ROOT)
+                    + (data.pipeline().trimTopDb() > 0 ? " after trim_top_db=" + data.pipeline().trimTopDb() : "")
+                    + " to " + data.pipeline().nSamples() + " samples, train and test";
+        }
+        String pad = data.raw() ? "zeros" : "the clip's minimum dB";
+        return "whole clip; train: random " + data.window() + (data.raw() ? "-sample" : "-frame") + " crops (short "
+                + "clips placed at random, padded with " + pad + "); test: " + cfg.aggregation().name()
+                .toLowerCase(java.util.Locale.ROOT) + " over windows every " + data.hop();
     }
 
     private String splitSha256() {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.FeatureFunction;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.features.TimeMajorFeatures;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * The data of one run: the feature caches of the dataset (log-mels, or decoded audio for raw-waveform models and
  * on-the-fly augmentation), the readable training and validation clips, the window geometry of crops and test
  * windows, each clip's padding value and the input normalisation. Owns the caches; close it.
+ *
+ * <p>Features are those of the whole clip (crops and windows cut from them), or, given a fixed-length pipeline
+ * ({@link #pipeline()}: the original's pipelines A, B or C, docs/ORIGINAL-PROJECT.md §1.3-§1.5), those of the clip
+ * prepared as {@code FeatureExtractor} prepares it ({@link PreparedClipFeatures}), whose one window is the whole
+ * prepared clip.
  *
  * <p>When both caches are needed (log-mel models with on-the-fly augmentation), each clip is decoded once: the
  * decoded-audio cache is built first and the log-mels are computed from its samples, which are exactly the samples
@@ -44,16 +50,21 @@ public final class TrainingData implements AutoCloseable {
     private final int hop;
     private final float[] clipMin;
     private final InputNormalization normalization;
+    private final FeatureConfig pipeline;
 
     private TrainingData(Dataset dataset, boolean raw, FeatureCache features, FeatureCache waveforms, int[] trainIdx,
-            int[] valIdx, LogMelFeatures mel, TrainingConfig cfg) throws IOException {
+            int[] valIdx, LogMelFeatures mel, TrainingConfig cfg, FeatureConfig pipeline) throws IOException {
         this.dataset = dataset;
+        this.pipeline = pipeline;
         this.raw = raw;
         this.features = features;
         this.waveforms = waveforms;
         this.train = usable(trainIdx, "training");
         this.validation = usable(valIdx, "validation");
-        if (raw) {
+        if (pipeline != null) {
+            window = raw ? pipeline.nSamples() : pipeline.framesPerClip();
+            hop = window;
+        } else if (raw) {
             window = (int) Math.round(cfg.cropFrames() * 2.0 / 128 * mel.sr());
             hop = Math.max(1, (int) ((long) window * cfg.windowHopFrames() / cfg.cropFrames()));
         } else {
@@ -106,19 +117,44 @@ public final class TrainingData implements AutoCloseable {
      */
     public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
             TrainingConfig cfg, Path cacheRoot, boolean needWaveforms, FeatureFunction decoder) throws IOException {
+        return open(dataset, trainIdx, valIdx, kind, mel, cfg, cacheRoot, needWaveforms, decoder, null);
+    }
+
+    /**
+     * Opens (computing if needed) the caches and prepares the clips, with whole-clip or fixed-length features.
+     *
+     * @param dataset the dataset
+     * @param trainIdx indices of training clips
+     * @param valIdx indices of validation clips
+     * @param kind the model's input kind
+     * @param mel the log-mel configuration (its rate is also the waveform rate; on-the-fly features)
+     * @param cfg training options (crop and window lengths, normalisation, threads, unreadable-audio policy)
+     * @param cacheRoot folder of feature caches
+     * @param needWaveforms whether decoded audio is needed besides log-mels (on-the-fly augmentation)
+     * @param decoder decodes one file to mono samples at {@code mel.sr()} Hz, as {@link WaveformFeatures} does
+     * @param pipeline a fixed-length pipeline whose prepared-clip features the model reads ({@code RAW_WAVEFORM}
+     *     for raw-waveform models, a log-mel kind otherwise), or {@code null} for whole-clip features
+     * @return the data; the caller closes it
+     * @throws IOException on unreadable audio under FAIL, disk errors, or no readable clip in a set
+     */
+    public static TrainingData open(Dataset dataset, int[] trainIdx, int[] valIdx, InputKind kind, LogMelFeatures mel,
+            TrainingConfig cfg, Path cacheRoot, boolean needWaveforms, FeatureFunction decoder, FeatureConfig pipeline)
+            throws IOException {
         boolean raw = kind == InputKind.RAW_WAVEFORM;
         List<Path> files = dataset.clips().stream().map(LabeledClip::file).toList();
         FeatureCache e = null;
         FeatureCache w = null;
         try {
             if (raw || needWaveforms) {
-                w = FeatureCache.open(cacheRoot, files, decoder, cfg.threads(), cfg.badAudioPolicy());
+                w = FeatureCache.open(cacheRoot, files, raw && pipeline != null ? new PreparedClipFeatures(pipeline)
+                        : decoder, cfg.threads(), cfg.badAudioPolicy());
             }
             if (!raw) {
-                e = FeatureCache.open(cacheRoot, files, w == null ? mel : new LogMelOfDecoded(mel, w, files),
-                        cfg.threads(), cfg.badAudioPolicy());
+                FeatureFunction f = pipeline != null ? new PreparedClipFeatures(pipeline)
+                        : w == null ? mel : new LogMelOfDecoded(mel, w, files);
+                e = FeatureCache.open(cacheRoot, files, f, cfg.threads(), cfg.badAudioPolicy());
             }
-            return new TrainingData(dataset, raw, raw ? w : e, w, trainIdx, valIdx, mel, cfg);
+            return new TrainingData(dataset, raw, raw ? w : e, w, trainIdx, valIdx, mel, cfg, pipeline);
         } catch (IOException | RuntimeException ex) {
             if (e != null) {
                 e.close();
@@ -193,6 +229,13 @@ public final class TrainingData implements AutoCloseable {
             m = Math.min(m, v);
         }
         return m;
+    }
+
+    /**
+     * Returns the fixed-length pipeline the features were computed with, or {@code null} for whole-clip features.
+     */
+    public FeatureConfig pipeline() {
+        return pipeline;
     }
 
     /** Returns the dataset the indices refer to. */
