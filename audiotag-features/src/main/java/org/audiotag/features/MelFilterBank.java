@@ -298,8 +298,7 @@ public final class MelFilterBank {
      * the same order as {@link #applyColumn(float[], float[], int, int)}).
      */
     void applyBlock(float[][] rows, int count, float[] out, int cols, int t0) {
-        final int width = rows[0].length;
-        final float[] acc = new float[width];
+        final float[] acc = new float[count];
         for (int m = 0; m < nMels; m++) {
             float[] w = weightsF[m];
             int s = start[m];
@@ -307,7 +306,7 @@ public final class MelFilterBank {
             for (int i = 0; i < w.length; i++) {
                 final float wi = w[i];
                 final float[] row = rows[s + i];
-                for (int b = 0; b < width; b++) {
+                for (int b = 0; b < count; b++) {
                     acc[b] += wi * row[b];
                 }
             }

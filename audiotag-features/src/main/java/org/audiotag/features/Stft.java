@@ -19,7 +19,7 @@ import org.audiotag.features.internal.fft.RealFft;
  *
  * <p>The FFT is the library's own: a planned real FFT (mixed radix, window and packing fused into its first pass,
  * {@code |X|^2} into its last step) in double precision for the double entry points and iSTFT, and for the float32
- * power spectra of the log-mel path a batched float FFT that transforms 64 frames at once (sizes 4 * 2^a * (1, 3
+ * power spectra of the log-mel path a batched float FFT that transforms 128 frames at once (sizes 4 * 2^a * (1, 3
  * or 5): 512, 1024, 2048, 2560, 4096, ...; other sizes go frame by frame). An instance is immutable and
  * thread-safe: the FFT plans are shared and the frame buffers are kept per
  * thread and reused across calls, so one {@code Stft} can serve a whole batch on all cores.
@@ -309,7 +309,7 @@ public final class Stft {
     }
 
     /** Frames per block of the blocked float path (the batch of the batched FFT). */
-    static final int BLOCK = 64;
+    static final int BLOCK = 128;
 
     /**
      * Receives the spectra of up to {@link #BLOCK} consecutive frames starting at {@code t0}, bin-major: bin

@@ -39,7 +39,7 @@ public final class BatchedRealFft {
     /** W^k = exp(-2 pi i k / n), k in [0, h/2]. */
     private final float[] ur;
     private final float[] ui;
-    final ThreadLocal<float[][][]> scratch;
+    private final ThreadLocal<float[][][]> scratch;
 
     /**
      * Plans the batched transform.
@@ -136,7 +136,8 @@ public final class BatchedRealFft {
      *
      * @param src signal of each frame (frames may share one array)
      * @param off first sample of each frame in its array
-     * @param count frames in this batch, in [1, B]; entries {@code b >= count} of {@code out} are zero
+     * @param count frames in this batch, in [1, B]; entries {@code b >= count} of {@code out} belong to no frame
+     *     (zero up to the next multiple of 16, untouched beyond)
      * @param win window of n samples
      * @param out destination, {@code n/2 + 1} rows of at least B floats (see {@link #newOutput()})
      */
@@ -144,22 +145,24 @@ public final class BatchedRealFft {
         float[][][] s = scratch.get();
         float[][] zr = s[0];
         float[][] zi = s[1];
-        pack(src, off, count, win, zr, zi);
+        // a partial batch only transforms the columns it uses, rounded up to a multiple of 16 (SIMD width)
+        final int width = Math.min(batch, (count + 15) & ~15);
+        pack(src, off, count, width, win, zr, zi);
         int span = h;
         if (odd == 5) {
-            radix5(zr, zi);
+            radix5(zr, zi, width);
             span /= 5;
         } else if (odd == 3) {
-            radix3(zr, zi);
+            radix3(zr, zi, width);
             span /= 3;
         }
         for (; span >= 4; span /= 4) {
-            radix4(zr, zi, span);
+            radix4(zr, zi, span, width);
         }
         if (span == 2) {
-            radix2(zr, zi);
+            radix2(zr, zi, width);
         }
-        untanglePower(zr, zi, out);
+        untanglePower(zr, zi, out, width);
     }
 
     /**
@@ -167,7 +170,33 @@ public final class BatchedRealFft {
      * time, so the rows being filled stay in L1 while every frame of the batch is read); frames {@code >= count}
      * are zero.
      */
-    void pack(float[][] src, int[] off, int count, float[] win, float[][] zr, float[][] zi) {
+    private void pack(float[][] src, int[] off, int count, int width, float[] win, float[][] zr, float[][] zi) {
+        int step = count > 1 ? off[1] - off[0] : 0;
+        boolean uniform = true;
+        for (int b = 1; b < count && uniform; b++) {
+            uniform = src[b] == src[0] && off[b] - off[b - 1] == step;
+        }
+        if (uniform) {
+            // frames at a constant hop in one array (the usual case): one row at a time, frame after frame
+            final float[] x = src[0];
+            final int o0 = off[0];
+            for (int j = 0; j < h; j++) {
+                final float[] rowR = zr[j];
+                final float[] rowI = zi[j];
+                final float w0 = win[2 * j];
+                final float w1 = win[2 * j + 1];
+                int p = o0 + 2 * j;
+                for (int b = 0; b < count; b++, p += step) {
+                    rowR[b] = x[p] * w0;
+                    rowI[b] = x[p + 1] * w1;
+                }
+                for (int b = count; b < width; b++) {
+                    rowR[b] = 0f;
+                    rowI[b] = 0f;
+                }
+            }
+            return;
+        }
         for (int j0 = 0; j0 < h; j0 += CHUNK) {
             final int j1 = Math.min(h, j0 + CHUNK);
             for (int b = 0; b < count; b++) {
@@ -178,7 +207,7 @@ public final class BatchedRealFft {
                     zi[j][b] = x[o + 2 * j + 1] * win[2 * j + 1];
                 }
             }
-            for (int b = count; b < batch; b++) {
+            for (int b = count; b < width; b++) {
                 for (int j = j0; j < j1; j++) {
                     zr[j][b] = 0f;
                     zi[j][b] = 0f;
@@ -226,8 +255,7 @@ public final class BatchedRealFft {
      * {@code exp(-2 pi i j / span)}, {@code exp(-2 pi i (j + span/4) / span)}) and the second pass's two (twiddle
      * {@code exp(-2 pi i j / (span/2))}) while they are hot.
      */
-    void radix4(float[][] zr, float[][] zi, int span) {
-        final int bs = batch;
+    private void radix4(float[][] zr, float[][] zi, int span, int bs) {
         final int q = span / 4;
         final int step = h / span;
         for (int g = 0; g < h; g += span) {
@@ -256,9 +284,9 @@ public final class BatchedRealFft {
     }
 
     /** The last radix-2 DIF pass (span 2, twiddle 1). */
-    void radix2(float[][] zr, float[][] zi) {
+    private void radix2(float[][] zr, float[][] zi, int bs) {
         for (int g = 0; g < h; g += 2) {
-            butterfly(zr[g], zi[g], zr[g + 1], zi[g + 1], batch);
+            butterfly(zr[g], zi[g], zr[g + 1], zi[g + 1], bs);
         }
     }
 
@@ -268,8 +296,7 @@ public final class BatchedRealFft {
      * The first DIF pass of radix 3 (span h): for j in [0, h/3) the rows j, j + h/3, j + 2h/3 get their 3-point DFT,
      * output r multiplied by {@code exp(-2 pi i r j / h)}.
      */
-    private void radix3(float[][] zr, float[][] zi) {
-        final int bs = batch;
+    private void radix3(float[][] zr, float[][] zi, int bs) {
         final int q = h / 3;
         for (int j = 0; j < q; j++) {
             final float[] ar = zr[j];
@@ -313,8 +340,7 @@ public final class BatchedRealFft {
      * The first DIF pass of radix 5 (span h): for j in [0, h/5) the rows j + r h/5 get their 5-point DFT, output r
      * multiplied by {@code exp(-2 pi i r j / h)}.
      */
-    private void radix5(float[][] zr, float[][] zi) {
-        final int bs = batch;
+    private void radix5(float[][] zr, float[][] zi, int bs) {
         final int q = h / 5;
         for (int j = 0; j < q; j++) {
             final float[] x0r = zr[j];
@@ -381,8 +407,7 @@ public final class BatchedRealFft {
      * Untangles the half-size spectrum Z (row {@code perm[k]} holds Z_k) into the real FFT's bins and writes their
      * squared magnitudes: bins k and h - k come from the same pair {@code Z_k, Z_{h-k}}.
      */
-    void untanglePower(float[][] zr, float[][] zi, float[][] out) {
-        final int bs = batch;
+    private void untanglePower(float[][] zr, float[][] zi, float[][] out, int bs) {
         final float[] z0r = zr[perm[0]];
         final float[] z0i = zi[perm[0]];
         final float[] p0 = out[0];
