@@ -2,12 +2,11 @@
  * Audio decoding and librosa-exact audio features: resampling, STFT/iSTFT, mel filter banks, mel spectrograms,
  * dB scaling, MFCC and the fixed-length inputs of the original project. No TensorFlow here.
  */
-// "module": the qualified export names modules built after this one; "requires-automatic": JTransforms, JOrbis and
-// JFLAC publish no module name of their own
+// "module": the qualified export names modules built after this one; "requires-automatic": JOrbis publishes no
+// module name of its own
 @SuppressWarnings({"module", "requires-automatic"})
 module org.audiotag.features {
     requires org.audiotag.toolkit;
-    requires JTransforms;
     requires jorbis;
     requires org.slf4j;
 

@@ -292,23 +292,25 @@ public final class MelFilterBank {
     }
 
     /**
-     * Block variant: spectra of {@code count} frames, frame-major ({@code block[b * nBins + k]}), to
-     * {@code out[m * cols + t0 + b]}: short contiguous dot products over each filter's non-zero span.
+     * Block variant: spectra of {@code count} frames, bin-major ({@code rows[k][b]}, frame b of the block), to
+     * {@code out[m * cols + t0 + b]}: for each filter, its non-zero weights times whole rows, accumulated across
+     * the frames of the block (a loop over frames that HotSpot vectorises; per frame the sum runs over the bins in
+     * the same order as {@link #applyColumn(float[], float[], int, int)}).
      */
-    void applyBlock(float[] block, int count, float[] out, int cols, int t0) {
-        final int nBins = nBins();
+    void applyBlock(float[][] rows, int count, float[] out, int cols, int t0) {
+        final float[] acc = new float[count];
         for (int m = 0; m < nMels; m++) {
             float[] w = weightsF[m];
             int s = start[m];
-            int dst = m * cols + t0;
-            for (int b = 0; b < count; b++) {
-                int src = b * nBins + s;
-                float a = 0f;
-                for (int i = 0; i < w.length; i++) {
-                    a += w[i] * block[src + i];
+            java.util.Arrays.fill(acc, 0f);
+            for (int i = 0; i < w.length; i++) {
+                final float wi = w[i];
+                final float[] row = rows[s + i];
+                for (int b = 0; b < count; b++) {
+                    acc[b] += wi * row[b];
                 }
-                out[dst + b] = a;
             }
+            System.arraycopy(acc, 0, out, m * cols + t0, count);
         }
     }
 

@@ -3,8 +3,8 @@ package org.audiotag.features;
 import java.util.Objects;
 import org.audiotag.features.internal.Checks;
 import org.audiotag.features.internal.Padding;
+import org.audiotag.features.internal.fft.BatchedRealFft;
 import org.audiotag.features.internal.fft.FftPlans;
-import org.audiotag.features.internal.fft.JTransformsPower;
 import org.audiotag.features.internal.fft.RealFft;
 
 /**
@@ -17,10 +17,11 @@ import org.audiotag.features.internal.fft.RealFft;
  * {@code k} at {@code k * sr / n_fft} Hz. Results use librosa's {@code (bins, frames)} layout, row-major: element
  * (bin k, frame t) at flat index {@code k * frames + t}.
  *
- * <p>The FFT is the library's own planned real FFT (mixed radix, window and packing fused into its first pass,
- * {@code |X|^2} into its last step), except for the float32 power spectra of the log-mel path at even sizes, which
- * go through JTransforms' single-threaded float FFT (faster at powers of two, and bit-identical to earlier releases
- * at 2560). An instance is immutable and thread-safe: the FFT plans are shared and the frame buffers are kept per
+ * <p>The FFT is the library's own: a planned real FFT (mixed radix, window and packing fused into its first pass,
+ * {@code |X|^2} into its last step) in double precision for the double entry points and iSTFT, and for the float32
+ * power spectra of the log-mel path a batched float FFT that transforms 128 frames at once (sizes 4 * 2^a * (1, 3
+ * or 5): 512, 1024, 2048, 2560, 4096, ...; other sizes go frame by frame). An instance is immutable and
+ * thread-safe: the FFT plans are shared and the frame buffers are kept per
  * thread and reused across calls, so one {@code Stft} can serve a whole batch on all cores.
  *
  * <p>Given mono samples {@code double[] y}:
@@ -166,9 +167,9 @@ public final class Stft {
         Checks.finiteSignal(y, "y");
         int nFrames = config.frameCount(y.length);
         float[] out = new float[nBins * nFrames];
-        forEachFrame(y, power, (t, spec) -> {
+        forEachFrameBlock(y, power, (t0, count, rows) -> {
             for (int k = 0; k < nBins; k++) {
-                out[k * nFrames + t] = spec[k];
+                System.arraycopy(rows[k], 0, out, k * nFrames + t0, count);
             }
         });
         return new FeatureMatrix(nBins, nFrames, out, true);
@@ -258,12 +259,6 @@ public final class Stft {
         void accept(int t, double[] spectrum);
     }
 
-    /** Float variant of {@link DoubleFrameSink}. */
-    @FunctionalInterface
-    interface FloatFrameSink {
-        void accept(int t, float[] spectrum);
-    }
-
     void forEachFrame(double[] y, double power, DoubleFrameSink sink) {
         int nFrames = config.frameCount(y.length);
         Workspace ws = workspaces.get();
@@ -300,12 +295,7 @@ public final class Stft {
             src = ws.fframe;
             off = 0;
         }
-        JTransformsPower jt = ws.jtransforms();
-        if (jt != null) {
-            jt.powerFrame(src, off, windowF, out, outOff);
-        } else {
-            ws.plan.powerFrame(src, off, windowF, out, outOff);
-        }
+        ws.plan.powerFrame(src, off, windowF, out, outOff);
     }
 
     /** Applies |X|^power for power != 2 to n squared magnitudes. */
@@ -318,44 +308,63 @@ public final class Stft {
         }
     }
 
-    void forEachFrame(float[] y, float power, FloatFrameSink sink) {
-        int nFrames = config.frameCount(y.length);
-        Workspace ws = workspaces.get();
-        float[] spec = ws.fspec;
-        for (int t = 0; t < nFrames; t++) {
-            framePower(y, t, ws, spec, 0);
-            applyPower(spec, 0, nBins, power);
-            sink.accept(t, spec);
-        }
-    }
-
-    /** Frames per block of the blocked float path. */
-    static final int BLOCK = 16;
+    /** Frames per block of the blocked float path (the batch of the batched FFT). */
+    static final int BLOCK = 128;
 
     /**
-     * Receives the spectra of up to {@link #BLOCK} consecutive frames starting at {@code t0}, frame-major:
-     * frame {@code t0 + b}, bin {@code k} at {@code block[b * (1 + n_fft/2) + k]}; the array is reused.
+     * Receives the spectra of up to {@link #BLOCK} consecutive frames starting at {@code t0}, bin-major: bin
+     * {@code k} of frame {@code t0 + b} at {@code rows[k][b]} ({@code 1 + n_fft/2} rows of {@link #BLOCK} floats;
+     * entries {@code b >= count} are to be ignored); the arrays are reused.
      */
     @FunctionalInterface
     interface FloatBlockSink {
-        void accept(int t0, int count, float[] block);
+        void accept(int t0, int count, float[][] rows);
     }
 
     /**
-     * Blocked float path: each frame's power spectrum straight from the signal (window and packing fused into the
-     * FFT's first pass, |X|^2 into its last step), gathered {@link #BLOCK} frames at a time (cache friendly).
+     * Blocked float path: the power spectra of {@link #BLOCK} frames at a time. Where the batched FFT has a plan
+     * for {@code n_fft} (512, 1024, 2048, 2560, 4096, ...) it transforms the whole block at once, straight from
+     * the signal (window and packing fused into its first step, {@code |X|^2} into its last); other sizes go frame
+     * by frame through the per-frame FFT.
      */
     void forEachFrameBlock(float[] y, float power, FloatBlockSink sink) {
         int nFrames = config.frameCount(y.length);
         Workspace ws = workspaces.get();
-        float[] block = ws.fblock();
+        float[][] rows = ws.rows();
+        BatchedRealFft batched = ws.batched();
+        float[][] src = ws.blockSrc;
+        int[] off = ws.blockOff;
         for (int t0 = 0; t0 < nFrames; t0 += BLOCK) {
             int count = Math.min(BLOCK, nFrames - t0);
-            for (int b = 0; b < count; b++) {
-                framePower(y, t0 + b, ws, block, b * nBins);
+            if (batched != null) {
+                for (int b = 0; b < count; b++) {
+                    long start = (long) (t0 + b) * hop - (config.center() ? nFft / 2 : 0);
+                    if (start < 0 || start + nFft > y.length) {
+                        float[] edge = ws.edge(b);
+                        fillRawFrame(y, start, edge);
+                        src[b] = edge;
+                        off[b] = 0;
+                    } else {
+                        src[b] = y;
+                        off[b] = (int) start;
+                    }
+                }
+                batched.power(src, off, count, windowF, rows);
+            } else {
+                float[] spec = ws.fspec;
+                for (int b = 0; b < count; b++) {
+                    framePower(y, t0 + b, ws, spec, 0);
+                    for (int k = 0; k < nBins; k++) {
+                        rows[k][b] = spec[k];
+                    }
+                }
             }
-            applyPower(block, 0, count * nBins, power);
-            sink.accept(t0, count, block);
+            if (power != 2f) {
+                for (float[] row : rows) {
+                    applyPower(row, 0, count, power);
+                }
+            }
+            sink.accept(t0, count, rows);
         }
     }
 
@@ -434,8 +443,12 @@ public final class Stft {
         final double[] im;
         private final int nBins;
         private final int nFft;
-        private float[] fblock;
-        private JTransformsPower jtransforms;
+        final float[][] blockSrc = new float[BLOCK][];
+        final int[] blockOff = new int[BLOCK];
+        private float[][] rows;
+        private float[][] edges;
+        private BatchedRealFft batched;
+        private boolean batchedChecked;
 
         Workspace(int nFft, int nBins) {
             this.plan = FftPlans.real(nFft);
@@ -449,22 +462,32 @@ public final class Stft {
             this.nFft = nFft;
         }
 
-        /** JTransforms for the float power spectra where it is faster and single-threaded, else null. */
-        JTransformsPower jtransforms() {
-            if (!JTransformsPower.suitable(nFft)) {
-                return null;
+        /** The bin-major block of the blocked float path, {@code nBins} rows of {@link #BLOCK} floats. */
+        float[][] rows() {
+            if (rows == null) {
+                rows = new float[nBins][BLOCK];
             }
-            if (jtransforms == null) {
-                jtransforms = new JTransformsPower(nFft);
-            }
-            return jtransforms;
+            return rows;
         }
 
-        float[] fblock() {
-            if (fblock == null) {
-                fblock = new float[nBins * BLOCK];
+        /** The batched FFT of this size, or null where it has no plan. */
+        BatchedRealFft batched() {
+            if (!batchedChecked) {
+                batched = BatchedRealFft.supports(nFft) ? FftPlans.batched(nFft, BLOCK) : null;
+                batchedChecked = true;
             }
-            return fblock;
+            return batched;
+        }
+
+        /** Frame buffer b of the block, for frames that reach into the padding. */
+        float[] edge(int b) {
+            if (edges == null) {
+                edges = new float[BLOCK][];
+            }
+            if (edges[b] == null) {
+                edges[b] = new float[nFft];
+            }
+            return edges[b];
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>The plan factors {@code N} into radix-4 passes, then 2, 3, 5 and any other prime up to
  * {@link #MAX_DIRECT_PRIME}, each a {@link RadixPass} of a Stockham autosort FFT with precomputed twiddles; a size
- * with a larger prime factor is done by {@link Bluestein}'s chirp-z transform over a power of two. Data are
+ * with a larger prime factor is done by {@link Bluestein}'s chirp-z transform over a power of two, and a power of two
+ * from {@link FourStepFft#MIN_SIZE} on by the cache-friendly {@link FourStepFft}. Data are
  * interleaved doubles {@code [re0, im0, re1, im1, ...]}. Plans are immutable and thread-safe (scratch buffers are
  * per thread); get them from {@link FftPlans}. Not part of the API.
  */
@@ -20,6 +21,8 @@ public final class ComplexFft {
     private final int n;
     private final RadixPass[] passes;
     private final Bluestein bluestein;
+    /** The four-step algorithm for large powers of two, or null. */
+    private final FourStepFft fourStep;
     private final ThreadLocal<double[]> scratch;
 
     /**
@@ -46,6 +49,7 @@ public final class ComplexFft {
             }
             this.bluestein = null;
         }
+        this.fourStep = n >= FourStepFft.MIN_SIZE && Integer.bitCount(n) == 1 ? new FourStepFft(n) : null;
         this.scratch = shared ? ThreadLocal.withInitial(() -> new double[2 * n]) : null;
     }
 
@@ -115,6 +119,10 @@ public final class ComplexFft {
             bluestein.transform(data, inverse);
             return;
         }
+        if (fourStep != null) {
+            fourStep.transform(data, inverse);
+            return;
+        }
         if (passes.length == 0) {
             return; // N = 1
         }
@@ -150,8 +158,8 @@ public final class ComplexFft {
         return x;
     }
 
-    /** Returns the first pass, or null (Bluestein, or N = 1). */
+    /** Returns the first pass, or null (Bluestein, four-step, or N = 1). */
     RadixPass firstPass() {
-        return passes.length == 0 ? null : passes[0];
+        return passes.length == 0 || fourStep != null ? null : passes[0];
     }
 }

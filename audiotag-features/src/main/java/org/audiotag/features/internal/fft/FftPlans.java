@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FftPlans {
     private static final ConcurrentHashMap<Integer, ComplexFft> COMPLEX = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Integer, RealFft> REAL = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Long, BatchedRealFft> BATCHED = new ConcurrentHashMap<>();
 
     private FftPlans() {
     }
@@ -60,5 +61,17 @@ public final class FftPlans {
             p = prev == null ? p : prev;
         }
         return p;
+    }
+
+    /**
+     * Returns the batched float32 power-spectrum plan of size n for batches of {@code batch} frames.
+     *
+     * @param n real FFT size, with {@link BatchedRealFft#supports(int)}
+     * @param batch frames per batch, &gt;= 1
+     * @return the shared plan
+     * @throws IllegalArgumentException if n is not supported or batch &lt; 1
+     */
+    public static BatchedRealFft batched(int n, int batch) {
+        return BATCHED.computeIfAbsent(((long) n << 32) | batch, k -> new BatchedRealFft(n, batch));
     }
 }

@@ -289,6 +289,34 @@ public final class RealFft {
         }
     }
 
+    /** Even n: {@link #inverse} reading the bins straight from the packed layout, in place. */
+    private void inverseFromPacked(double[] a, int off) {
+        double[] d = buffers()[0];
+        final double[] w = untangle;
+        for (int k = 0; k < half; k++) {
+            int m = half - k;
+            double ar = k == 0 ? a[off] : a[off + 2 * k];
+            double ai = k == 0 ? 0.0 : a[off + 2 * k + 1];
+            double br = m == half ? a[off + 1] : a[off + 2 * m]; // X_h is real (a[off + 1])
+            double bi = m == half ? 0.0 : -a[off + 2 * m + 1];
+            double er = 0.5 * (ar + br);
+            double ei = 0.5 * (ai + bi);
+            double dr = 0.5 * (ar - br);
+            double di = 0.5 * (ai - bi);
+            double wr = w[2 * k];
+            double wi = -w[2 * k + 1];
+            double or = dr * wr - di * wi;
+            double oi = dr * wi + di * wr;
+            d[2 * k] = er - oi;
+            d[2 * k + 1] = ei + or;
+        }
+        complex.inverse(d, false);
+        double scale = 1.0 / half;
+        for (int i = 0; i < n; i++) {
+            a[off + i] = d[i] * scale;
+        }
+    }
+
     // ------------------------------------------------------------------ packed layout
 
     /**
@@ -301,11 +329,46 @@ public final class RealFft {
      * @param off offset of the n values in {@code a}
      */
     public void forwardPacked(double[] a, int off) {
+        if (even && n >= 4) {
+            untanglePacked(spectrumOf(a, off, null), a, off);
+            return;
+        }
         double[][] s = buffers();
         double[] re = s[2];
         double[] im = s[3];
         unpack(spectrumOf(a, off, null), re, im);
         pack(re, im, a, off);
+    }
+
+    /** Even n: the bins from the half-size spectrum {@code z}, straight into the packed layout (one pass). */
+    private void untanglePacked(double[] z, double[] a, int off) {
+        double z0r = z[0];
+        double z0i = z[1];
+        a[off] = z0r + z0i;
+        a[off + 1] = z0r - z0i;
+        final double[] w = untangle;
+        for (int k = 1; 2 * k <= half; k++) {
+            int i = 2 * k;
+            int j = 2 * (half - k);
+            double ar = z[i];
+            double ai = z[i + 1];
+            double br = z[j];
+            double bi = -z[j + 1];
+            double er = 0.5 * (ar + br);
+            double ei = 0.5 * (ai + bi);
+            double or = 0.5 * (ai - bi);
+            double oi = -0.5 * (ar - br);
+            double wr = w[i];
+            double wi = w[i + 1];
+            double pr = wr * or - wi * oi;
+            double pi = wr * oi + wi * or;
+            a[off + i] = er + pr;
+            a[off + i + 1] = ei + pi;
+            if (j != i) {
+                a[off + j] = er - pr;
+                a[off + j + 1] = pi - ei;
+            }
+        }
     }
 
     /**
@@ -315,6 +378,10 @@ public final class RealFft {
      * @param off offset of the n values
      */
     public void inversePacked(double[] a, int off) {
+        if (even && n >= 4) {
+            inverseFromPacked(a, off);
+            return;
+        }
         double[][] s = buffers();
         double[] re = s[2];
         double[] im = s[3];
