@@ -56,8 +56,8 @@ class SpectrogramAppTest {
     @Test
     void theApplicationsJvmEndsAsSoonAsMainReturns(@TempDir Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Surefire puts the jars no module names in a `requires` (JTransforms' own dependencies: automatic modules)
-        // on the class path; an application launched with `java --module-path lib -m ...` has all its jars in one
+        // Surefire puts the jars no module names in a `requires` (automatic modules only a dependency needs) on the
+        // class path; an application launched with `java --module-path lib -m ...` has all its jars in one
         // folder, so they go on the module path here too
         StringBuilder modulePath = new StringBuilder(System.getProperty("jdk.module.path"));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

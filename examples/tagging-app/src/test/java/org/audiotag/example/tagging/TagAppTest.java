@@ -79,8 +79,8 @@ class TagAppTest {
     void theApplicationsJvmEndsAsSoonAsMainReturns() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = dir.resolve("child.txt");
-        // Surefire puts the jars no module names in a `requires` (TensorFlow's native library, JTransforms' own
-        // dependencies: automatic modules) on the class path; an application launched with
+        // Surefire puts the jars no module names in a `requires` (TensorFlow's native library, an automatic
+        // module) on the class path; an application launched with
         // `java --module-path lib -m ...` has all its jars in one folder, so they go on the module path here too
         StringBuilder modulePath = new StringBuilder(System.getProperty("jdk.module.path"));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
