@@ -39,9 +39,9 @@ public final class DetectionConfig {
      * 0.25 s, among the settings that report within one window plus one hop, for the best micro segment F1 with 1-s
      * segments (0.744 there). With oneTagAtATime added to the search, the same search picks these values again with
      * the rule on (0.753); the rule stays off by default because real recordings hold overlapping sounds, which the
-     * validation recordings (one sound at a time by construction) do not. Models trained with the epoch chosen on the
-     * validation half only pick nearby values (README). README "Event detection and streaming" gives the commands and
-     * the test figures.
+     * validation recordings (one sound at a time by construction) do not. The README's models A and B (epoch chosen
+     * on the validation half only) prefer other values (A: onset 0.5; B: median 7, thresholds 0.6/0.3, no minimum).
+     * README "Event detection and streaming" gives the commands and the test figures.
      */
     /** Default median-filter length, windows. */
     static final int DEFAULT_MEDIAN = 9;
