@@ -32,6 +32,10 @@ final class DetectionOptions {
             + "one).")
     Double maxGap;
 
+    @Option(names = "--one-tag-at-a-time", description = "At most one tag active at a time: the most probable of "
+            + "each window (for recordings of one sound at a time; default: off).")
+    boolean oneTagAtATime;
+
     /** The settings, validated; a bad value is a usage error naming the option. */
     DetectionConfig config(CommandLine cl) {
         DetectionConfig d = DetectionConfig.defaults();
@@ -48,6 +52,9 @@ final class DetectionOptions {
         }
         if (maxGap != null) {
             b.maxGapSeconds(maxGap);
+        }
+        if (oneTagAtATime) {
+            b.oneTagAtATime(true);
         }
         try {
             return b.build();

@@ -125,6 +125,31 @@ class SoundEventCommandsTest {
     }
 
     @Test
+    void oneTagAtATimeGivesEventsThatNeverOverlapAndListenAgrees() throws IOException {
+        Path tsv = dir.resolve("one/events.tsv");
+        List<String> args = new ArrayList<>(List.of("detect", "--model", model.toString(), "--output",
+                tsv.toString(), "--one-tag-at-a-time", "--onset", "0.01", "--offset", "0.01", "--median", "3",
+                "--min-duration", "0", wav.toString()));
+        CliRun d = run(args.toArray(String[]::new));
+        assertThat(d.exit()).as(d.err()).isZero();
+        List<SoundEvent> detected = EventListFile.read(tsv);
+        assertThat(detected).isNotEmpty(); // at a threshold of 0.01 the most probable tag is always active
+        for (SoundEvent a : detected) {
+            for (SoundEvent b : detected) {
+                if (a != b) {
+                    assertThat(a.offset() <= b.onset() + 1e-9 || b.offset() <= a.onset() + 1e-9)
+                            .as("%s overlaps %s", a, b).isTrue();
+                }
+            }
+        }
+        CliRun listen = run("listen", "--model", model.toString(), "--sr", "44100", "--format", "s16le", "--input",
+                raw.toString(), "--one-tag-at-a-time", "--onset", "0.01", "--offset", "0.01", "--median", "3",
+                "--min-duration", "0");
+        assertThat(listen.exit()).as(listen.err()).isZero();
+        assertThat(listen.out().lines().count()).isEqualTo(detected.size());
+    }
+
+    @Test
     void aStreamAtAnotherRateIsResampledAndSaidOnce() throws IOException {
         Path f32 = dir.resolve("rec48.f32le");
         float[] y = org.audiotag.features.Resampler.resample(samples, 44100, 48000,
@@ -216,7 +241,9 @@ class SoundEventCommandsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("tuned on 1 validation recordings").containsPattern("detect +segment_f1 [01]\\.")
                 .containsPattern("listen +segment_f1").containsPattern("naive +segment_f1")
-                .contains("listen events identical to detect: yes");
+                .contains("listen events identical to detect: yes")
+                .contains("tuned: listen events identical to detect: yes")
+                .contains("tuned-per-tag: listen events identical to detect: yes");
         assertThat(out.resolve("test-truth.tsv")).exists();
         assertThat(out.resolve("test-00.wav")).exists();
         assertThat(out.resolve("test-detect.tsv")).exists();

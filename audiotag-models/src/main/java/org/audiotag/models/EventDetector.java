@@ -273,7 +273,7 @@ public final class EventDetector {
     /** The post-processing shared with the streaming tagger. */
     EventTracker tracker(Consumer<DetectedEvent> sink) {
         return new EventTracker(tagger.tags(), onset, offset, config.medianFrames(), config.minDurationSeconds(),
-                config.maxGapSeconds(), hopSamples, windowSamples, sampleRate(), sink);
+                config.maxGapSeconds(), config.oneTagAtATime(), hopSamples, windowSamples, sampleRate(), sink);
     }
 
     /**

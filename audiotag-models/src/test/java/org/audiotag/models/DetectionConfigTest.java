@@ -19,6 +19,13 @@ class DetectionConfigTest {
         assertThat(c.thresholds("Rain")).isEqualTo(new DetectionConfig.Thresholds(0.7, 0.2));
         assertThat(c.thresholds("Dog bark"))
                 .isEqualTo(new DetectionConfig.Thresholds(d.onsetThreshold(), d.offsetThreshold()));
+        assertThat(d.oneTagAtATime()).isFalse();
+        DetectionConfig one = c.toBuilder().oneTagAtATime(true).build();
+        assertThat(one.oneTagAtATime()).isTrue();
+        assertThat(one).isNotEqualTo(c);
+        assertThat(one.toBuilder().build()).isEqualTo(one).hasSameHashCodeAs(one);
+        assertThat(one.toString()).endsWith(" oneTagAtATime");
+        assertThat(c.toString()).doesNotContain("oneTagAtATime");
     }
 
     @Test

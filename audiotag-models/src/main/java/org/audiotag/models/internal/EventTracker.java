@@ -27,6 +27,7 @@ public final class EventTracker {
     private final int radius;
     private final double minDuration;
     private final long gapFrames;
+    private final boolean oneTagAtATime;
     private final long hop;
     private final long window;
     private final int rate;
@@ -51,6 +52,8 @@ public final class EventTracker {
     private final long[] pendEnd;
     private final double[] pendConf;
     private final float[] medianScratch;
+    /** The current window's filtered probabilities, one per tag. */
+    private final float[] smoothed;
     private boolean finished;
 
     /**
@@ -62,14 +65,16 @@ public final class EventTracker {
      * @param medianFrames odd median-filter length
      * @param minDurationSeconds shortest event kept
      * @param maxGapSeconds longest gap merged
+     * @param oneTagAtATime whether only the tag with the largest filtered probability of a window keeps it (the first
+     *     in tag order on a tie; the others count as 0)
      * @param hopSamples samples between windows
      * @param windowSamples samples per window (≥ hop)
      * @param sampleRate samples per second
      * @param out receives each event once it is final
      */
     public EventTracker(List<String> labels, double[] onset, double[] offset, int medianFrames,
-            double minDurationSeconds, double maxGapSeconds, long hopSamples, long windowSamples, int sampleRate,
-            Consumer<DetectedEvent> out) {
+            double minDurationSeconds, double maxGapSeconds, boolean oneTagAtATime, long hopSamples,
+            long windowSamples, int sampleRate, Consumer<DetectedEvent> out) {
         int n = labels.size();
         this.labels = List.copyOf(labels);
         this.onset = onset.clone();
@@ -77,6 +82,7 @@ public final class EventTracker {
         this.radius = medianFrames / 2;
         this.minDuration = minDurationSeconds;
         this.gapFrames = (long) Math.floor(maxGapSeconds * sampleRate / hopSamples + EPS);
+        this.oneTagAtATime = oneTagAtATime;
         this.hop = hopSamples;
         this.window = windowSamples;
         this.rate = sampleRate;
@@ -91,6 +97,7 @@ public final class EventTracker {
         this.pendEnd = new long[n];
         this.pendConf = new double[n];
         this.medianScratch = new float[2 * radius + 1];
+        this.smoothed = new float[n];
     }
 
     /**
@@ -193,18 +200,23 @@ public final class EventTracker {
     /** Processes smoothed window {@code j}, the median of the ring. */
     private void step(long j) {
         int cap = ring.length;
+        int best = 0;
         for (int c = 0; c < labels.size(); c++) {
             for (int i = 0; i < cap; i++) {
                 medianScratch[i] = ring[(ringStart + i) % cap][c];
             }
-            float v;
             if (cap == 1) {
-                v = medianScratch[0];
+                smoothed[c] = medianScratch[0];
             } else {
                 Arrays.sort(medianScratch);
-                v = medianScratch[radius];
+                smoothed[c] = medianScratch[radius];
             }
-            update(c, j, v);
+            if (smoothed[c] > smoothed[best]) {
+                best = c;
+            }
+        }
+        for (int c = 0; c < labels.size(); c++) {
+            update(c, j, oneTagAtATime && c != best ? 0f : smoothed[c]);
         }
     }
 

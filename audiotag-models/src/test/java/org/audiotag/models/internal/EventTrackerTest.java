@@ -26,7 +26,7 @@ class EventTrackerTest {
             labels.add("t" + i);
         }
         EventTracker[] self = new EventTracker[1];
-        self[0] = new EventTracker(labels, onset, offset, median, minDuration, gap, 1, 1, 1, e -> {
+        self[0] = new EventTracker(labels, onset, offset, median, minDuration, gap, false, 1, 1, 1, e -> {
             events.add(e);
             reportedAt.add(self[0].framesProcessed());
         });
@@ -116,14 +116,38 @@ class EventTrackerTest {
         assertThat(EventTracker.onsetSeconds(2, 11_025, 88_200, 44_100)).isEqualTo(1.375);
         assertThat(EventTracker.offsetSeconds(2, 11_025, 88_200, 44_100)).isEqualTo(1.625);
         List<DetectedEvent> out = new ArrayList<>();
-        EventTracker t = new EventTracker(List.of("a"), new double[] {0.5}, new double[] {0.5}, 1, 0, 0, 11_025,
-                88_200, 44_100, out::add);
+        EventTracker t = new EventTracker(List.of("a"), new double[] {0.5}, new double[] {0.5}, 1, 0, 0, false,
+                11_025, 88_200, 44_100, out::add);
         for (double s : new double[] {0.1, 0.1, 0.9, 0.9, 0.1, 0.1, 0.1, 0.9}) {
             t.push(new float[] {(float) s});
         }
         t.finish(3.7);
         assertThat(out).containsExactly(new DetectedEvent(1.375, 1.875, "a", 0.9f),
                 new DetectedEvent(2.625, 3.7, "a", 0.9f));
+    }
+
+    @Test
+    void oneTagAtATimeKeepsOnlyTheMostProbableTagOfEachWindow() {
+        List<DetectedEvent> out = new ArrayList<>();
+        EventTracker t = new EventTracker(List.of("a", "b"), new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, 1, 0,
+                0, true, 1, 1, 1, out::add);
+        // both above the thresholds in windows 1-3: a wins 1-2, b wins 3 (a still 0.6); a tie (window 4) goes to a
+        float[][] w = {{0.1f, 0.1f}, {0.9f, 0.6f}, {0.8f, 0.7f}, {0.6f, 0.9f}, {0.7f, 0.7f}, {0.1f, 0.1f}};
+        for (float[] f : w) {
+            t.push(f);
+        }
+        t.finish(w.length);
+        assertThat(out).containsExactly(new DetectedEvent(1, 3, "a", 0.9f), new DetectedEvent(3, 4, "b", 0.9f),
+                new DetectedEvent(4, 5, "a", 0.7f));
+        // without the rule, both tags are active together
+        List<DetectedEvent> both = new ArrayList<>();
+        EventTracker u = new EventTracker(List.of("a", "b"), new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, 1, 0,
+                0, false, 1, 1, 1, both::add);
+        for (float[] f : w) {
+            u.push(f);
+        }
+        u.finish(w.length);
+        assertThat(both).containsExactly(new DetectedEvent(1, 5, "a", 0.9f), new DetectedEvent(1, 5, "b", 0.9f));
     }
 
     @Test
