@@ -166,8 +166,9 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
 
     @Override
     public PCollectionTuple expand(PCollection<CorpusFile> files) {
-        PCollectionTuple out = files.apply("ExtractFeatures", ParDo.of(new ExtractFn(outputDir, config, feature, sampleRate))
-                .withOutputTags(WRITTEN, TupleTagList.of(FailedFile.TAG)));
+        PCollectionTuple out = files.apply("ExtractFeatures",
+                ParDo.of(new ExtractFn(outputDir, config, feature, sampleRate))
+                        .withOutputTags(WRITTEN, TupleTagList.of(FailedFile.TAG)));
         out.get(WRITTEN).setCoder(StringUtf8Coder.of());
         out.get(FailedFile.TAG).setCoder(SerializableCoder.of(FailedFile.class));
         return out;

@@ -37,7 +37,8 @@ class LibrosaFeatureTest {
 
     /** The builder of a fixture case's mel parameters, as the spectral fixture test reads them. */
     private static LibrosaFeature.Builder melFeature(Case c, LibrosaFeature.Kind kind) {
-        return LibrosaFeature.builder().kind(kind).stft(LibrosaSpectralFixtureTest.stftConfig(c)).nMels(c.intParam("n_mels"))
+        return LibrosaFeature.builder().kind(kind).stft(LibrosaSpectralFixtureTest.stftConfig(c))
+                .nMels(c.intParam("n_mels"))
                 .fMin(c.doubleParam("fmin", 0)).fMax(c.doubleParam("fmax", Double.NaN)).htk(c.boolParam("htk"))
                 .norm(c.params.containsKey("norm") && c.params.get("norm") == null ? MelNorm.NONE : MelNorm.SLANEY)
                 .power(c.doubleParam("power", Double.NaN));
