@@ -25,6 +25,7 @@ import org.audiotag.features.DoubleMatrix;
 import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.FeatureExtractor;
 import org.audiotag.features.FeatureMatrix;
+import org.audiotag.features.LibrosaFeature;
 import org.audiotag.features.MelSpectrogram;
 import org.audiotag.features.io.AudioFormatException;
 import org.audiotag.features.io.NpyFile;
@@ -40,6 +41,12 @@ import org.audiotag.features.io.NpyFile;
  * float32 (the extractor's own float32 path differs from it by up to about 2e-4 dB). Each file is decoded, mixed to
  * mono and resampled to the configuration's rate ({@code librosa.load(sr=...)}), or kept at its own rate with
  * {@link #atNativeRate()} (the configuration's rate is then replaced by the file's).
+ *
+ * <p>{@link #to(Path, LibrosaFeature)} writes instead one {@link LibrosaFeature} of each whole file (any kind:
+ * {@code stft}, {@code mel}, {@code logmel}, {@code mfcc}) in librosa's {@code (bins, frames)} layout, computed in
+ * double precision by {@link LibrosaFeature#compute(double[], int)} and rounded to float32: the values of
+ * {@code audiotag features} with the same options. Each file keeps its own rate unless {@link #atRate(int)}
+ * resamples.
  *
  * <p>Outputs: {@link #WRITTEN}, the relative path of every {@code .npy} written, and {@link FailedFile#TAG}, a dead
  * letter for every file that could not be decoded, featurised or written; a failing file never stops the corpus.
@@ -62,12 +69,15 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
 
     private final String outputDir;
     private final String config;
-    private final boolean nativeRate;
+    private final LibrosaFeature feature;
+    /** The rate every file is resampled to, or 0 to keep each file's own. */
+    private final int sampleRate;
 
-    private ExtractFeatures(String outputDir, String config, boolean nativeRate) {
+    private ExtractFeatures(String outputDir, String config, LibrosaFeature feature, int sampleRate) {
         this.outputDir = outputDir;
         this.config = config;
-        this.nativeRate = nativeRate;
+        this.feature = feature;
+        this.sampleRate = sampleRate;
     }
 
     /**
@@ -80,7 +90,37 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
     public static ExtractFeatures to(Path outputDir, FeatureConfig config) {
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(config, "config");
-        return new ExtractFeatures(outputDir.toAbsolutePath().normalize().toString(), config.toText(), false);
+        return new ExtractFeatures(outputDir.toAbsolutePath().normalize().toString(), config.toText(), null,
+                config.sampleRate());
+    }
+
+    /**
+     * Extracts one librosa feature of each whole file into {@code outputDir}, at each file's own sample rate
+     * ({@code librosa.load(sr=None)}; {@link #atRate(int)} resamples): the shape and values of
+     * {@code audiotag features} with the same parameters, rounded to float32.
+     *
+     * @param outputDir the folder the {@code .npy} tree is written under (created as needed)
+     * @param feature the feature, e.g. {@code LibrosaFeature.builder().kind(LibrosaFeature.Kind.MFCC).build()}
+     * @return the transform
+     */
+    public static ExtractFeatures to(Path outputDir, LibrosaFeature feature) {
+        Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(feature, "feature");
+        return new ExtractFeatures(outputDir.toAbsolutePath().normalize().toString(), null, feature, 0);
+    }
+
+    /**
+     * Returns a copy that resamples every file to {@code sr} ({@code librosa.load(sr=sr)}) before the features.
+     *
+     * @param sr the sample rate in Hz, &gt;= 1
+     * @return the transform at that rate
+     * @throws IllegalArgumentException if {@code sr < 1}
+     */
+    public ExtractFeatures atRate(int sr) {
+        if (sr < 1) {
+            throw new IllegalArgumentException("sr must be >= 1, got " + sr);
+        }
+        return new ExtractFeatures(outputDir, config, feature, sr);
     }
 
     /**
@@ -90,7 +130,7 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
      * @return the transform at the files' native rates
      */
     public ExtractFeatures atNativeRate() {
-        return new ExtractFeatures(outputDir, config, true);
+        return new ExtractFeatures(outputDir, config, feature, 0);
     }
 
     /**
@@ -126,8 +166,9 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
 
     @Override
     public PCollectionTuple expand(PCollection<CorpusFile> files) {
-        PCollectionTuple out = files.apply("ExtractFeatures", ParDo.of(new ExtractFn(outputDir, config, nativeRate))
-                .withOutputTags(WRITTEN, TupleTagList.of(FailedFile.TAG)));
+        PCollectionTuple out = files.apply("ExtractFeatures",
+                ParDo.of(new ExtractFn(outputDir, config, feature, sampleRate))
+                        .withOutputTags(WRITTEN, TupleTagList.of(FailedFile.TAG)));
         out.get(WRITTEN).setCoder(StringUtf8Coder.of());
         out.get(FailedFile.TAG).setCoder(SerializableCoder.of(FailedFile.class));
         return out;
@@ -139,7 +180,8 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
 
         private final String outputDir;
         private final String configText;
-        private final boolean nativeRate;
+        private final LibrosaFeature feature;
+        private final int sampleRate;
         private final Counter read = CorpusCounts.counter(CorpusCounts.READ);
         private final Counter done = CorpusCounts.counter(CorpusCounts.DONE);
         private final Counter failed = CorpusCounts.counter(CorpusCounts.FAILED);
@@ -147,15 +189,16 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
         private transient FeatureConfig config;
         private transient Map<Integer, Extractor> extractors;
 
-        ExtractFn(String outputDir, String configText, boolean nativeRate) {
+        ExtractFn(String outputDir, String configText, LibrosaFeature feature, int sampleRate) {
             this.outputDir = outputDir;
             this.configText = configText;
-            this.nativeRate = nativeRate;
+            this.feature = feature;
+            this.sampleRate = sampleRate;
         }
 
         @Setup
         public void setup() {
-            config = FeatureConfig.parse(configText);
+            config = configText == null ? null : FeatureConfig.parse(configText);
             extractors = new HashMap<>();
             decoder = IsolatedDecoder.acquire();
         }
@@ -179,7 +222,7 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
         }
 
         private FeatureMatrix features(Path file) throws IOException {
-            AudioLoader loader = nativeRate ? AudioLoader.nativeRate() : AudioLoader.atRate(config.sampleRate());
+            AudioLoader loader = sampleRate == 0 ? AudioLoader.nativeRate() : AudioLoader.atRate(sampleRate);
             AudioClip clip;
             try {
                 clip = loader.fromDecoded(decoder.decode(file));
@@ -190,6 +233,9 @@ public final class ExtractFeatures extends PTransform<PCollection<CorpusFile>, P
                 throw new AudioFormatException(file, "no audio samples");
             }
             try {
+                if (feature != null) {
+                    return feature.compute(clip.samplesAsDouble(), clip.sampleRate()).toFloat();
+                }
                 Extractor x = extractors.computeIfAbsent(clip.sampleRate(), sr -> new Extractor(
                         sr == config.sampleRate() ? config : config.toBuilder().sampleRate(sr).build()));
                 return x.features(clip.samples());

@@ -7,13 +7,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.audiotag.features.AudioClip;
 import org.audiotag.features.AudioLoader;
-import org.audiotag.features.DbRef;
 import org.audiotag.features.Decibels;
 import org.audiotag.features.DoubleMatrix;
-import org.audiotag.features.MelSpectrogram;
-import org.audiotag.features.Mfcc;
+import org.audiotag.features.LibrosaFeature;
 import org.audiotag.features.PadMode;
-import org.audiotag.features.Stft;
 import org.audiotag.features.StftConfig;
 import org.audiotag.features.io.AudioFormatException;
 import org.audiotag.features.io.NpyFile;
@@ -24,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Computes a librosa feature of an audio file ({@code audiotag features --input FILE ... --output OUT.npy}) in
- * double precision and writes it as a float32 C-order NumPy file with librosa's shape: {@code stft} =
- * {@code np.abs(librosa.stft(y)) ** power} {@code (1 + n_fft/2, frames)}, {@code mel} =
+ * double precision with {@link LibrosaFeature} and writes it as a float32 C-order NumPy file with librosa's shape:
+ * {@code stft} = {@code np.abs(librosa.stft(y)) ** power} {@code (1 + n_fft/2, frames)}, {@code mel} =
  * {@code librosa.feature.melspectrogram} {@code (n_mels, frames)}, {@code logmel} =
  * {@code power_to_db(mel, ref=1.0, amin=1e-10, top_db)}, {@code mfcc} = {@code librosa.feature.mfcc}
  * {@code (n_mfcc, frames)}. The sample rate is the file's own unless {@code --sr} resamples.
@@ -98,7 +95,6 @@ final class FeaturesCommand implements Callable<Integer> {
     public Integer call() {
         double top;
         StftConfig stftConfig;
-        MelSpectrogram mel = null;
         try {
             top = topDb.equalsIgnoreCase("none") ? Decibels.NO_TOP_DB : Double.parseDouble(topDb);
             if (!(top >= 0)) {
@@ -126,24 +122,12 @@ final class FeaturesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         AudioClip clip = load();
-        double[] y = clip.samplesAsDouble();
-        double p = power != null ? power : (kind == Kind.stft ? 1.0 : 2.0);
         DoubleMatrix out;
         try {
-            if (kind == Kind.stft) {
-                out = Stft.of(stftConfig).magnitude(y, p);
-            } else {
-                mel = MelSpectrogram.builder().sampleRate(clip.sampleRate()).stft(stftConfig).nMels(nMels).fMin(fMin)
-                        .fMax(fMax == null ? Double.NaN : fMax).htk(melOptions.htk).norm(melOptions.melNorm())
-                        .power(p).build();
-                DoubleMatrix m = mel.compute(y);
-                if (kind == Kind.mel) {
-                    out = m;
-                } else {
-                    DoubleMatrix db = Decibels.powerToDb(m, DbRef.ONE, Decibels.DEFAULT_AMIN_POWER, top);
-                    out = kind == Kind.logmel ? db : Mfcc.of(nMfcc).fromLogMel(db);
-                }
-            }
+            out = LibrosaFeature.builder().kind(LibrosaFeature.Kind.parse(kind.name())).stft(stftConfig)
+                    .nMels(nMels).fMin(fMin).fMax(fMax == null ? Double.NaN : fMax).htk(melOptions.htk)
+                    .norm(melOptions.melNorm()).power(power == null ? Double.NaN : power).topDb(top).nMfcc(nMfcc)
+                    .build().compute(clip.samplesAsDouble(), clip.sampleRate());
         } catch (IllegalArgumentException e) {
             throw new CliException(Main.EXIT_USAGE, input + ": " + e.getMessage(), e);
         }

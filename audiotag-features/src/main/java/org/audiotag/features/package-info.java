@@ -14,8 +14,9 @@
  * <p>Features: the STFT ({@code Stft}, {@code StftConfig}, {@code Window}, {@code PadMode}), mel filter banks and
  * spectrograms ({@code MelConfig}, {@code MelFilterBank}, {@code MelSpectrogram}, {@code MelScale}), dB conversions
  * ({@code Decibels}, {@code DbRef}), {@code Mfcc}, {@code Delta}, {@code Pcen}, {@code MuLaw}, silence trimming
- * ({@code Trim}), fixed-length preparation ({@code FixedLength}) and the ready-made extractors of the original
- * project ({@code FeatureExtractor}, {@code FeatureConfig}); see each class. Results are {@code FeatureMatrix}
+ * ({@code Trim}), fixed-length preparation ({@code FixedLength}), the ready-made extractors of the original
+ * project ({@code FeatureExtractor}, {@code FeatureConfig}) and {@code LibrosaFeature}, one stft, mel, log-mel or
+ * MFCC of a whole signal as {@code audiotag features} computes it; see each class. Results are {@code FeatureMatrix}
  * (float32 fast paths), {@code DoubleMatrix} (float64, librosa's reference precision) or {@code ComplexMatrix}
  * (the complex STFT).
  *

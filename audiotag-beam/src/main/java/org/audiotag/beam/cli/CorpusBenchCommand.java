@@ -19,8 +19,7 @@ import org.audiotag.beam.AudioCorpus;
 import org.audiotag.beam.CorpusFile;
 import org.audiotag.beam.ExtractFeatures;
 import org.audiotag.beam.internal.IsolatedDecoder;
-import org.audiotag.features.FeatureConfig;
-import org.audiotag.features.FixedLength;
+import org.audiotag.features.LibrosaFeature;
 import org.audiotag.features.io.AudioDecoder;
 import org.audiotag.toolkit.AtomicFiles;
 import picocli.CommandLine;
@@ -87,9 +86,8 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
         }
         Path tmp = Files.createTempDirectory("audiotag-corpus-bench");
         try {
-            FeatureConfig config = FeatureConfig.builder().kind(FeatureConfig.Kind.LOG_MEL_IMAGE)
-                    .lengthPolicy(FixedLength.Policy.NONE).trimTopDb(0).fMin(0)
-                    .stft(org.audiotag.features.StftConfig.builder().nFft(2048).build()).build();
+            // what 'corpus features' computes by default: the log-mel of librosa's defaults at each file's rate
+            LibrosaFeature config = LibrosaFeature.builder().build();
             // one untimed run first: the JIT of the whole pipeline would otherwise land on the first timed run
             featuresRate(corpus, config, 2, tmp.resolve("warm-up"));
             List<Double> r1 = new ArrayList<>();
@@ -117,11 +115,11 @@ final class CorpusBenchCommand implements java.util.concurrent.Callable<Integer>
         return 0;
     }
 
-    private static double featuresRate(AudioCorpus corpus, FeatureConfig config, int workers, Path out) {
+    private static double featuresRate(AudioCorpus corpus, LibrosaFeature config, int workers, Path out) {
         PipelineOptions opts = PipelineOptionsFactory.fromArgs("--runner=" + RunOptions.DEFAULT_RUNNER,
                 "--targetParallelism=" + workers).create();
         Pipeline p = Pipeline.create(opts);
-        p.apply(corpus.read()).apply(ExtractFeatures.to(out, config).atNativeRate());
+        p.apply(corpus.read()).apply(ExtractFeatures.to(out, config));
         long t0 = System.nanoTime();
         p.run().waitUntilFinish();
         return corpus.size() / ((System.nanoTime() - t0) / 1e9);

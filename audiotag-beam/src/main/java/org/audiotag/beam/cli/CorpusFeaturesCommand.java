@@ -12,8 +12,7 @@ import org.audiotag.beam.ExtractFeatures;
 import org.audiotag.beam.FailedFile;
 import org.audiotag.beam.WriteFailures;
 import org.audiotag.features.Decibels;
-import org.audiotag.features.FeatureConfig;
-import org.audiotag.features.FixedLength;
+import org.audiotag.features.LibrosaFeature;
 import org.audiotag.features.MelNorm;
 import org.audiotag.features.PadMode;
 import org.audiotag.features.StftConfig;
@@ -22,16 +21,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiotag corpus features --input DIR|GLOB|LIST.csv --output DIR [feature options]}: the log-mel of every
- * file of a corpus, {@code power_to_db(melspectrogram(y, sr, n_fft, hop_length, n_mels, fmin, fmax, power, htk,
- * norm, center=True, pad_mode), ref=1, amin=1e-10, top_db)} in librosa's {@code (n_mels, frames)} layout, one float32
- * {@code .npy} per file under {@code DIR} mirroring the corpus tree: the values of {@code audiotag features --kind
- * logmel} with the same options (whose names and defaults these are).
+ * {@code audiotag corpus features --input DIR|GLOB|LIST.csv --output DIR [feature options]}: one librosa feature of
+ * every file of a corpus, computed by {@link LibrosaFeature} as {@code audiotag features} computes it ({@code stft} =
+ * {@code |librosa.stft(y)| ** power}, {@code mel} = {@code librosa.feature.melspectrogram}, {@code logmel} =
+ * {@code power_to_db(mel, ref=1, amin=1e-10, top_db)}, {@code mfcc} = {@code librosa.feature.mfcc}) in librosa's
+ * {@code (bins, frames)} layout, one float32 {@code .npy} per file under {@code DIR} mirroring the corpus tree. The
+ * feature options are those of {@code audiotag features}, with its names, defaults and messages, except
+ * {@code --raw-sr}: a corpus is a set of decodable audio files, and headerless float32 has no format to check.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = "Log-mel features of every file of a corpus, one .npy per file mirroring the input tree "
-                + "(the options and values of 'audiotag features --kind logmel').")
+        description = {"A librosa feature (stft, mel, logmel, mfcc) of every file of a corpus, one .npy per file "
+                + "(float32, C order, librosa's shape) mirroring the input tree: the options and values of "
+                + "'audiotag features'.",
+            "Not here: --raw-sr (a corpus holds decodable audio files; headerless float32 carries no format to "
+                + "check)."})
 final class CorpusFeaturesCommand implements Callable<Integer> {
+    /** Feature kinds, as {@code audiotag features} names them. */
+    enum Kind { stft, mel, logmel, mfcc }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,9 +67,9 @@ final class CorpusFeaturesCommand implements Callable<Integer> {
     @Option(names = "--fmax", paramLabel = "F", description = "Highest mel edge in Hz (default sr/2).")
     Double fMax;
 
-    @Option(names = "--power", defaultValue = "2", paramLabel = "P",
-            description = "Magnitude exponent (default ${DEFAULT-VALUE}).")
-    double power;
+    @Option(names = "--power", paramLabel = "P",
+            description = "Magnitude exponent (default 2 for mel/logmel/mfcc, 1 for stft).")
+    Double power;
 
     @Option(names = "--htk", description = "HTK mel scale instead of Slaney.")
     boolean htk;
@@ -74,29 +80,27 @@ final class CorpusFeaturesCommand implements Callable<Integer> {
     @Option(names = "--pad-mode", defaultValue = "constant", description = "STFT padding: constant or reflect.")
     String padMode;
 
-    @Option(names = "--kind", defaultValue = "logmel",
-            description = "logmel (the one kind of corpus features; stft, mel and mfcc: 'audiotag features').")
-    String kind;
+    @Option(names = "--kind", defaultValue = "logmel", description = "stft, mel, logmel or mfcc (default "
+            + "${DEFAULT-VALUE}).")
+    Kind kind;
+
+    @Option(names = "--n-mfcc", defaultValue = "20", description = "MFCC count (default ${DEFAULT-VALUE}).")
+    int nMfcc;
 
     @Option(names = "--top-db", defaultValue = "80", paramLabel = "X",
-            description = "power_to_db top_db, or 'none' (default ${DEFAULT-VALUE}).")
+            description = "power_to_db top_db for logmel/mfcc, or 'none' (default ${DEFAULT-VALUE}).")
     String topDb;
 
     @CommandLine.Mixin
     RunOptions run = new RunOptions();
 
     /**
-     * Builds the feature configuration the options describe: the whole clip (no trim, no fixed length), as
-     * {@code audiotag features} computes it.
+     * Builds the feature the options describe, of the whole clip, as {@code audiotag features} computes it.
      *
-     * @return the configuration (at {@code --sr}, or 44100 as a placeholder replaced by each file's own rate)
-     * @throws IllegalArgumentException naming the bad option
+     * @return the feature (the sample rate is each file's, or {@code --sr})
+     * @throws IllegalArgumentException naming the bad option or librosa parameter
      */
-    FeatureConfig featureConfig() {
-        if (!kind.equals("logmel")) {
-            throw new IllegalArgumentException("--kind " + kind + ": corpus features computes logmel only (use "
-                    + "'audiotag features --kind " + kind + "' per file)");
-        }
+    LibrosaFeature feature() {
         double top;
         try {
             top = topDb.equalsIgnoreCase("none") ? Decibels.NO_TOP_DB : Double.parseDouble(topDb);
@@ -106,9 +110,6 @@ final class CorpusFeaturesCommand implements Callable<Integer> {
         if (!(top >= 0)) {
             throw new IllegalArgumentException("--top-db must be >= 0 or none, got " + topDb);
         }
-        if (sr != null && sr < 1) {
-            throw new IllegalArgumentException("--sr must be >= 1, got " + sr);
-        }
         StftConfig.Builder sb = StftConfig.builder().nFft(nFft).padMode(PadMode.parse(padMode));
         if (hopLength != null) {
             if (hopLength < 1) {
@@ -116,10 +117,13 @@ final class CorpusFeaturesCommand implements Callable<Integer> {
             }
             sb.hopLength(hopLength);
         }
-        return FeatureConfig.builder().kind(FeatureConfig.Kind.LOG_MEL_IMAGE).sampleRate(sr == null ? 44100 : sr)
-                .lengthPolicy(FixedLength.Policy.NONE).trimTopDb(0).stft(sb.build()).nMels(nMels).fMin(fMin)
-                .fMax(fMax == null ? Double.NaN : fMax).htk(htk).norm(MelNorm.parse(norm)).power(power).topDb(top)
-                .build();
+        StftConfig stft = sb.build();
+        if (sr != null && sr < 1) {
+            throw new IllegalArgumentException("--sr must be >= 1, got " + sr);
+        }
+        return LibrosaFeature.builder().kind(LibrosaFeature.Kind.parse(kind.name())).stft(stft).nMels(nMels)
+                .fMin(fMin).fMax(fMax == null ? Double.NaN : fMax).htk(htk).norm(MelNorm.parse(norm))
+                .power(power == null ? Double.NaN : power).topDb(top).nMfcc(nMfcc).build();
     }
 
     /**
@@ -128,10 +132,10 @@ final class CorpusFeaturesCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        FeatureConfig config;
+        LibrosaFeature feature;
         PipelineOptions options;
         try {
-            config = featureConfig();
+            feature = feature();
             options = run.pipelineOptions();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -144,10 +148,10 @@ final class CorpusFeaturesCommand implements Callable<Integer> {
             throw new CorpusException(CorpusMain.EXIT_USAGE, e.getMessage(), e);
         }
         Path failed = run.failed != null ? run.failed : output.resolve("failed.csv");
-        ExtractFeatures extract = ExtractFeatures.to(output, config);
+        ExtractFeatures extract = ExtractFeatures.to(output, feature);
         Pipeline p = Pipeline.create(options);
         PCollectionTuple out = p.apply("Corpus", corpus.read())
-                .apply(sr == null ? extract.atNativeRate() : extract);
+                .apply(sr == null ? extract : extract.atRate(sr));
         out.get(FailedFile.TAG).apply(WriteFailures.to(failed));
         PrintWriter o = spec.commandLine().getOut();
         CorpusRun.Outcome r = CorpusRun.run(p, corpus.size(), spec.commandLine().getErr());
