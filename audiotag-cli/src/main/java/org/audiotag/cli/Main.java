@@ -75,6 +75,8 @@ public final class Main implements Runnable {
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        // enum options take any case (--aggregation mean, --schedule COSINE), as their help lists them in capitals
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::onBadArguments);
         cl.setExecutionExceptionHandler(Main::onFailure);
         return cl;

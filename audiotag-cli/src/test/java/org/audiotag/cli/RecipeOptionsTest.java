@@ -40,6 +40,9 @@ class RecipeOptionsTest {
         assertOneLineError(run("train", "--data", esc().toString(), "--model", "dcnn", "--recipe", "seed2019",
                 "--aggregation", "MEAN", "--out", out), "--aggregation MEAN", "contradicts --recipe seed2019",
                 "FIRST");
+        // enum values take any case: the contradiction, not the spelling, is what the error names
+        assertOneLineError(run("train", "--data", esc().toString(), "--model", "dcnn", "--recipe", "seed2019",
+                "--aggregation", "mean", "--out", out), "contradicts --recipe seed2019", "FIRST");
         assertOneLineError(run("train", "--data", esc().toString(), "--model", "samplecnn", "--recipe", "seed2019",
                 "--pipeline", "A", "--out", out), "--pipeline A", "samplecnn");
         assertOneLineError(run("train", "--data", esc().toString(), "--model", "dcnn", "--recipe", "seed2019",

@@ -47,6 +47,7 @@ public final class CorpusMain implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CorpusMain());
         cl.setCommandName("audiotag corpus");
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(CorpusMain::onBadArguments);
         cl.setExecutionExceptionHandler(CorpusMain::onFailure);
         return cl;
