@@ -81,14 +81,7 @@ public final class EventBasedMetrics {
         public Result {
             Objects.requireNonNull(matching, "matching");
             Rates.count(files, "files");
-            Rates.count(nRef, "nRef");
-            Rates.count(nSys, "nSys");
-            Rates.count(truePositives, "truePositives");
-            Rates.count(substitutions, "substitutions");
-            if (truePositives + substitutions > Math.min(nRef, nSys)) {
-                throw new IllegalArgumentException("truePositives + substitutions " + (truePositives + substitutions)
-                        + " exceed min(nRef " + nRef + ", nSys " + nSys + ")");
-            }
+            Rates.overallCounts(nRef, nSys, truePositives, substitutions);
             perClass = Collections.unmodifiableMap(new TreeMap<>(perClass));
         }
     }

@@ -56,6 +56,22 @@ final class Rates {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /**
+     * Checks the overall counts of a result: each {@code >= 0}, and {@code Ntp + S <= min(Nref, Nsys)}.
+     *
+     * @throws IllegalArgumentException naming the count that is out of range
+     */
+    static void overallCounts(long nRef, long nSys, long truePositives, long substitutions) {
+        count(nRef, "nRef");
+        count(nSys, "nSys");
+        count(truePositives, "truePositives");
+        count(substitutions, "substitutions");
+        if (truePositives + substitutions > Math.min(nRef, nSys)) {
+            throw new IllegalArgumentException("truePositives + substitutions " + (truePositives + substitutions)
+                    + " exceed min(nRef " + nRef + ", nSys " + nSys + ")");
+        }
+    }
+
     /** Checks a count is {@code >= 0}. */
     static long count(long value, String name) {
         if (value < 0) {

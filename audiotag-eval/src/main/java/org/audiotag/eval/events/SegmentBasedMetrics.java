@@ -72,14 +72,7 @@ public final class SegmentBasedMetrics {
         public Result {
             Rates.count(files, "files");
             Rates.count(segments, "segments");
-            Rates.count(nRef, "nRef");
-            Rates.count(nSys, "nSys");
-            Rates.count(truePositives, "truePositives");
-            Rates.count(substitutions, "substitutions");
-            if (truePositives + substitutions > Math.min(nRef, nSys)) {
-                throw new IllegalArgumentException("truePositives + substitutions " + (truePositives + substitutions)
-                        + " exceed min(nRef " + nRef + ", nSys " + nSys + ")");
-            }
+            Rates.overallCounts(nRef, nSys, truePositives, substitutions);
             perClass = Collections.unmodifiableMap(new TreeMap<>(perClass));
         }
     }
