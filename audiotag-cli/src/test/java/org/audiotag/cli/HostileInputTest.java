@@ -248,7 +248,7 @@ class HostileInputTest {
 
     @Test
     void aRunawayFieldIsCutAndNeverEchoedWhole(@TempDir Path dir) throws IOException {
-        // a 5 MB path field (the 50 MB takes the same path; 5 MB keeps the test light)
+        // a 5 MB path field (a 50 MB one takes the same path; 5 MB keeps the test light)
         String huge = "x".repeat(5_000_000);
         Path csv = Files.writeString(dir.resolve("huge.csv"), "path,labels\n\"" + huge + ".wav\",Dog\n");
         String line = oneLine(run("split", "--data", csv.toString(), "--out", dir.resolve("s.csv").toString()), 2);
