@@ -22,12 +22,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Power spectrum of one windowed frame ({@code |rfft(window * frame)|^2}, the per-frame work of the log-mel) at the
- * sizes the pipelines use, in microseconds per frame: audiotag-features' batched float32 FFT (64 frames at once,
- * what the log-mel uses), its per-frame real FFT (window and packing fused into its first pass, {@code |X|^2} into
- * its untangling step, double-precision arithmetic), and JTransforms 3.1 {@code FloatFFT_1D.realForward} with the
- * window applied before and the power computed after (what the log-mel did before). 64 overlapping frames (hop
- * n/4) of a random signal per invocation. Run:
- * {@code java -jar audiotag-benchmarks/target/benchmarks.jar FftBenchmark}.
+ * sizes the pipelines use, in microseconds per frame: audiotag-features' batched float32 FFT ({@code batch} frames at
+ * once; the log-mel's block, {@code Stft}'s 128, is the default), its per-frame real FFT (window and packing fused
+ * into its first pass, {@code |X|^2} into its untangling step, double-precision arithmetic), and JTransforms 3.1
+ * {@code FloatFFT_1D.realForward} with the window applied before and the power computed after (what the log-mel did
+ * before). 256 overlapping frames (hop n/4) of a random signal per invocation. Run:
+ * {@code java -jar audiotag-benchmarks/target/benchmarks.jar FftBenchmark} (add {@code -p batch=64} for smaller
+ * batches: with 64 frames HotSpot's vectorised loops are short, and the figure varies from fork to fork).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,11 +37,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class FftBenchmark {
-    static final int FRAMES = 64;
+    static final int FRAMES = 256;
 
     /** Frame / FFT length. */
     @Param({"512", "1024", "2048", "2560", "4096"})
     public int n;
+
+    /** Frames per batch of the batched FFT (the log-mel's block is 128). */
+    @Param({"128"})
+    public int batch;
 
     float[] signal;
     float[] window;
@@ -48,8 +53,8 @@ public class FftBenchmark {
     float[] power;
     RealFft ours;
     BatchedRealFft batched;
-    float[][] batchSrc;
-    int[] batchOff;
+    float[][][] batchSrc;
+    int[][] batchOff;
     float[][] batchOut;
     FloatFFT_1D jtransforms;
 
@@ -69,26 +74,28 @@ public class FftBenchmark {
         frame = new float[n];
         power = new float[n / 2 + 1];
         ours = FftPlans.real(n);
-        batched = FftPlans.batched(n, FRAMES);
-        batchSrc = new float[FRAMES][];
-        batchOff = new int[FRAMES];
+        batched = FftPlans.batched(n, batch);
+        batchSrc = new float[FRAMES / batch][batch][];
+        batchOff = new int[FRAMES / batch][batch];
         for (int f = 0; f < FRAMES; f++) {
-            batchSrc[f] = signal;
-            batchOff[f] = f * (n / 4);
+            batchSrc[f / batch][f % batch] = signal;
+            batchOff[f / batch][f % batch] = f * (n / 4);
         }
         batchOut = batched.newOutput();
         jtransforms = new FloatFFT_1D(n);
     }
 
-    /** Computes the power spectra of 64 frames through audiotag's batched float FFT (score per frame). */
+    /** Computes the power spectra of 256 frames through audiotag's batched float FFT, {@code batch} at a time (score per frame). */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float[][] audiotagBatched() {
-        batched.power(batchSrc, batchOff, FRAMES, window, batchOut);
+        for (int c = 0; c < batchSrc.length; c++) {
+            batched.power(batchSrc[c], batchOff[c], batch, window, batchOut);
+        }
         return batchOut;
     }
 
-    /** Computes the power spectra of 64 frames through audiotag's per-frame double FFT (score per frame). */
+    /** Computes the power spectra of 256 frames through audiotag's per-frame double FFT (score per frame). */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float[] audiotagRealFft() {
@@ -98,7 +105,7 @@ public class FftBenchmark {
         return power;
     }
 
-    /** Computes the power spectra of 64 frames through JTransforms (score per frame). */
+    /** Computes the power spectra of 256 frames through JTransforms (score per frame). */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float[] jtransformsFloat() {

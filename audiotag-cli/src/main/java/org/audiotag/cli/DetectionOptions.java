@@ -1,5 +1,7 @@
 package org.audiotag.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.audiotag.models.DetectionConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -36,6 +38,10 @@ final class DetectionOptions {
             + "each window (for recordings of one sound at a time; default: off).")
     boolean oneTagAtATime;
 
+    @Option(names = "--tag-threshold", paramLabel = "TAG=ON[/OFF]", description = "Onset (and offset, default the "
+            + "onset) thresholds of one tag, e.g. 'Dog bark=0.7/0.4'; repeatable. Other tags keep --onset/--offset.")
+    List<String> tagThresholds = new ArrayList<>();
+
     /** The settings, validated; a bad value is a usage error naming the option. */
     DetectionConfig config(CommandLine cl) {
         DetectionConfig d = DetectionConfig.defaults();
@@ -55,6 +61,24 @@ final class DetectionOptions {
         }
         if (oneTagAtATime) {
             b.oneTagAtATime(true);
+        }
+        for (String t : tagThresholds) {
+            int eq = t.lastIndexOf('=');
+            String label = eq < 0 ? "" : t.substring(0, eq).strip();
+            String[] values = eq < 0 ? new String[0] : t.substring(eq + 1).split("/", -1);
+            double on;
+            double off;
+            try {
+                if (label.isEmpty() || values.length < 1 || values.length > 2) {
+                    throw new NumberFormatException();
+                }
+                on = Double.parseDouble(values[0].strip());
+                off = values.length == 2 ? Double.parseDouble(values[1].strip()) : on;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(cl, "--tag-threshold '" + t + "': expected TAG=ONSET or "
+                        + "TAG=ONSET/OFFSET, e.g. 'Dog bark=0.7/0.4'");
+            }
+            b.classThresholds(label, on, off);
         }
         try {
             return b.build();

@@ -69,7 +69,8 @@ final class TrainCommand implements Callable<Integer> {
     double lr;
 
     @Option(names = "--augment", defaultValue = "none", paramLabel = "SPEC",
-            description = "e.g. mix:0.5,reverb:0.3,noise,pitch,stretch,gain, or faithful (the original's mixing of 1-2"
+            description = "e.g. mix:0.5,reverb:0.3,noise,pitch,stretch,gain,scene:0.7 (scene: windows of synthetic "
+                    + "soundscapes around the clips, for event detection), or faithful (the original's mixing of 1-2"
                     + " clips at random weights, crops and reverb, on waveforms; impulse responses from"
                     + " data/impulse-responses) (default: ${DEFAULT-VALUE}).")
     String augment;

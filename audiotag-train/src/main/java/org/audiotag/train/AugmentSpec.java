@@ -25,6 +25,12 @@ import org.audiotag.features.AudioLoader;
  * <li>{@code mix}: mix the example with another training clip (labels = union), done on the cached log-mels as a
  *     power-domain sum, so it costs no decoding (docs/ORIGINAL-PROJECT.md §6, with random offsets through random
  *     crops);</li>
+ * <li>{@code scene}: instead of a crop of the clip, a window of a synthetic soundscape around it, for models that
+ *     score sliding windows of long recordings (event detection): pink noise at -60 to -40 dBFS, the clip's active
+ *     region (40-dB trim) at a uniformly random position, partly or wholly inside the window or outside it, and with
+ *     probability 1/2 each a neighbouring training clip's active region before and after it (gaps of 0-1 s); the
+ *     target is the tags of the sounds the window shows at least min(0.5 s, half the sound) of, all zero for
+ *     background alone. The other waveform transforms then apply to the window;</li>
  * <li>{@code reverb}: convolution with one of the room impulse responses of a folder (audiotag-augment
  *     {@code ReverbTransform} defaults);</li>
  * <li>{@code noise}: white noise at 10-40 dB SNR; {@code pitch}: ±2 semitones; {@code stretch}: rate 0.9-1.1;
@@ -62,21 +68,23 @@ import org.audiotag.features.AudioLoader;
  */
 public final class AugmentSpec {
 
-    private static final List<String> NAMES = List.of("mix", "reverb", "noise", "pitch", "stretch", "gain");
+    private static final List<String> NAMES = List.of("mix", "scene", "reverb", "noise", "pitch", "stretch", "gain");
 
     /** The name of the original project's whole recipe, {@link AugmentPipeline#faithful}. */
     public static final String FAITHFUL = "faithful";
 
     private final String text;
     private final double mixProbability;
+    private final double sceneProbability;
     private final AugmentPipeline pipeline;
     private final List<ImpulseResponse> faithfulIrs;
     private final int sampleRate;
 
-    private AugmentSpec(String text, double mixProbability, AugmentPipeline pipeline, List<ImpulseResponse> irs,
-            int sampleRate) {
+    private AugmentSpec(String text, double mixProbability, double sceneProbability, AugmentPipeline pipeline,
+            List<ImpulseResponse> irs, int sampleRate) {
         this.text = text;
         this.mixProbability = mixProbability;
+        this.sceneProbability = sceneProbability;
         this.pipeline = pipeline;
         this.faithfulIrs = irs == null ? null : List.copyOf(irs);
         this.sampleRate = sampleRate;
@@ -84,7 +92,7 @@ public final class AugmentSpec {
 
     /** Returns the recipe without any augmentation, {@code "none"}; the trainer's default. */
     public static AugmentSpec none() {
-        return new AugmentSpec("none", 0, null, null, 0);
+        return new AugmentSpec("none", 0, 0, null, null, 0);
     }
 
     /**
@@ -107,9 +115,10 @@ public final class AugmentSpec {
             return none();
         }
         if (t.equals(FAITHFUL)) {
-            return new AugmentSpec(t, 0, null, readIrs(impulseResponses, sampleRate, FAITHFUL), sampleRate);
+            return new AugmentSpec(t, 0, 0, null, readIrs(impulseResponses, sampleRate, FAITHFUL), sampleRate);
         }
         double mix = 0;
+        double scene = 0;
         AugmentPipeline.Builder b = AugmentPipeline.builder();
         boolean any = false;
         List<String> seen = new ArrayList<>();
@@ -143,6 +152,7 @@ public final class AugmentSpec {
             }
             switch (name) {
                 case "mix" -> mix = p;
+                case "scene" -> scene = p;
                 case "reverb" -> b.add(ReverbTransform.builder(readIrs(impulseResponses, sampleRate, name),
                         sampleRate).build(), p);
                 case "noise" -> b.add(NoiseTransform.atSnr(NoiseTransform.Color.WHITE, 10, 40), p);
@@ -151,9 +161,9 @@ public final class AugmentSpec {
                 case "gain" -> b.add(GainTransform.ofDb(-6, 6), p);
                 default -> throw new IllegalStateException(name);
             }
-            any |= !name.equals("mix");
+            any |= !name.equals("mix") && !name.equals("scene");
         }
-        return new AugmentSpec(t, mix, any ? b.build() : null, null, 0);
+        return new AugmentSpec(t, mix, scene, any ? b.build() : null, null, 0);
     }
 
     private static List<ImpulseResponse> readIrs(Path dir, int sr, String what) throws IOException {
@@ -191,6 +201,14 @@ public final class AugmentSpec {
     }
 
     /**
+     * Returns the probability that a training example is a {@code scene} window (a window cut from a synthetic
+     * soundscape around the clip, for event detection) instead of a crop of the clip, 0 = off.
+     */
+    public double sceneProbability() {
+        return sceneProbability;
+    }
+
+    /**
      * Returns the waveform transforms applied on the fly before the log-mel, each with its probability, or
      * {@code null} when only mixing (or nothing) is requested, and for {@code faithful} (whose pipeline depends on
      * the training clips: {@link #faithfulPipeline}).
@@ -206,7 +224,7 @@ public final class AugmentSpec {
 
     /** Returns whether training needs the decoded audio of the clips ({@code faithful} or a waveform transform). */
     public boolean needsWaveforms() {
-        return pipeline != null || faithfulIrs != null;
+        return pipeline != null || faithfulIrs != null || sceneProbability > 0;
     }
 
     /**

@@ -16,6 +16,10 @@ import org.audiotag.train.AugmentSpec;
  * {@code Seeds.of(seed, 2, epoch, position)}, so an example depends only on (seed, epoch, position in the epoch) and a
  * resumed run writes exactly the examples an uninterrupted one would.
  *
+ * <p>With {@code scene} in the recipe ({@link AugmentSpec#sceneProbability()}), an example is with that probability a
+ * window of a synthetic soundscape around the clip instead ({@link SceneExamples}), then augmented by the waveform
+ * transforms and turned into a log-mel on the fly.
+ *
  * <p>Under the {@code faithful} recipe ({@link AugmentSpec#isFaithful()}) an example is instead drawn by
  * {@link CachedFaithfulPipeline} from {@code ExampleSeed} keyed by (seed, epoch, position), ignoring the clip at its
  * position as the original did: a crop of {@link #faithfulLength()} samples of a weighted mix of 1 or 2 training
@@ -33,6 +37,8 @@ public final class TrainingExamples {
     private final LogMelMixer mixer;
     private final long seed;
     private final CachedFaithfulPipeline faithful;
+    private final SceneExamples scene;
+    private final double sceneProbability;
     private final int threads;
 
     /**
@@ -52,6 +58,8 @@ public final class TrainingExamples {
         this.mixer = data.raw() ? null : new LogMelMixer(data, mixProbability);
         this.seed = seed;
         this.faithful = null;
+        this.scene = null;
+        this.sceneProbability = 0;
         this.threads = 1;
     }
 
@@ -98,10 +106,15 @@ public final class TrainingExamples {
                     spec.impulseResponses(), faithfulLength(data, mel));
             this.augment = null;
             this.mixer = null;
+            this.scene = null;
+            this.sceneProbability = 0;
         } else {
             this.faithful = null;
             this.augment = data.raw() ? null : spec.pipeline();
             this.mixer = data.raw() ? null : new LogMelMixer(data, mixProbability);
+            boolean scenes = !data.raw() && spec.sceneProbability() > 0;
+            this.scene = scenes ? new SceneExamples(data, mel.sr(), (data.window() - 1) * mel.hopLength()) : null;
+            this.sceneProbability = scenes ? spec.sceneProbability() : 0;
         }
     }
 
@@ -155,7 +168,20 @@ public final class TrainingExamples {
             return;
         }
         SplittableRandom r = Seeds.of(seed, 2, epoch, position);
-        if (augment != null) {
+        if (scene != null && r.nextDouble() < sceneProbability) {
+            float[] audio = new float[scene.length()];
+            float[] target = new float[data.numTags()];
+            scene.draw(clip, r, audio, target);
+            if (augment != null) {
+                LabeledAudio in = LabeledAudio.of(audio, mel.sr(), target,
+                        data.dataset().clip(clip).name() + " (scene)");
+                AugmentedExample ex = augment.apply(in, seed, epoch, position);
+                audio = ex.audio().samples();
+                target = ex.audio().target();
+            }
+            logMelCrop(audio, x, xo);
+            System.arraycopy(target, 0, y, yo, data.numTags());
+        } else if (augment != null) {
             augmented(clip, epoch, position, r, x, xo, y, yo);
         } else {
             data.crop(clip, Crops.randomStart(data.frames(clip), data.window(), r), x, xo);
@@ -212,13 +238,18 @@ public final class TrainingExamples {
         LabeledAudio in = LabeledAudio.of(audio, mel.sr(), data.dataset().target(clip),
                 data.dataset().clip(clip).name());
         AugmentedExample ex = augment.apply(in, seed, epoch, position);
-        TimeMajorFeatures f = mel.compute(ex.audio().samples());
+        logMelCrop(ex.audio().samples(), x, xo);
+        System.arraycopy(ex.audio().target(), 0, y, yo, data.numTags());
+    }
+
+    /** Writes the first window of the log-mel of {@code audio} (padded with its minimum if shorter). */
+    private void logMelCrop(float[] audio, float[] x, int xo) {
+        TimeMajorFeatures f = mel.compute(audio);
         float min = Float.POSITIVE_INFINITY;
         for (float v : f.data()) {
             min = Math.min(min, v);
         }
         Crops.crop((a, c, d, o) -> System.arraycopy(f.data(), a * f.bins(), d, o, c * f.bins()), f.frames(),
-                f.bins(), window, 0, min, x, xo);
-        System.arraycopy(ex.audio().target(), 0, y, yo, data.numTags());
+                f.bins(), data.window(), 0, min, x, xo);
     }
 }
