@@ -93,6 +93,11 @@ final class BenchDetectCommand implements Callable<Integer> {
     @Option(names = "--tune", description = "Search the detection settings on the validation half; print the best.")
     boolean tune;
 
+    @Option(names = "--save", description = "With --tune: write the settings that scored best on the validation "
+            + "recordings (global or per tag) into the model's folder as detection.properties, which detect and "
+            + "listen then start from.")
+    boolean save;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Keep recordings, truth and event lists here.")
     Path out;
 
@@ -106,7 +111,11 @@ final class BenchDetectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--recordings must be >= 1 and --seconds "
                     + ">= 5, got " + recordings + " and " + seconds);
         }
-        DetectionConfig config = detection.config(spec.commandLine());
+        if (save && !tune) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--save needs --tune (it saves the tuned "
+                    + "settings)");
+        }
+        DetectionConfig config = detection.config(spec.commandLine(), model);
         PrintWriter o = spec.commandLine().getOut();
         Path esc = data != null ? data : DemoCommand.projectRoot().resolve("data/esc10");
         if (!Files.isRegularFile(esc.resolve("labels.csv"))) {
@@ -151,10 +160,20 @@ final class BenchDetectCommand implements Callable<Integer> {
         try (Tagger tagger = Tagger.load(model)) {
             EventDetector detector = EventDetector.of(tagger, config);
             DetectionConfig[] tuned = null;
+            double[] tunedF1 = new double[2];
             if (tune) {
                 List<EventRecordings.Recording> valRecs = gen.build("validation",
                         validationRecordings != null ? validationRecordings : recordings, validation, seed + 1);
-                tuned = tune(o, detector, valRecs);
+                tuned = tune(o, detector, valRecs, tunedF1);
+                if (save) {
+                    // per-tag thresholds only when they scored strictly better on validation
+                    int pick = tunedF1[1] > tunedF1[0] ? 1 : 0;
+                    Path file = model.resolve(DetectionConfig.FILE_NAME);
+                    tuned[pick].write(file, String.format(Locale.ROOT, "tuned by audiotag bench detect --tune on %d "
+                            + "validation recordings (fold %d, seed %d, noise %.0f dBFS): segment F1 %.4f",
+                            valRecs.size(), fold, seed + 1, noiseDbfs, tunedF1[pick]));
+                    o.printf(Locale.ROOT, "saved %s to %s%n", tuned[pick], file);
+                }
             }
             List<SoundEvent> detected = new ArrayList<>();
             List<SoundEvent> listened = new ArrayList<>();
@@ -234,9 +253,11 @@ final class BenchDetectCommand implements Callable<Integer> {
      * Grid search on the validation recordings (scored once; only the post-processing varies): the global settings
      * first, then per-tag thresholds by coordinate ascent from the best global ones (two passes over the tags).
      *
+     * @param validationF1 receives the validation F1 of both
      * @return the best global settings and the best with per-tag thresholds
      */
-    private DetectionConfig[] tune(PrintWriter o, EventDetector detector, List<EventRecordings.Recording> recs) {
+    private DetectionConfig[] tune(PrintWriter o, EventDetector detector, List<EventRecordings.Recording> recs,
+            double[] validationF1) {
         List<SoundEvent> truth = new ArrayList<>();
         List<WindowScores> scores = new ArrayList<>();
         for (EventRecordings.Recording r : recs) {
@@ -294,6 +315,8 @@ final class BenchDetectCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "validation with the settings given: segment_f1 %.4f%n",
                 validationF1(detector, recs, scores, truth));
         o.flush();
+        validationF1[0] = best;
+        validationF1[1] = bestPerTag;
         return new DetectionConfig[] {bestConfig, perTag};
     }
 

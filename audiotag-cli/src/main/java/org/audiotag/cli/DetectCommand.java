@@ -53,7 +53,7 @@ final class DetectCommand implements Callable<Integer> {
     /** Detects the events of every file and writes the list. Returns 0; unreadable input ends with 2. */
     @Override
     public Integer call() throws IOException {
-        var config = detection.config(spec.commandLine());
+        var config = detection.config(spec.commandLine(), model);
         Map<String, Path> byName = new HashMap<>();
         for (Path f : files) {
             Path first = byName.putIfAbsent(f.getFileName().toString(), f);

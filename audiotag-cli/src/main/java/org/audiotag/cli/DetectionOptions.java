@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The detection settings shared by {@code detect}, {@code listen} and {@code bench detect}: each option left out keeps
- * {@link DetectionConfig#defaults()}.
+ * the model's own settings ({@link DetectionConfig#forModel}: its {@code detection.properties}, tuned on validation
+ * data by {@code bench detect --tune --save}), else {@link DetectionConfig#defaults()}.
  */
 final class DetectionOptions {
 
@@ -42,9 +43,20 @@ final class DetectionOptions {
             + "onset) thresholds of one tag, e.g. 'Dog bark=0.7/0.4'; repeatable. Other tags keep --onset/--offset.")
     List<String> tagThresholds = new ArrayList<>();
 
-    /** The settings, validated; a bad value is a usage error naming the option. */
-    DetectionConfig config(CommandLine cl) {
-        DetectionConfig d = DetectionConfig.defaults();
+    /**
+     * The settings, validated; a bad value is a usage error naming the option.
+     *
+     * @param cl the command line (for usage errors)
+     * @param model the model's folder, whose settings file (if any) gives the values of the options left out
+     * @return the settings
+     */
+    DetectionConfig config(CommandLine cl, java.nio.file.Path model) {
+        DetectionConfig d;
+        try {
+            d = DetectionConfig.forModel(model);
+        } catch (java.io.IOException e) {
+            throw new CliException(Main.EXIT_USAGE, e.getMessage());
+        }
         DetectionConfig.Builder b = d.toBuilder();
         if (hop != null) {
             b.hopSeconds(hop);

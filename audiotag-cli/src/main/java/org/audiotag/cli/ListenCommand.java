@@ -91,7 +91,7 @@ final class ListenCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--channels must be in [1, 255], got "
                     + channels);
         }
-        var config = detection.config(spec.commandLine());
+        var config = detection.config(spec.commandLine(), model);
         String name = source != null && source.input != null ? InputFiles.shown(source.input)
                 : source != null && source.mic ? "mic" : "stdin";
         if (source != null && source.input != null) {

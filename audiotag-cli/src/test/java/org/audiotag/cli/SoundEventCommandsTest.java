@@ -21,6 +21,7 @@ import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.LogMelFeatures;
 import org.audiotag.features.io.WavWriter;
 import org.audiotag.models.Architecture;
+import org.audiotag.models.DetectionConfig;
 import org.audiotag.models.ExportedModel;
 import org.audiotag.models.ModelConfig;
 import org.audiotag.models.TagModel;
@@ -234,10 +235,12 @@ class SoundEventCommandsTest {
     }
 
     @Test
-    void benchDetectRunsEndToEnd() {
+    void benchDetectRunsEndToEndAndSavesTheTunedSettingsThatDetectThenStartsFrom() throws IOException {
         Path out = dir.resolve("bench");
-        CliRun r = run("bench", "detect", "--model", model.toString(), "--recordings", "1", "--seconds", "8",
-                "--tune", "--out", out.toString());
+        Path tuned = dir.resolve("tuned-model");
+        copyModel(tuned);
+        CliRun r = run("bench", "detect", "--model", tuned.toString(), "--recordings", "1", "--seconds", "8",
+                "--tune", "--save", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("tuned on 1 validation recordings").containsPattern("detect +segment_f1 [01]\\.")
                 .containsPattern("listen +segment_f1").containsPattern("naive +segment_f1")
@@ -247,5 +250,71 @@ class SoundEventCommandsTest {
         assertThat(out.resolve("test-truth.tsv")).exists();
         assertThat(out.resolve("test-00.wav")).exists();
         assertThat(out.resolve("test-detect.tsv")).exists();
+        Path saved = tuned.resolve(DetectionConfig.FILE_NAME);
+        DetectionConfig c = DetectionConfig.read(saved);
+        assertThat(r.out()).contains("saved " + c + " to " + saved);
+        assertThat(Files.readString(saved)).startsWith("# tuned by audiotag bench detect --tune on 1 validation "
+                + "recordings (fold 5, seed 2, noise -50 dBFS): segment F1 ");
+
+        // detect with the tuned model and no options = detect with the plain model and the settings as options
+        List<String> explicit = new ArrayList<>(List.of("detect", "--model", model.toString(), "--output",
+                dir.resolve("explicit.tsv").toString(), "--hop", Double.toString(c.hopSeconds()), "--median",
+                Integer.toString(c.medianFrames()), "--onset", Double.toString(c.onsetThreshold()), "--offset",
+                Double.toString(c.offsetThreshold()), "--min-duration", Double.toString(c.minDurationSeconds()),
+                "--max-gap", Double.toString(c.maxGapSeconds())));
+        if (c.oneTagAtATime()) {
+            explicit.add("--one-tag-at-a-time");
+        }
+        c.classThresholds().forEach((tag, t) -> explicit.add("--tag-threshold=" + tag + "=" + t.onset() + "/"
+                + t.offset()));
+        explicit.add(out.resolve("test-00.wav").toString());
+        CliRun withOptions = run(explicit.toArray(String[]::new));
+        assertThat(withOptions.exit()).as(withOptions.err()).isZero();
+        CliRun fromModel = run("detect", "--model", tuned.toString(), "--output", dir.resolve("saved.tsv").toString(),
+                out.resolve("test-00.wav").toString());
+        assertThat(fromModel.exit()).as(fromModel.err()).isZero();
+        assertThat(Files.readString(dir.resolve("saved.tsv"))).isEqualTo(Files.readString(dir.resolve("explicit.tsv")));
+    }
+
+    @Test
+    void badDetectionSettingsAreOneLineNamingTheOptionOrTheFile() throws IOException {
+        Path tsv = dir.resolve("bad/events.tsv");
+        CliRun syntax = run("detect", "--model", model.toString(), "--output", tsv.toString(), "--tag-threshold",
+                "Rain:0.5", wav.toString());
+        assertThat(syntax.exit()).isEqualTo(2);
+        assertThat(syntax.err()).contains("--tag-threshold 'Rain:0.5': expected TAG=ONSET or TAG=ONSET/OFFSET");
+        CliRun unknown = run("detect", "--model", model.toString(), "--output", tsv.toString(), "--tag-threshold",
+                "Thunder=0.5/0.3", wav.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("tag 'Thunder' is not one of the model's");
+        CliRun order = run("detect", "--model", model.toString(), "--output", tsv.toString(), "--tag-threshold",
+                "Rain=0.3/0.5", wav.toString());
+        assertThat(order.exit()).isEqualTo(2);
+        assertThat(order.err()).contains("classThresholds[Rain]: offset 0.5 must be in (0, onset=0.3]");
+        CliRun saveAlone = run("bench", "detect", "--model", model.toString(), "--save");
+        assertThat(saveAlone.exit()).isEqualTo(2);
+        assertThat(saveAlone.err()).contains("--save needs --tune");
+        Path broken = dir.resolve("broken-model");
+        copyModel(broken);
+        Files.writeString(broken.resolve(DetectionConfig.FILE_NAME), "format=audiotag-detection/1\nmedian_frames=x\n");
+        CliRun file = run("detect", "--model", broken.toString(), "--output", tsv.toString(), wav.toString());
+        assertThat(file.exit()).isEqualTo(2);
+        assertThat(file.err()).isEqualTo("audiotag: " + broken.resolve(DetectionConfig.FILE_NAME)
+                + ": median_frames = 'x' is not a number\n");
+        assertThat(tsv).doesNotExist();
+    }
+
+    /** Copies the tiny model's folder (with its variables) to {@code to}. */
+    static void copyModel(Path to) throws IOException {
+        try (var files = Files.walk(model)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(model.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
     }
 }

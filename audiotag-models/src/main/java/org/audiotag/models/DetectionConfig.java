@@ -1,10 +1,14 @@
 package org.audiotag.models;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.audiotag.toolkit.Provenance;
 
 /**
  * How {@link EventDetector} and {@link StreamingTagger} turn window probabilities into sound events: windows of the
@@ -16,7 +20,8 @@ import java.util.TreeMap;
  * threshold); {@link EventDetector} documents how windows map to time.
  *
  * <p>Immutable; validated once by {@link Builder#build()}. {@link #defaults()} holds the values chosen on validation
- * recordings (see there).
+ * recordings (see there). Settings tuned for one model travel with it as a {@value #FILE_NAME} file in its folder
+ * ({@link #write}, {@link #read}, {@link #forModel}), which {@code audiotag detect} and {@code listen} start from.
  *
  * {@snippet :
  * DetectionConfig c = DetectionConfig.builder()          // starts from the defaults
@@ -60,6 +65,20 @@ public final class DetectionConfig {
     static final int MAX_MEDIAN = 101;
 
     private static final DetectionConfig DEFAULTS = new Builder().build();
+
+    /** Name of the settings file a model folder may carry (settings tuned for that model on validation data). */
+    public static final String FILE_NAME = "detection.properties";
+    /** Value of the file's {@code format} key. */
+    public static final String FORMAT = "audiotag-detection/1";
+    private static final String KEY_FORMAT = "format";
+    private static final String KEY_HOP = "hop_seconds";
+    private static final String KEY_MEDIAN = "median_frames";
+    private static final String KEY_ONSET = "onset";
+    private static final String KEY_OFFSET = "offset";
+    private static final String KEY_MIN_DURATION = "min_duration_seconds";
+    private static final String KEY_MAX_GAP = "max_gap_seconds";
+    private static final String KEY_ONE_TAG = "one_tag_at_a_time";
+    private static final String TAG_PREFIX = "threshold.";
 
     private final double hopSeconds;
     private final int medianFrames;
@@ -207,6 +226,102 @@ public final class DetectionConfig {
      */
     public boolean oneTagAtATime() {
         return oneTagAtATime;
+    }
+
+    /**
+     * Writes these settings as a UTF-8 properties file ({@code format}, {@code hop_seconds}, {@code median_frames},
+     * {@code onset}, {@code offset}, {@code min_duration_seconds}, {@code max_gap_seconds},
+     * {@code one_tag_at_a_time}, and {@code threshold.TAG=ONSET/OFFSET} per tag with its own), through a temporary
+     * file moved into place.
+     *
+     * @param file the file to create or replace, usually {@code MODEL_DIR/}{@value #FILE_NAME}
+     * @param comment a comment line (what the settings were tuned on), or {@code null}
+     * @throws IOException if the file cannot be written (the message names it)
+     */
+    public void write(Path file, String comment) throws IOException {
+        Provenance.Builder b = Provenance.builder().put(KEY_FORMAT, FORMAT).put(KEY_HOP, Double.toString(hopSeconds))
+                .put(KEY_MEDIAN, Integer.toString(medianFrames)).put(KEY_ONSET, Double.toString(onsetThreshold))
+                .put(KEY_OFFSET, Double.toString(offsetThreshold))
+                .put(KEY_MIN_DURATION, Double.toString(minDurationSeconds))
+                .put(KEY_MAX_GAP, Double.toString(maxGapSeconds)).put(KEY_ONE_TAG, Boolean.toString(oneTagAtATime));
+        for (Map.Entry<String, Thresholds> e : classThresholds.entrySet()) {
+            b.put(TAG_PREFIX + e.getKey(), e.getValue().onset() + "/" + e.getValue().offset());
+        }
+        b.build().write(file, comment);
+    }
+
+    /**
+     * Reads settings written by {@link #write}; a key left out keeps its {@link #defaults()} value.
+     *
+     * @param file the settings file
+     * @return the settings, validated
+     * @throws IOException naming the file and the key if it cannot be read, has another {@code format}, an unknown
+     *     key, a value that is not a number (or {@code true}/{@code false}), or a setting out of its range
+     */
+    public static DetectionConfig read(Path file) throws IOException {
+        Provenance p = Provenance.read(file);
+        if (!FORMAT.equals(p.get(KEY_FORMAT))) {
+            throw new IOException(file + ": not detection settings (format '" + p.get(KEY_FORMAT) + "', expected '"
+                    + FORMAT + "')");
+        }
+        Builder b = builder();
+        double onset = DEFAULT_ONSET;
+        double offset = DEFAULT_OFFSET;
+        for (Map.Entry<String, String> e : p.asMap().entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue().strip();
+            try {
+                switch (k) {
+                    case KEY_FORMAT -> { }
+                    case KEY_HOP -> b.hopSeconds(Double.parseDouble(v));
+                    case KEY_MEDIAN -> b.medianFrames(Integer.parseInt(v));
+                    case KEY_ONSET -> onset = Double.parseDouble(v);
+                    case KEY_OFFSET -> offset = Double.parseDouble(v);
+                    case KEY_MIN_DURATION -> b.minDurationSeconds(Double.parseDouble(v));
+                    case KEY_MAX_GAP -> b.maxGapSeconds(Double.parseDouble(v));
+                    case KEY_ONE_TAG -> {
+                        if (!v.equals("true") && !v.equals("false")) {
+                            throw new NumberFormatException();
+                        }
+                        b.oneTagAtATime(Boolean.parseBoolean(v));
+                    }
+                    default -> {
+                        if (!k.startsWith(TAG_PREFIX) || k.length() == TAG_PREFIX.length()) {
+                            throw new IOException(file + ": unknown key '" + k + "'");
+                        }
+                        String[] pair = v.split("/", -1);
+                        if (pair.length != 2) {
+                            throw new NumberFormatException();
+                        }
+                        b.classThresholds(k.substring(TAG_PREFIX.length()), Double.parseDouble(pair[0]),
+                                Double.parseDouble(pair[1]));
+                    }
+                }
+            } catch (NumberFormatException ex) {
+                throw new IOException(file + ": " + k + " = '" + v + "' is not "
+                        + (k.equals(KEY_ONE_TAG) ? "true or false" : k.startsWith(TAG_PREFIX) ? "ONSET/OFFSET"
+                        : "a number"));
+            }
+        }
+        b.thresholds(onset, offset);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException ex) {
+            throw new IOException(file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Returns the settings a model folder carries in its {@value #FILE_NAME}, or the {@link #defaults()} when it has
+     * none.
+     *
+     * @param modelDir an exported model's folder
+     * @return the model's settings
+     * @throws IOException as {@link #read} if the file exists but cannot be used
+     */
+    public static DetectionConfig forModel(Path modelDir) throws IOException {
+        Path f = modelDir.resolve(FILE_NAME);
+        return Files.isRegularFile(f) ? read(f) : DEFAULTS;
     }
 
     @Override

@@ -3,7 +3,11 @@ package org.audiotag.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link DetectionConfig}: defaults, derivation and the validation messages of build(). */
 class DetectionConfigTest {
@@ -46,5 +50,36 @@ class DetectionConfigTest {
                 .hasMessage("maxGapSeconds: Infinity must be finite and >= 0");
         assertThatThrownBy(() -> new DetectedEvent(1, 1, "Rain", 0.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0 <= onset < offset");
+    }
+
+    @Test
+    void aSettingsFileRoundTripsAndBadFilesAreNamed(@TempDir Path dir) throws IOException {
+        DetectionConfig c = DetectionConfig.builder().hopSeconds(0.2).medianFrames(7).thresholds(0.6, 0.3)
+                .classThresholds("Dog bark", 0.7, 0.4).classThresholds("Rain=wet: #1", 0.2, 0.1)
+                .minDurationSeconds(0.5).maxGapSeconds(0.25).oneTagAtATime(true).build();
+        Path f = dir.resolve(DetectionConfig.FILE_NAME);
+        c.write(f, "tuned on validation recordings");
+        assertThat(DetectionConfig.read(f)).isEqualTo(c);
+        assertThat(DetectionConfig.forModel(dir)).isEqualTo(c);
+        assertThat(DetectionConfig.forModel(dir.resolve("elsewhere"))).isEqualTo(DetectionConfig.defaults());
+        assertThat(Files.readString(f)).startsWith("# tuned on validation recordings\nformat=audiotag-detection/1\n")
+                .contains("threshold.Dog\\ bark=0.7/0.4\n");
+        // keys left out keep the defaults
+        Files.writeString(f, "format=audiotag-detection/1\nonset=0.5\n");
+        assertThat(DetectionConfig.read(f)).isEqualTo(DetectionConfig.builder().thresholds(0.5, 0.4).build());
+        String[][] bad = {
+            {"format=audiotag-model/2\n", "not detection settings (format 'audiotag-model/2'"},
+            {"format=audiotag-detection/1\nmedian=3\n", "unknown key 'median'"},
+            {"format=audiotag-detection/1\nonset=high\n", "onset = 'high' is not a number"},
+            {"format=audiotag-detection/1\none_tag_at_a_time=yes\n", "is not true or false"},
+            {"format=audiotag-detection/1\nthreshold.Rain=0.5\n", "threshold.Rain = '0.5' is not ONSET/OFFSET"},
+            {"format=audiotag-detection/1\nmedian_frames=4\n", "medianFrames: 4 must be odd"},
+            {"format=audiotag-detection/1\nonset=0.3\n", "thresholds: offset 0.4 must be in (0, onset=0.3]"},
+        };
+        for (String[] b : bad) {
+            Files.writeString(f, b[0]);
+            assertThatThrownBy(() -> DetectionConfig.read(f)).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith(f.toString()).hasMessageContaining(b[1]);
+        }
     }
 }
