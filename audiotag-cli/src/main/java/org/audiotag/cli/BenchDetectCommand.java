@@ -21,7 +21,6 @@ import org.audiotag.models.DetectionConfig;
 import org.audiotag.models.EventDetector;
 import org.audiotag.models.PcmEncoding;
 import org.audiotag.models.StreamingTagger;
-import org.audiotag.models.Tagger;
 import org.audiotag.models.WindowScores;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.Datasets;
@@ -53,7 +52,8 @@ import picocli.CommandLine.Option;
  *       16384 bytes (as {@code audiotag listen} reads them), and whether its events equal detect's;</li>
  *   <li>{@code naive}: 2-s windows every 2 s thresholded at 0.5, no smoothing.</li>
  * </ul>
- * {@code --out DIR} keeps the recordings, their truth and the three event lists (DCASE layout).
+ * {@code --out DIR} keeps the recordings (with {@code --tune}, the validation ones too), their truth and the three
+ * event lists (DCASE layout).
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Segment F1 of detect, listen and naive 2-s windows on seeded recordings of unseen clips.")
@@ -62,8 +62,9 @@ final class BenchDetectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model).")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model); "
+            + "repeat it to average the probabilities of several models with the same tags and features.")
+    List<Path> models;
 
     @Option(names = "--data", paramLabel = "DIR", description = "ESC-10 folder (default: the project's data/esc10).")
     Path data;
@@ -98,7 +99,8 @@ final class BenchDetectCommand implements Callable<Integer> {
             + "listen then start from.")
     boolean save;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Keep recordings, truth and event lists here.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Keep recordings (test, and validation with --tune), truth and event lists here.")
     Path out;
 
     @Mixin
@@ -115,7 +117,7 @@ final class BenchDetectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--save needs --tune (it saves the tuned "
                     + "settings)");
         }
-        DetectionConfig config = detection.config(spec.commandLine(), model);
+        DetectionConfig config = detection.config(spec.commandLine(), models.get(0));
         PrintWriter o = spec.commandLine().getOut();
         Path esc = data != null ? data : DemoCommand.projectRoot().resolve("data/esc10");
         if (!Files.isRegularFile(esc.resolve("labels.csv"))) {
@@ -157,18 +159,26 @@ final class BenchDetectCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "fold %d: %d validation clips, %d test clips; %d test recordings of %.0f s, noise %.0f "
                 + "dBFS, seed %d; files in %s%n", fold, validation.size(), test.size(), recordings, seconds, noiseDbfs,
                 seed, dir);
-        try (Tagger tagger = Tagger.load(model)) {
-            EventDetector detector = EventDetector.of(tagger, config);
+        try (DetectionModels loaded = DetectionModels.load(models)) {
+            EventDetector detector = loaded.detector(spec.commandLine(), config);
             DetectionConfig[] tuned = null;
             double[] tunedF1 = new double[2];
             if (tune) {
                 List<EventRecordings.Recording> valRecs = gen.build("validation",
                         validationRecordings != null ? validationRecordings : recordings, validation, seed + 1);
+                if (out != null) {
+                    List<SoundEvent> valTruth = new ArrayList<>();
+                    for (EventRecordings.Recording r : valRecs) {
+                        r.writeWav(dir.resolve(r.name()));
+                        valTruth.addAll(r.truth());
+                    }
+                    EventListFile.write(dir.resolve("validation-truth.tsv"), valTruth);
+                }
                 tuned = tune(o, detector, valRecs, tunedF1);
                 if (save) {
                     // per-tag thresholds only when they scored strictly better on validation
                     int pick = tunedF1[1] > tunedF1[0] ? 1 : 0;
-                    Path file = model.resolve(DetectionConfig.FILE_NAME);
+                    Path file = models.get(0).resolve(DetectionConfig.FILE_NAME);
                     tuned[pick].write(file, String.format(Locale.ROOT, "tuned by audiotag bench detect --tune on %d "
                             + "validation recordings (fold %d, seed %d, noise %.0f dBFS): segment F1 %.4f",
                             valRecs.size(), fold, seed + 1, noiseDbfs, tunedF1[pick]));

@@ -14,7 +14,6 @@ import org.audiotag.eval.events.EventListFile;
 import org.audiotag.eval.events.SoundEvent;
 import org.audiotag.models.DetectedEvent;
 import org.audiotag.models.EventDetector;
-import org.audiotag.models.Tagger;
 import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +36,9 @@ final class DetectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model).")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model); "
+            + "repeat it to average the probabilities of several models with the same tags and features.")
+    List<Path> models;
 
     @Option(names = "--output", required = true, paramLabel = "EVENTS.tsv",
             description = "Event list to write (DCASE layout: filename, onset, offset, event_label).")
@@ -53,7 +53,7 @@ final class DetectCommand implements Callable<Integer> {
     /** Detects the events of every file and writes the list. Returns 0; unreadable input ends with 2. */
     @Override
     public Integer call() throws IOException {
-        var config = detection.config(spec.commandLine(), model);
+        var config = detection.config(spec.commandLine(), models.get(0));
         Map<String, Path> byName = new HashMap<>();
         for (Path f : files) {
             Path first = byName.putIfAbsent(f.getFileName().toString(), f);
@@ -69,20 +69,9 @@ final class DetectCommand implements Callable<Integer> {
             }
         }
         PrintWriter o = spec.commandLine().getOut();
-        Tagger tagger;
-        try {
-            tagger = Tagger.load(model);
-        } catch (IOException e) {
-            throw CliException.cannotRead(model, e);
-        }
         List<SoundEvent> all = new ArrayList<>();
-        try (tagger) {
-            EventDetector detector;
-            try {
-                detector = EventDetector.of(tagger, config);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "detection settings: " + e.getMessage());
-            }
+        try (DetectionModels loaded = DetectionModels.load(models)) {
+            EventDetector detector = loaded.detector(spec.commandLine(), config);
             for (Path f : files) {
                 List<DetectedEvent> events;
                 try {

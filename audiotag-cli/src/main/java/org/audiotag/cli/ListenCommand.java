@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.sound.sampled.AudioFormat;
@@ -15,7 +16,6 @@ import org.audiotag.models.DetectedEvent;
 import org.audiotag.models.EventDetector;
 import org.audiotag.models.PcmEncoding;
 import org.audiotag.models.StreamingTagger;
-import org.audiotag.models.Tagger;
 import org.audiotag.toolkit.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -48,8 +48,9 @@ final class ListenCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model).")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Exported model (RUN_DIR/model); "
+            + "repeat it to average the probabilities of several models with the same tags and features.")
+    List<Path> models;
 
     @Option(names = "--sr", required = true, paramLabel = "N", description = "The stream's sample rate, Hz.")
     int sampleRate;
@@ -91,7 +92,7 @@ final class ListenCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--channels must be in [1, 255], got "
                     + channels);
         }
-        var config = detection.config(spec.commandLine(), model);
+        var config = detection.config(spec.commandLine(), models.get(0));
         String name = source != null && source.input != null ? InputFiles.shown(source.input)
                 : source != null && source.mic ? "mic" : "stdin";
         if (source != null && source.input != null) {
@@ -103,17 +104,10 @@ final class ListenCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Tagger tagger;
-        try {
-            tagger = Tagger.load(model);
-        } catch (IOException e) {
-            throw CliException.cannotRead(model, e);
-        }
-        try (tagger) {
-            EventDetector detector;
+        try (DetectionModels loaded = DetectionModels.load(models)) {
+            EventDetector detector = loaded.detector(spec.commandLine(), config);
             StreamingTagger live;
             try {
-                detector = EventDetector.of(tagger, config);
                 live = StreamingTagger.ofPcm(detector, sampleRate, encoding, channels, e -> print(o, e));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

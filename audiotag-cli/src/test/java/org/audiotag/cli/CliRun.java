@@ -1,9 +1,12 @@
 package org.audiotag.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
@@ -32,5 +35,19 @@ record CliRun(int exit, String out, String err) {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return Main.execute(cl, args);
+    }
+
+    /** Copies a folder tree (a run or an exported model, with its subfolders) to {@code to}. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
     }
 }

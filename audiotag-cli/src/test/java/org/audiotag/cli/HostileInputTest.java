@@ -186,7 +186,7 @@ class HostileInputTest {
     @Test
     void aCorruptStateOrCheckpointIsOneShortLineNamingTheFile(@TempDir Path dir) throws IOException {
         Path copy = dir.resolve("run");
-        copyTree(runDir, copy);
+        CliRun.copyTree(runDir, copy);
         Path state = copy.resolve("state.properties");
         Files.writeString(state, Files.readString(state).replace("epochsDone=1", "epochsDone=x3"));
         CliRun r = run("train", "--data", list.toString(), "--model", "dcnn", "--epochs", "2", "--batch-size", "4",
@@ -340,18 +340,5 @@ class HostileInputTest {
         assertThat(oneLine(failWith(new StackOverflowError()), 1)).startsWith("audiotag: stack overflow");
         assertThat(oneLine(failWith(new UnsatisfiedLinkError("no jnitensorflow")), 1))
                 .isEqualTo("audiotag: cannot load a class or native library (UnsatisfiedLinkError: no jnitensorflow)");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.audiotag.eval.events.SoundEvent;
 import org.audiotag.features.AudioLoader;
 import org.audiotag.features.FeatureConfig;
 import org.audiotag.features.LogMelFeatures;
+import org.audiotag.features.WaveformFeatures;
 import org.audiotag.features.io.WavWriter;
 import org.audiotag.models.Architecture;
 import org.audiotag.models.DetectionConfig;
@@ -238,7 +239,7 @@ class SoundEventCommandsTest {
     void benchDetectRunsEndToEndAndSavesTheTunedSettingsThatDetectThenStartsFrom() throws IOException {
         Path out = dir.resolve("bench");
         Path tuned = dir.resolve("tuned-model");
-        copyModel(tuned);
+        CliRun.copyTree(model, tuned);
         CliRun r = run("bench", "detect", "--model", tuned.toString(), "--recordings", "1", "--seconds", "8",
                 "--tune", "--save", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -250,6 +251,8 @@ class SoundEventCommandsTest {
         assertThat(out.resolve("test-truth.tsv")).exists();
         assertThat(out.resolve("test-00.wav")).exists();
         assertThat(out.resolve("test-detect.tsv")).exists();
+        assertThat(out.resolve("validation-00.wav")).exists();
+        assertThat(EventListFile.read(out.resolve("validation-truth.tsv"))).isNotEmpty();
         Path saved = tuned.resolve(DetectionConfig.FILE_NAME);
         DetectionConfig c = DetectionConfig.read(saved);
         assertThat(r.out()).contains("saved " + c + " to " + saved);
@@ -295,7 +298,7 @@ class SoundEventCommandsTest {
         assertThat(saveAlone.exit()).isEqualTo(2);
         assertThat(saveAlone.err()).contains("--save needs --tune");
         Path broken = dir.resolve("broken-model");
-        copyModel(broken);
+        CliRun.copyTree(model, broken);
         Files.writeString(broken.resolve(DetectionConfig.FILE_NAME), "format=audiotag-detection/1\nmedian_frames=x\n");
         CliRun file = run("detect", "--model", broken.toString(), "--output", tsv.toString(), wav.toString());
         assertThat(file.exit()).isEqualTo(2);
@@ -304,17 +307,34 @@ class SoundEventCommandsTest {
         assertThat(tsv).doesNotExist();
     }
 
-    /** Copies the tiny model's folder (with its variables) to {@code to}. */
-    static void copyModel(Path to) throws IOException {
-        try (var files = Files.walk(model)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(model.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
+    @Test
+    void severalModelsAreAveragedAndModelsThatCannotBeAreOneLine() throws IOException {
+        String[] th = thresholds();
+        List<String> one = new ArrayList<>(List.of("detect", "--model", model.toString(), "--output",
+                dir.resolve("one-model.tsv").toString(), wav.toString()));
+        one.addAll(List.of(th));
+        List<String> twice = new ArrayList<>(List.of("detect", "--model", model.toString(), "--model",
+                model.toString(), "--output", dir.resolve("twice.tsv").toString(), wav.toString()));
+        twice.addAll(List.of(th));
+        assertThat(run(one.toArray(String[]::new)).exit()).isZero();
+        CliRun r = run(twice.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        // the mean of a model and itself is that model
+        assertThat(Files.readString(dir.resolve("twice.tsv")))
+                .isEqualTo(Files.readString(dir.resolve("one-model.tsv")));
+
+        TaggingConfig t = TaggingConfig.builder().features(new WaveformFeatures(8000).config()).window(243)
+                .windowHop(200).build();
+        Path wave;
+        try (TagModel m = Architecture.SAMPLECNN.build(ModelConfig.builder().numTags(TAGS.size()).seed(3)
+                .inputShape(243).widths(4, 4, 6, 6, 8).build())) {
+            wave = ExportedModel.write(m, dir.resolve("wave-model"), t, TAGS, Map.of("dataset", "none"));
         }
+        CliRun bad = run("detect", "--model", model.toString(), "--model", wave.toString(), "--output",
+                dir.resolve("never.tsv").toString(), wav.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("taggers: model 1 cannot be averaged with model 0: its sample rate 8000 Hz "
+                + "(model 0: 44100 Hz) differ").doesNotContain("\tat ");
+        assertThat(dir.resolve("never.tsv")).doesNotExist();
     }
 }

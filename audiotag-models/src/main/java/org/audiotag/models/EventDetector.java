@@ -31,6 +31,11 @@ import org.audiotag.models.internal.WindowFeed;
  * reported from {@code a·hop + W/2 − hop/2} (0 if {@code a = 0}) to {@code b·hop + W/2 + hop/2}. Its
  * {@link DetectedEvent#confidence()} is the largest median-filtered probability of its windows.
  *
+ * <p><b>Several models.</b> {@link #of(List, DetectionConfig)} scores each window with every model and takes the mean
+ * of their probabilities per tag (an ensemble, e.g. of models trained with other seeds on the same tags: averaging
+ * lowers the variance of one model's mistakes, as sound event detection systems commonly do). The models must share
+ * their tags (in the same order), sample rate and window length.
+ *
  * <p>Events are listed in the order they become final (as {@link StreamingTagger} reports them: by the window at
  * which they end plus the merge gap, then by tag order), which {@link StreamingTagger} gives too, for the same audio,
  * whatever the chunking. The detector does not own the {@link Tagger}: close the tagger after use. Thread-safe as the
@@ -51,17 +56,31 @@ import org.audiotag.models.internal.WindowFeed;
 public final class EventDetector {
 
     private final Tagger tagger;
+    private final List<Tagger> taggers;
     private final DetectionConfig config;
     private final int windowSamples;
     private final int hopSamples;
     private final double[] onset;
     private final double[] offset;
 
-    private EventDetector(Tagger tagger, DetectionConfig config) {
-        this.tagger = tagger;
+    private EventDetector(List<Tagger> taggers, DetectionConfig config) {
+        this.taggers = List.copyOf(taggers);
+        this.tagger = this.taggers.get(0);
         this.config = config;
         this.windowSamples = windowSamplesOf(tagger.tagging());
         int sr = tagger.sampleRate();
+        for (int i = 1; i < this.taggers.size(); i++) {
+            Tagger other = this.taggers.get(i);
+            String differs = !other.tags().equals(tagger.tags()) ? "tags " + other.tags() + " (model 0: "
+                    + tagger.tags() + ")" : other.sampleRate() != sr ? "sample rate " + other.sampleRate()
+                    + " Hz (model 0: " + sr + " Hz)" : windowSamplesOf(other.tagging()) != windowSamples
+                    ? "window of " + windowSamplesOf(other.tagging()) + " samples (model 0: " + windowSamples + ")"
+                    : null;
+            if (differs != null) {
+                throw new IllegalArgumentException("taggers: model " + i + " cannot be averaged with model 0: its "
+                        + differs + " differ");
+            }
+        }
         long hop = Math.round(config.hopSeconds() * sr);
         if (hop < 1 || hop > windowSamples) {
             throw new IllegalArgumentException("hopSeconds: " + config.hopSeconds() + " s is " + hop
@@ -95,7 +114,29 @@ public final class EventDetector {
      *     per-tag thresholds name a tag the model does not have
      */
     public static EventDetector of(Tagger tagger, DetectionConfig config) {
-        return new EventDetector(Objects.requireNonNull(tagger, "tagger"), Objects.requireNonNull(config, "config"));
+        return new EventDetector(List.of(Objects.requireNonNull(tagger, "tagger")),
+                Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * Creates a detector on several loaded models whose probabilities it averages per window (see the class comment).
+     *
+     * @param taggers the models, at least one (not owned: the caller closes them); they share tags, sample rate and
+     *     window length
+     * @param config the detection settings
+     * @return the detector
+     * @throws IllegalArgumentException if there is no model, the models differ in tags, rate or window (the message
+     *     names the first that does), or as {@link #of(Tagger, DetectionConfig)}
+     */
+    public static EventDetector of(List<Tagger> taggers, DetectionConfig config) {
+        Objects.requireNonNull(taggers, "taggers");
+        if (taggers.isEmpty()) {
+            throw new IllegalArgumentException("taggers: at least one model is needed");
+        }
+        for (Tagger t : taggers) {
+            Objects.requireNonNull(t, "taggers: a null model");
+        }
+        return new EventDetector(taggers, Objects.requireNonNull(config, "config"));
     }
 
     /**
@@ -106,16 +147,25 @@ public final class EventDetector {
      * @throws IllegalArgumentException as {@link #of}
      */
     public EventDetector withConfig(DetectionConfig other) {
-        return of(tagger, other);
+        return of(taggers, other);
     }
 
     /**
-     * Returns the model the detector scores with.
+     * Returns the model the detector scores with (the first, when it averages several).
      *
      * @return the tagger (owned by the caller)
      */
     public Tagger tagger() {
         return tagger;
+    }
+
+    /**
+     * Returns every model the detector averages, in the order given.
+     *
+     * @return an unmodifiable list of one or more taggers (owned by the caller)
+     */
+    public List<Tagger> taggers() {
+        return taggers;
     }
 
     /**
@@ -267,7 +317,25 @@ public final class EventDetector {
 
     /** The window cutting shared with the streaming tagger. */
     WindowFeed feed(WindowFeed.Sink sink) {
-        return new WindowFeed(windowSamples, hopSamples, tagger::scoreWindow, sink);
+        if (taggers.size() == 1) {
+            return new WindowFeed(windowSamples, hopSamples, tagger::scoreWindow, sink);
+        }
+        return new WindowFeed(windowSamples, hopSamples, this::meanScores, sink);
+    }
+
+    /** The mean of every model's probabilities for one window, summed in model order. */
+    private float[] meanScores(float[] samples) {
+        float[] sum = new float[tagger.tags().size()];
+        for (Tagger t : taggers) {
+            float[] p = t.scoreWindow(samples);
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] += p[c];
+            }
+        }
+        for (int c = 0; c < sum.length; c++) {
+            sum[c] /= taggers.size();
+        }
+        return sum;
     }
 
     /** The post-processing shared with the streaming tagger. */

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.audiotag.features.AudioLoader;
 import org.audiotag.features.Resampler;
+import org.audiotag.features.WaveformFeatures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,5 +216,42 @@ class EventDetectorTest {
                 .build()).windowScores(new float[1000], 44100))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("hop 22050");
         assertThat(detector.detect(new float[0], 44100)).isEmpty();
+    }
+
+    @Test
+    void severalModelsAreAveragedPerWindowAndStreamAsOffline() throws Exception {
+        Path second = Exports.exportImageModel(tmp.resolve("model-b"), WindowAggregation.MEAN, -20f, 18f);
+        Path wave = Exports.export(tmp.resolve("samplecnn"), Architecture.SAMPLECNN,
+                Tiny.config(Architecture.SAMPLECNN).build(), TaggingConfig.builder()
+                        .features(new WaveformFeatures(8000).config()).window(243).windowHop(200).build(), Map.of());
+        try (Tagger b = Tagger.load(second); Tagger w = Tagger.load(wave)) {
+            EventDetector both = EventDetector.of(List.of(tagger, b), detector.config());
+            assertThat(both.taggers()).containsExactly(tagger, b);
+            assertThat(both.tagger()).isSameAs(tagger);
+            WindowScores mean = both.windowScores(recording, 44100);
+            WindowScores sa = detector.windowScores(recording, 44100);
+            WindowScores sb = EventDetector.of(b, detector.config()).windowScores(recording, 44100);
+            assertThat(mean.frames()).isEqualTo(sa.frames());
+            boolean differ = false;
+            for (int k = 0; k < mean.frames(); k++) {
+                float[] m = mean.scores(k);
+                for (int c = 0; c < m.length; c++) {
+                    assertThat(m[c]).isEqualTo((0f + sa.scores(k)[c] + sb.scores(k)[c]) / 2);
+                    differ |= sa.scores(k)[c] != sb.scores(k)[c];
+                }
+            }
+            assertThat(differ).as("the two models score differently").isTrue();
+            // one model twice is that model
+            assertThat(EventDetector.of(List.of(tagger, tagger), detector.config()).detect(recording, 44100))
+                    .isEqualTo(detector.detect(recording, 44100));
+            assertThat(streamFloats(both, recording, 44100, 5000, 9)).isEqualTo(both.detect(recording, 44100));
+            assertThat(both.withConfig(DetectionConfig.defaults()).taggers()).containsExactly(tagger, b);
+            assertThatThrownBy(() -> EventDetector.of(List.of(tagger, w), detector.config()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("taggers: model 1 cannot be averaged with model 0: its sample rate 8000 Hz (model 0: "
+                            + "44100 Hz) differ");
+            assertThatThrownBy(() -> EventDetector.of(List.of(), detector.config()))
+                    .hasMessage("taggers: at least one model is needed");
+        }
     }
 }
