@@ -107,6 +107,9 @@ class SceneExamplesTest {
                     assertThat(gap).isBetween(0, 44099);
                 }
                 withNeighbours += p.sounds().size() > 1 ? 1 : 0;
+                if (k % 5 != 0) {
+                    continue; // rendering (pink noise of 2 s) is the slow part: every 5th plan is enough
+                }
                 scenes.draw(clip, new SplittableRandom(k), audio, target);
                 boolean labelled = false;
                 for (float v : target) {
@@ -115,7 +118,7 @@ class SceneExamplesTest {
                 background += labelled ? 0 : 1;
             }
             assertThat(withNeighbours).isBetween(120, 180);
-            assertThat(background).isBetween(10, 120);
+            assertThat(background).isBetween(2, 24);
         }
     }
 
@@ -148,6 +151,36 @@ class SceneExamplesTest {
                 cache.resolve("no-waves"))) {
             assertThatThrownBy(() -> new SceneExamples(td, 44100, LENGTH))
                     .hasMessageContaining("'scene' needs the decoded-audio cache");
+        }
+    }
+
+    @Test
+    void theTrainerWritesSceneExamplesThatDependOnlyOnTheirPosition() throws Exception {
+        AugmentSpec spec = AugmentSpec.parse("scene:1", null, 44100);
+        try (TrainingData td = open()) {
+            TrainingExamples ex = new TrainingExamples(td, CachedFaithfulPipelineTest.MEL, spec, 0, 5L, 1);
+            int size = ex.exampleSize();
+            int background = 0;
+            for (int position = 0; position < 24; position++) {
+                float[] x = new float[size];
+                float[] y = new float[td.numTags()];
+                ex.write(td.trainClip(position % td.trainSize()), 1, position, x, 0, y, 0);
+                float[] x2 = new float[size];
+                float[] y2 = new float[td.numTags()];
+                ex.write(td.trainClip(position % td.trainSize()), 1, position, x2, 0, y2, 0);
+                assertThat(x2).containsExactly(x);
+                assertThat(y2).containsExactly(y);
+                for (float v : x) {
+                    assertThat(Float.isFinite(v)).isTrue();
+                }
+                boolean labelled = false;
+                for (float v : y) {
+                    labelled |= v > 0;
+                }
+                background += labelled ? 0 : 1;
+            }
+            // some windows show too little of any sound: all-zero targets, which plain crops never give
+            assertThat(background).isBetween(1, 12);
         }
     }
 }
