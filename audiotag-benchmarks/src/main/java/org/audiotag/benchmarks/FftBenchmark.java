@@ -85,7 +85,10 @@ public class FftBenchmark {
         jtransforms = new FloatFFT_1D(n);
     }
 
-    /** Computes the power spectra of 256 frames through audiotag's batched float FFT, {@code batch} at a time (score per frame). */
+    /**
+     * Computes the power spectra of 256 frames through audiotag's batched float FFT, {@code batch} at a time (score
+     * per frame).
+     */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float[][] audiotagBatched() {
