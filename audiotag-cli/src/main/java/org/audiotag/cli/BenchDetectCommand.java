@@ -161,8 +161,7 @@ final class BenchDetectCommand implements Callable<Integer> {
                 seed, dir);
         try (DetectionModels loaded = DetectionModels.load(models)) {
             EventDetector detector = loaded.detector(spec.commandLine(), config);
-            DetectionConfig[] tuned = null;
-            double[] tunedF1 = new double[2];
+            Tuned tuned = null;
             if (tune) {
                 List<EventRecordings.Recording> valRecs = gen.build("validation",
                         validationRecordings != null ? validationRecordings : recordings, validation, seed + 1);
@@ -174,15 +173,13 @@ final class BenchDetectCommand implements Callable<Integer> {
                     }
                     EventListFile.write(dir.resolve("validation-truth.tsv"), valTruth);
                 }
-                tuned = tune(o, detector, valRecs, tunedF1);
+                tuned = tune(o, detector, valRecs);
                 if (save) {
-                    // per-tag thresholds only when they scored strictly better on validation
-                    int pick = tunedF1[1] > tunedF1[0] ? 1 : 0;
                     Path file = models.get(0).resolve(DetectionConfig.FILE_NAME);
-                    tuned[pick].write(file, String.format(Locale.ROOT, "tuned by audiotag bench detect --tune on %d "
-                            + "validation recordings (fold %d, seed %d, noise %.0f dBFS): segment F1 %.4f",
-                            valRecs.size(), fold, seed + 1, noiseDbfs, tunedF1[pick]));
-                    o.printf(Locale.ROOT, "saved %s to %s%n", tuned[pick], file);
+                    tuned.chosen().write(file, String.format(Locale.ROOT, "tuned by audiotag bench detect --tune on "
+                            + "%d validation recordings (fold %d, seed %d, noise %.0f dBFS): segment F1 %.4f",
+                            valRecs.size(), fold, seed + 1, noiseDbfs, tuned.chosenF1()));
+                    o.printf(Locale.ROOT, "saved %s to %s%n", tuned.chosen(), file);
                 }
             }
             List<SoundEvent> detected = new ArrayList<>();
@@ -193,8 +190,11 @@ final class BenchDetectCommand implements Callable<Integer> {
                     .thresholds(0.5, 0.5).minDurationSeconds(0).maxGapSeconds(0).build());
             SplittableRandom chunks = new SplittableRandom(seed + 2);
             boolean same = true;
+            // each test file is scored once: detect(file) = events(windowScores(file)) under every setting of this hop
+            List<WindowScores> testScores = new ArrayList<>();
             for (EventRecordings.Recording r : testRecs) {
-                List<DetectedEvent> d = detector.detect(dir.resolve(r.name()));
+                testScores.add(detector.windowScores(dir.resolve(r.name())));
+                List<DetectedEvent> d = detector.events(testScores.get(testScores.size() - 1));
                 List<DetectedEvent> l = listen(detector, r, chunks);
                 same &= d.equals(l);
                 add(detected, r.name(), d);
@@ -211,12 +211,14 @@ final class BenchDetectCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "listen events identical to detect: %s%n", same ? "yes" : "no");
             if (tuned != null) {
                 String[] names = {"tuned", "tuned-per-tag"};
+                DetectionConfig[] configs = {tuned.global(), tuned.perTag()};
                 for (int i = 0; i < 2; i++) {
-                    EventDetector d = detector.withConfig(tuned[i]);
+                    EventDetector d = detector.withConfig(configs[i]);
                     List<SoundEvent> t = new ArrayList<>();
                     boolean streamed = true;
-                    for (EventRecordings.Recording r : testRecs) {
-                        List<DetectedEvent> e = d.detect(dir.resolve(r.name()));
+                    for (int k = 0; k < testRecs.size(); k++) {
+                        EventRecordings.Recording r = testRecs.get(k);
+                        List<DetectedEvent> e = d.events(testScores.get(k));
                         streamed &= e.equals(listen(d, r, chunks));
                         add(t, r.name(), e);
                     }
@@ -263,11 +265,9 @@ final class BenchDetectCommand implements Callable<Integer> {
      * Grid search on the validation recordings (scored once; only the post-processing varies): the global settings
      * first, then per-tag thresholds by coordinate ascent from the best global ones (two passes over the tags).
      *
-     * @param validationF1 receives the validation F1 of both
-     * @return the best global settings and the best with per-tag thresholds
+     * @return the best global settings and the best with per-tag thresholds, with their validation F1
      */
-    private DetectionConfig[] tune(PrintWriter o, EventDetector detector, List<EventRecordings.Recording> recs,
-            double[] validationF1) {
+    private Tuned tune(PrintWriter o, EventDetector detector, List<EventRecordings.Recording> recs) {
         List<SoundEvent> truth = new ArrayList<>();
         List<WindowScores> scores = new ArrayList<>();
         for (EventRecordings.Recording r : recs) {
@@ -325,9 +325,21 @@ final class BenchDetectCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "validation with the settings given: segment_f1 %.4f%n",
                 validationF1(detector, recs, scores, truth));
         o.flush();
-        validationF1[0] = best;
-        validationF1[1] = bestPerTag;
-        return new DetectionConfig[] {bestConfig, perTag};
+        return new Tuned(bestConfig, best, perTag, bestPerTag);
+    }
+
+    /** The settings {@link #tune} found and their segment F1 on the validation recordings. */
+    private record Tuned(DetectionConfig global, double globalF1, DetectionConfig perTag, double perTagF1) {
+
+        /** The per-tag thresholds when they scored strictly better on validation, else the global settings. */
+        DetectionConfig chosen() {
+            return perTagF1 > globalF1 ? perTag : global;
+        }
+
+        /** The validation F1 of {@link #chosen()}. */
+        double chosenF1() {
+            return Math.max(globalF1, perTagF1);
+        }
     }
 
     private static double validationF1(EventDetector d, List<EventRecordings.Recording> recs,

@@ -1,5 +1,7 @@
 package org.audiotag.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.audiotag.models.DetectionConfig;
@@ -50,11 +52,11 @@ final class DetectionOptions {
      * @param model the model's folder, whose settings file (if any) gives the values of the options left out
      * @return the settings
      */
-    DetectionConfig config(CommandLine cl, java.nio.file.Path model) {
+    DetectionConfig config(CommandLine cl, Path model) {
         DetectionConfig d;
         try {
             d = DetectionConfig.forModel(model);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CliException(Main.EXIT_USAGE, e.getMessage());
         }
         DetectionConfig.Builder b = d.toBuilder();
