@@ -70,12 +70,7 @@ public final class EventDetector {
         this.windowSamples = windowSamplesOf(tagger.tagging());
         int sr = tagger.sampleRate();
         for (int i = 1; i < this.taggers.size(); i++) {
-            Tagger other = this.taggers.get(i);
-            String differs = !other.tags().equals(tagger.tags()) ? "tags " + other.tags() + " (model 0: "
-                    + tagger.tags() + ")" : other.sampleRate() != sr ? "sample rate " + other.sampleRate()
-                    + " Hz (model 0: " + sr + " Hz)" : windowSamplesOf(other.tagging()) != windowSamples
-                    ? "window of " + windowSamplesOf(other.tagging()) + " samples (model 0: " + windowSamples + ")"
-                    : null;
+            String differs = difference(this.taggers.get(i));
             if (differs != null) {
                 throw new IllegalArgumentException("taggers: model " + i + " cannot be averaged with model 0: its "
                         + differs + " differ");
@@ -102,6 +97,21 @@ public final class EventDetector {
             onset[c] = t.onset();
             offset[c] = t.offset();
         }
+    }
+
+    /** What keeps {@code other} from being averaged with the first model (tags, rate, window), or null. */
+    private String difference(Tagger other) {
+        if (!other.tags().equals(tagger.tags())) {
+            return "tags " + other.tags() + " (model 0: " + tagger.tags() + ")";
+        }
+        if (other.sampleRate() != tagger.sampleRate()) {
+            return "sample rate " + other.sampleRate() + " Hz (model 0: " + tagger.sampleRate() + " Hz)";
+        }
+        int window = windowSamplesOf(other.tagging());
+        if (window != windowSamples) {
+            return "window of " + window + " samples (model 0: " + windowSamples + ")";
+        }
+        return null;
     }
 
     /**
@@ -317,13 +327,13 @@ public final class EventDetector {
 
     /** The window cutting shared with the streaming tagger. */
     WindowFeed feed(WindowFeed.Sink sink) {
-        if (taggers.size() == 1) {
-            return new WindowFeed(windowSamples, hopSamples, tagger::scoreWindow, sink);
-        }
         return new WindowFeed(windowSamples, hopSamples, this::meanScores, sink);
     }
 
-    /** The mean of every model's probabilities for one window, summed in model order. */
+    /**
+     * The mean of every model's probabilities for one window, summed in model order (for one model, its own
+     * probabilities: {@code (0 + p) / 1} is {@code p} exactly).
+     */
     private float[] meanScores(float[] samples) {
         float[] sum = new float[tagger.tags().size()];
         for (Tagger t : taggers) {
