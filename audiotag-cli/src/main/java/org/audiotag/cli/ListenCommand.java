@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
 import org.audiotag.models.DetectedEvent;
@@ -34,8 +36,12 @@ import picocli.CommandLine.Option;
  * <p>A stream at another rate than the model's is resampled exactly as offline detection would (kaiser_best), which
  * is said once on standard error. A stream that ends inside a frame (a cut mid-sample) is not an error: the
  * incomplete frame's bytes are dropped with a warning on standard error. A non-finite float sample ends the run with
- * exit code 2 and a line naming its frame. Memory is constant whatever the stream's length. {@code --mic} records
- * 16-bit PCM until the process is stopped; stopping it (Ctrl-C) ends the run without closing open events.
+ * exit code 2 and a line naming its frame. Memory is constant whatever the stream's length.
+ *
+ * <p>{@code --mic} records 16-bit PCM from the default capture device until {@code --duration} seconds have been
+ * heard or the process is interrupted (Ctrl-C, SIGTERM); either way the events still open are closed and printed
+ * before the process ends, as at the end of a file. {@code --duration} applies to every source: reading stops after
+ * that many seconds of audio.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = "Detect sound events in raw PCM from standard input (or --input, --mic); print each event as "
@@ -44,6 +50,21 @@ final class ListenCommand implements Callable<Integer> {
 
     /** Bytes read per call: 1024 s16le samples, a few hundredths of a second, so events are printed promptly. */
     private static final int READ_BYTES = 2048;
+
+    /** How long an interrupted recording waits for the open events to be printed before the process ends. */
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final CaptureDevice capture;
+
+    /** The command as the command line builds it: {@code --mic} records from javax.sound's default device. */
+    ListenCommand() {
+        this(CaptureDevice.system());
+    }
+
+    /** The command recording {@code --mic} from the given device. */
+    ListenCommand(CaptureDevice capture) {
+        this.capture = capture;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,6 +96,10 @@ final class ListenCommand implements Callable<Integer> {
         boolean mic;
     }
 
+    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds of audio (any source; "
+            + "the events still open are closed). Default: until the input ends or, with --mic, until interrupted.")
+    Double duration;
+
     @Option(names = "--header", description = "Print the header line 'onset offset label confidence' first.")
     boolean header;
 
@@ -92,6 +117,12 @@ final class ListenCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--channels must be in [1, 255], got "
                     + channels);
         }
+        if (duration != null && !(duration > 0 && duration * sampleRate < Long.MAX_VALUE / 1024.0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be a positive number of "
+                    + "seconds, got " + duration);
+        }
+        long budget = duration == null ? Long.MAX_VALUE
+                : Math.max(1, Math.round(duration * sampleRate)) * encoding.bytesPerSample() * channels;
         var config = detection.config(spec.commandLine(), models.get(0));
         String name = source != null && source.input != null ? InputFiles.shown(source.input)
                 : source != null && source.mic ? "mic" : "stdin";
@@ -123,13 +154,14 @@ final class ListenCommand implements Callable<Integer> {
             }
             try {
                 if (source != null && source.mic) {
-                    fromMic(live);
+                    record(live, budget, o);
+                    return 0;
                 } else if (source != null && source.input != null) {
                     try (InputStream in = Files.newInputStream(source.input)) {
-                        pump(in, live);
+                        pump(in, live, budget);
                     }
                 } else {
-                    pump(System.in, live);
+                    pump(System.in, live, budget);
                 }
             } catch (IllegalArgumentException e) {
                 throw new CliException(Main.EXIT_USAGE, name + ": " + e.getMessage(), e);
@@ -168,30 +200,73 @@ final class ListenCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private static void pump(InputStream in, StreamingTagger live) throws IOException {
+    /** Feeds the stream to the detector until it ends or {@code budget} bytes have been read. */
+    private static void pump(InputStream in, StreamingTagger live, long budget) throws IOException {
         byte[] buf = new byte[READ_BYTES];
-        for (int n; (n = in.read(buf)) >= 0; ) {
+        for (long left = budget; left > 0; ) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                break;
+            }
             live.accept(buf, 0, n);
+            left -= n;
         }
     }
 
-    private void fromMic(StreamingTagger live) {
+    /**
+     * Records from the capture device until {@code budget} bytes have been heard, the line is closed (the device
+     * went away), or the process is interrupted, then closes the open events. An interrupt (Ctrl-C) runs a shutdown
+     * hook that stops the line and waits until the open events are printed, so that the last sound is not lost.
+     */
+    private void record(StreamingTagger live, long budget, PrintWriter o) {
         AudioFormat f = new AudioFormat(sampleRate, 16, channels, true, false);
         TargetDataLine line;
         try {
-            line = AudioSystem.getTargetDataLine(f);
-            line.open(f);
+            line = capture.open(f);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             throw new CliException(Main.EXIT_USAGE, "mic: no capture device for " + f + ": " + e.getMessage(), e);
         }
+        CountDownLatch printed = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread onInterrupt = new Thread(() -> {
+            interrupted.set(true);
+            line.stop();
+            try {
+                printed.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "audiotag-listen-stop");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             line.start();
+            int frame = 2 * channels;
             byte[] buf = new byte[READ_BYTES * channels];
-            for (int n; (n = line.read(buf, 0, buf.length)) > 0; ) {
+            for (long left = budget; left > 0; ) {
+                int n = line.read(buf, 0, (int) Math.min(buf.length, left));
                 live.accept(buf, 0, n);
+                left -= n;
+                if (interrupted.get() || !line.isOpen()) {
+                    // what the line captured before it stopped (whole frames); a closed line has nothing left
+                    int rest = line.isOpen() ? (int) Math.min(Math.min(line.available(), buf.length), left)
+                            / frame * frame : 0;
+                    live.accept(buf, 0, rest > 0 ? line.read(buf, 0, rest) : 0);
+                    break;
+                }
             }
+            line.stop();
+            live.finish();
+            o.flush();
         } finally {
             line.close();
+            printed.countDown();
+            if (!interrupted.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: it finds the latch released and returns at once
+                }
+            }
         }
     }
 }

@@ -71,7 +71,18 @@ public final class Main implements Runnable {
      * @return a configured picocli command line
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /**
+     * Builds the command line with sub-commands made by the given factory (tests hand {@code listen} a capture
+     * device of their own this way).
+     *
+     * @param factory makes the sub-commands and their mixins
+     * @return a configured picocli command line
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new Main(), factory);
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }

@@ -29,6 +29,17 @@ record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
+    /** Runs {@code audiotag args...} on a fresh command line whose sub-commands the given factory makes. */
+    static CliRun run(CommandLine.IFactory factory, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine(factory);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = Main.execute(cl, args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
     /** Runs {@code audiotag args...} on a fresh command line, appending stdout and stderr to the given writers. */
     static int execute(StringWriter out, StringWriter err, String... args) {
         CommandLine cl = Main.commandLine();

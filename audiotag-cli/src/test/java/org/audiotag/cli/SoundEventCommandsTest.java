@@ -29,9 +29,12 @@ import org.audiotag.models.TagModel;
 import org.audiotag.models.Tagger;
 import org.audiotag.models.TaggingConfig;
 import org.audiotag.models.WindowAggregation;
+import javax.sound.sampled.AudioFormat;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code detect}, {@code listen} and {@code bench detect} end to end with a tiny untrained model (the pipeline, not
@@ -336,5 +339,94 @@ class SoundEventCommandsTest {
         assertThat(bad.err()).contains("taggers: model 1 cannot be averaged with model 0: its sample rate 8000 Hz "
                 + "(model 0: 44100 Hz) differ").doesNotContain("\tat ");
         assertThat(dir.resolve("never.tsv")).doesNotExist();
+    }
+
+    /** {@code listen --mic}, recording from a capture line that plays back the test recording's bytes. */
+    @Nested
+    class FromTheMicrophone {
+
+        /** A factory whose {@code listen} records from the given line. */
+        private CommandLine.IFactory recordingFrom(RecordedCaptureLine line) {
+            return new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type == ListenCommand.class ? type.cast(new ListenCommand(line.device()))
+                            : CommandLine.defaultFactory().create(type);
+                }
+            };
+        }
+
+        private List<String> listen(String... extra) throws IOException {
+            List<String> l = new ArrayList<>(List.of("listen", "--model", model.toString(), "--sr", "44100",
+                    "--format", "s16le"));
+            l.addAll(List.of(extra));
+            l.addAll(List.of(thresholds()));
+            return l;
+        }
+
+        @Test
+        void theMicrophoneGivesTheEventsOfTheSameSamplesReadFromAFile() throws IOException {
+            RecordedCaptureLine line = new RecordedCaptureLine(Files.readAllBytes(raw));
+            CliRun mic = CliRun.run(recordingFrom(line), listen("--mic").toArray(String[]::new));
+            assertThat(mic.exit()).as(mic.err()).isZero();
+            assertThat(mic.err()).isEmpty();
+            CliRun file = run(listen("--input", raw.toString()).toArray(String[]::new));
+            assertThat(file.exit()).as(file.err()).isZero();
+            assertThat(mic.out()).isNotEmpty().isEqualTo(file.out());
+            assertThat(line.getFormat().matches(new AudioFormat(44100, 16, 1, true, false))).isTrue();
+            assertThat(line.bytesRead()).isEqualTo(2 * samples.length);
+            assertThat(line.calls()).containsExactly("open", "start", "stop", "close");
+        }
+
+        @Test
+        void aDurationStopsTheRecordingThereAndClosesTheOpenEvents() throws IOException {
+            // the dog bark starts at 1.5 s: at 2.5 s its event is open, and stopping there must close it
+            RecordedCaptureLine line = new RecordedCaptureLine(Files.readAllBytes(raw));
+            CliRun mic = CliRun.run(recordingFrom(line), listen("--mic", "--duration", "2.5")
+                    .toArray(String[]::new));
+            assertThat(mic.exit()).as(mic.err()).isZero();
+            assertThat(line.bytesRead()).isEqualTo(2 * 110250);
+            assertThat(line.calls()).containsExactly("open", "start", "stop", "close");
+            Path head = dir.resolve("head.s16le");
+            Files.write(head, s16le(Arrays.copyOf(samples, 110250)));
+            CliRun file = run(listen("--input", head.toString()).toArray(String[]::new));
+            assertThat(mic.out()).isNotEmpty().isEqualTo(file.out());
+            assertThat(mic.out().lines()).allMatch(l -> Double.parseDouble(l.split("\t")[1]) <= 2.5);
+            // the same cut on a file and on standard input
+            CliRun cut = run(listen("--input", raw.toString(), "--duration", "2.5").toArray(String[]::new));
+            assertThat(cut.out()).isEqualTo(file.out());
+        }
+
+        @Test
+        void noCaptureDeviceIsOneLine() throws IOException {
+            CommandLine.IFactory noDevice = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type == ListenCommand.class ? type.cast(new ListenCommand(f -> {
+                        throw new IllegalArgumentException("No line matching interface TargetDataLine supporting "
+                                + "format " + f + " is supported.");
+                    })) : CommandLine.defaultFactory().create(type);
+                }
+            };
+            CliRun r = CliRun.run(noDevice, listen("--mic").toArray(String[]::new));
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).startsWith("audiotag: mic: no capture device for PCM_SIGNED 44100.0 Hz, 16 bit, "
+                    + "mono, 2 bytes/frame, little-endian: No line matching").endsWith("is supported.\n")
+                    .hasLineCount(1);
+            assertThat(r.out()).isEmpty();
+        }
+
+        @Test
+        void impossibleDurationsAndAFloatMicrophoneAreUsageErrors() throws IOException {
+            for (String d : List.of("0", "-1", "NaN", "Infinity")) {
+                CliRun r = run(listen("--input", raw.toString(), "--duration", d).toArray(String[]::new));
+                assertThat(r.exit()).as(d).isEqualTo(2);
+                assertThat(r.err()).as(d).isEqualTo("audiotag: --duration must be a positive number of seconds, "
+                        + "got " + Double.parseDouble(d) + " (see 'audiotag listen --help')\n");
+            }
+            CliRun f32 = run("listen", "--model", model.toString(), "--sr", "44100", "--format", "f32le", "--mic");
+            assertThat(f32.exit()).isEqualTo(2);
+            assertThat(f32.err()).startsWith("audiotag: --mic records s16le; got --format f32le");
+        }
     }
 }
