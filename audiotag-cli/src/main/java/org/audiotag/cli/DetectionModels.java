@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.audiotag.models.DetectionConfig;
 import org.audiotag.models.EventDetector;
+import org.audiotag.models.IncompatibleModelsException;
 import org.audiotag.models.Tagger;
 import picocli.CommandLine;
 
@@ -55,9 +56,10 @@ final class DetectionModels implements AutoCloseable {
     EventDetector detector(CommandLine cl, DetectionConfig config) {
         try {
             return EventDetector.of(taggers, config);
+        } catch (IncompatibleModelsException e) {
+            throw new CommandLine.ParameterException(cl, "--model " + dirs + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            String what = e.getMessage().startsWith("taggers:") ? "--model " + dirs + ": " : "detection settings: ";
-            throw new CommandLine.ParameterException(cl, what + e.getMessage());
+            throw new CommandLine.ParameterException(cl, "detection settings: " + e.getMessage());
         }
     }
 

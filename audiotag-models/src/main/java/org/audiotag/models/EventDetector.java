@@ -72,8 +72,7 @@ public final class EventDetector {
         for (int i = 1; i < this.taggers.size(); i++) {
             String differs = difference(this.taggers.get(i));
             if (differs != null) {
-                throw new IllegalArgumentException("taggers: model " + i + " cannot be averaged with model 0: its "
-                        + differs + " differ");
+                throw new IncompatibleModelsException(i, differs);
             }
         }
         long hop = Math.round(config.hopSeconds() * sr);
@@ -135,8 +134,8 @@ public final class EventDetector {
      *     window length
      * @param config the detection settings
      * @return the detector
-     * @throws IllegalArgumentException if there is no model, the models differ in tags, rate or window (the message
-     *     names the first that does), or as {@link #of(Tagger, DetectionConfig)}
+     * @throws IncompatibleModelsException if the models differ in tags, rate or window (naming the first that does)
+     * @throws IllegalArgumentException if there is no model, or as {@link #of(Tagger, DetectionConfig)}
      */
     public static EventDetector of(List<Tagger> taggers, DetectionConfig config) {
         Objects.requireNonNull(taggers, "taggers");

@@ -247,10 +247,11 @@ class EventDetectorTest {
             assertThat(streamFloats(both, recording, 44100, 5000, 9)).isEqualTo(both.detect(recording, 44100));
             assertThat(both.withConfig(DetectionConfig.defaults()).taggers()).containsExactly(tagger, b);
             assertThatThrownBy(() -> EventDetector.of(List.of(tagger, w), detector.config()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOfSatisfying(IncompatibleModelsException.class, e -> assertThat(e.model()).isOne())
                     .hasMessage("taggers: model 1 cannot be averaged with model 0: its sample rate 8000 Hz (model 0: "
                             + "44100 Hz) differ");
             assertThatThrownBy(() -> EventDetector.of(List.of(), detector.config()))
+                    .isNotInstanceOf(IncompatibleModelsException.class)
                     .hasMessage("taggers: at least one model is needed");
         }
     }
