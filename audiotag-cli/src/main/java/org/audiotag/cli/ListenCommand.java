@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
@@ -39,9 +36,9 @@ import picocli.CommandLine.Option;
  * exit code 2 and a line naming its frame. Memory is constant whatever the stream's length.
  *
  * <p>{@code --mic} records 16-bit PCM from the default capture device until {@code --duration} seconds have been
- * heard or the process is interrupted (Ctrl-C, SIGTERM); either way the events still open are closed and printed
- * before the process ends, as at the end of a file. {@code --duration} applies to every source: reading stops after
- * that many seconds of audio.
+ * heard or the process is interrupted. {@code --duration} applies to every source: reading stops after that many
+ * seconds of audio. Whatever ends the run (the end of input, {@code --duration}, Ctrl-C or SIGTERM), the events still
+ * open are closed and printed before the process ends.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = "Detect sound events in raw PCM from standard input (or --input, --mic); print each event as "
@@ -50,9 +47,6 @@ final class ListenCommand implements Callable<Integer> {
 
     /** Bytes read per call: 1024 s16le samples, a few hundredths of a second, so events are printed promptly. */
     private static final int READ_BYTES = 2048;
-
-    /** How long an interrupted recording waits for the open events to be printed before the process ends. */
-    private static final long STOP_WAIT_SECONDS = 10;
 
     private final CaptureDevice capture;
 
@@ -155,20 +149,18 @@ final class ListenCommand implements Callable<Integer> {
             try {
                 if (source != null && source.mic) {
                     record(live, budget, o);
-                    return 0;
                 } else if (source != null && source.input != null) {
                     try (InputStream in = Files.newInputStream(source.input)) {
-                        pump(in, live, budget);
+                        stream((b, len) -> in.read(b, 0, len), live, budget, o);
                     }
                 } else {
-                    pump(System.in, live, budget);
+                    stream((b, len) -> System.in.read(b, 0, len), live, budget, o);
                 }
             } catch (IllegalArgumentException e) {
                 throw new CliException(Main.EXIT_USAGE, name + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new CliException(Main.EXIT_USAGE, name + ": cannot read: " + InputFiles.describe(e), e);
             }
-            live.finish();
             if (live.droppedBytes() > 0) {
                 int frame = encoding.bytesPerSample() * channels;
                 err.printf(Locale.ROOT, "audiotag: %s: the stream ends inside a frame: %d trailing byte%s dropped "
@@ -200,25 +192,18 @@ final class ListenCommand implements Callable<Integer> {
         o.flush();
     }
 
-    /** Feeds the stream to the detector until it ends or {@code budget} bytes have been read. */
-    private static void pump(InputStream in, StreamingTagger live, long budget) throws IOException {
-        byte[] buf = new byte[READ_BYTES];
-        for (long left = budget; left > 0; ) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) {
-                break;
-            }
-            live.accept(buf, 0, n);
-            left -= n;
-        }
+    /** Raw PCM bytes from a file, standard input or a capture line. */
+    @FunctionalInterface
+    private interface PcmReader {
+        /** Reads up to {@code len} bytes into {@code b} from index 0; returns how many, or -1 at the end. */
+        int read(byte[] b, int len) throws IOException;
     }
 
     /**
-     * Records from the capture device until {@code budget} bytes have been heard, the line is closed (the device
-     * went away), or the process is interrupted, then closes the open events. An interrupt (Ctrl-C) runs a shutdown
-     * hook that stops the line and waits until the open events are printed, so that the last sound is not lost.
+     * Records from the capture device (s16le) until {@code budget} bytes have been heard, the line is closed (the
+     * device went away), or the process is interrupted.
      */
-    private void record(StreamingTagger live, long budget, PrintWriter o) {
+    private void record(StreamingTagger live, long budget, PrintWriter o) throws IOException {
         AudioFormat f = new AudioFormat(sampleRate, 16, channels, true, false);
         TargetDataLine line;
         try {
@@ -226,46 +211,64 @@ final class ListenCommand implements Callable<Integer> {
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             throw new CliException(Main.EXIT_USAGE, "mic: no capture device for " + f + ": " + e.getMessage(), e);
         }
-        CountDownLatch printed = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> {
-            interrupted.set(true);
-            line.stop();
-            try {
-                printed.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "audiotag-listen-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             line.start();
-            int frame = 2 * channels;
-            byte[] buf = new byte[READ_BYTES * channels];
-            for (long left = budget; left > 0; ) {
-                int n = line.read(buf, 0, (int) Math.min(buf.length, left));
-                live.accept(buf, 0, n);
-                left -= n;
-                if (interrupted.get() || !line.isOpen()) {
-                    // what the line captured before it stopped (whole frames); a closed line has nothing left
-                    int rest = line.isOpen() ? (int) Math.min(Math.min(line.available(), buf.length), left)
-                            / frame * frame : 0;
-                    live.accept(buf, 0, rest > 0 ? line.read(buf, 0, rest) : 0);
-                    break;
-                }
-            }
+            stream((b, len) -> {
+                int n = line.isOpen() ? line.read(b, 0, len) : 0;
+                return n == 0 && !line.isOpen() ? -1 : n;
+            }, live, budget, o);
             line.stop();
-            live.finish();
-            o.flush();
         } finally {
             line.close();
-            printed.countDown();
-            if (!interrupted.get()) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running or about to: it finds the latch released and returns at once
+        }
+    }
+
+    /**
+     * Feeds the stream to the detector until it ends or {@code budget} bytes have been read, then closes the open
+     * events. If the process is interrupted meanwhile (Ctrl-C, SIGTERM), a shutdown hook closes and prints the open
+     * events instead, so that the last sound is not lost; the detector is fed and finished under one lock, so the
+     * hook never runs it at the same time as this thread.
+     */
+    private void stream(PcmReader in, StreamingTagger live, long budget, PrintWriter o) throws IOException {
+        Object lock = new Object();
+        boolean[] finished = {false};
+        Thread onInterrupt = new Thread(() -> {
+            synchronized (lock) {
+                if (!finished[0]) {
+                    finished[0] = true;
+                    live.finish();
+                    o.flush();
                 }
+            }
+        }, "audiotag-listen-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            // whole s16le frames per read, as a capture line requires
+            byte[] buf = new byte[READ_BYTES * channels];
+            for (long left = budget; left > 0; ) {
+                int n = in.read(buf, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    break;
+                }
+                synchronized (lock) {
+                    if (finished[0]) {
+                        return;
+                    }
+                    live.accept(buf, 0, n);
+                }
+                left -= n;
+            }
+            synchronized (lock) {
+                if (!finished[0]) {
+                    finished[0] = true;
+                    live.finish();
+                }
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it found the events closed, or closed them itself
             }
         }
     }
