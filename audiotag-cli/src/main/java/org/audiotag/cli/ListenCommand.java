@@ -192,13 +192,6 @@ final class ListenCommand implements Callable<Integer> {
         o.flush();
     }
 
-    /** Raw PCM bytes from a file, standard input or a capture line. */
-    @FunctionalInterface
-    private interface PcmReader {
-        /** Reads up to {@code len} bytes into {@code b} from index 0; returns how many, or -1 at the end. */
-        int read(byte[] b, int len) throws IOException;
-    }
-
     /**
      * Records from the capture device (s16le) until {@code budget} bytes have been heard, the line is closed (the
      * device went away), or the process is interrupted.
@@ -224,46 +217,17 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     /**
-     * Feeds the stream to the detector until it ends or {@code budget} bytes have been read, then closes the open
-     * events. If the process is interrupted meanwhile (Ctrl-C, SIGTERM), a shutdown hook closes and prints the open
-     * events instead, so that the last sound is not lost; the detector is fed and finished under one lock, so the
-     * hook never runs it at the same time as this thread.
+     * Feeds the source to the detector ({@link PcmPump}) until it ends or {@code budget} bytes have been read, then
+     * closes the open events. If the process is interrupted meanwhile (Ctrl-C, SIGTERM), a shutdown hook closes and
+     * prints the open events instead, so that the last sound is not lost.
      */
-    private void stream(PcmReader in, StreamingTagger live, long budget, PrintWriter o) throws IOException {
-        Object lock = new Object();
-        boolean[] finished = {false};
-        Thread onInterrupt = new Thread(() -> {
-            synchronized (lock) {
-                if (!finished[0]) {
-                    finished[0] = true;
-                    live.finish();
-                    o.flush();
-                }
-            }
-        }, "audiotag-listen-interrupted");
+    private void stream(PcmPump.PcmSource in, StreamingTagger live, long budget, PrintWriter o) throws IOException {
+        // whole s16le frames per read, as a capture line requires
+        PcmPump pump = new PcmPump(live, READ_BYTES * channels, o::flush);
+        Thread onInterrupt = new Thread(pump::interrupt, "audiotag-listen-interrupted");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            // whole s16le frames per read, as a capture line requires
-            byte[] buf = new byte[READ_BYTES * channels];
-            for (long left = budget; left > 0; ) {
-                int n = in.read(buf, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    break;
-                }
-                synchronized (lock) {
-                    if (finished[0]) {
-                        return;
-                    }
-                    live.accept(buf, 0, n);
-                }
-                left -= n;
-            }
-            synchronized (lock) {
-                if (!finished[0]) {
-                    finished[0] = true;
-                    live.finish();
-                }
-            }
+            pump.run(in, budget);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);

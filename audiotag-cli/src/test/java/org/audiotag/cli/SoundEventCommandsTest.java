@@ -11,9 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.audiotag.eval.events.EventListFile;
 import org.audiotag.eval.events.SoundEvent;
 import org.audiotag.features.AudioLoader;
@@ -22,9 +28,13 @@ import org.audiotag.features.LogMelFeatures;
 import org.audiotag.features.WaveformFeatures;
 import org.audiotag.features.io.WavWriter;
 import org.audiotag.models.Architecture;
+import org.audiotag.models.DetectedEvent;
 import org.audiotag.models.DetectionConfig;
+import org.audiotag.models.EventDetector;
 import org.audiotag.models.ExportedModel;
 import org.audiotag.models.ModelConfig;
+import org.audiotag.models.PcmEncoding;
+import org.audiotag.models.StreamingTagger;
 import org.audiotag.models.TagModel;
 import org.audiotag.models.Tagger;
 import org.audiotag.models.TaggingConfig;
@@ -125,7 +135,7 @@ class SoundEventCommandsTest {
             String[] f = line.split("\t");
             heard.add(new SoundEvent("rec.wav", Double.parseDouble(f[0]), Double.parseDouble(f[1]), f[2]));
         }
-        heard.sort(java.util.Comparator.comparingDouble(SoundEvent::onset).thenComparing(SoundEvent::label));
+        heard.sort(Comparator.comparingDouble(SoundEvent::onset).thenComparing(SoundEvent::label));
         assertThat(heard).isEqualTo(detected);
     }
 
@@ -427,6 +437,84 @@ class SoundEventCommandsTest {
             CliRun f32 = run("listen", "--model", model.toString(), "--sr", "44100", "--format", "f32le", "--mic");
             assertThat(f32.exit()).isEqualTo(2);
             assertThat(f32.err()).startsWith("audiotag: --mic records s16le; got --format f32le");
+        }
+    }
+
+    /** Ctrl-C or SIGTERM during {@code listen}: its shutdown hook calls {@link PcmPump#interrupt()}. */
+    @Nested
+    class Interrupted {
+
+        @Test
+        void anInterruptClosesTheOpenEventsThereAndFeedsNothingMore() throws Exception {
+            String[] th = thresholds();
+            double on = Double.parseDouble(th[1]);
+            DetectionConfig config = DetectionConfig.defaults().toBuilder().thresholds(on, on).medianFrames(3)
+                    .build();
+            byte[] all = s16le(samples);
+            int cut = 2 * 110250; // 2.5 s: the dog bark from 1.5 s is still sounding
+            CountDownLatch served = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            PcmPump.PcmSource source = new PcmPump.PcmSource() {
+                private int position;
+
+                @Override
+                public int read(byte[] b, int len) throws IOException {
+                    if (position == cut) {
+                        served.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                    }
+                    int end = position < cut ? Math.min(cut, position + len) : Math.min(all.length, position + len);
+                    if (end == position) {
+                        return -1;
+                    }
+                    System.arraycopy(all, position, b, 0, end - position);
+                    int n = end - position;
+                    position = end;
+                    return n;
+                }
+            };
+            try (Tagger t = Tagger.load(model)) {
+                EventDetector detector = EventDetector.of(t, config);
+                List<DetectedEvent> printed = Collections.synchronizedList(new ArrayList<>());
+                AtomicInteger flushes = new AtomicInteger();
+                PcmPump pump = new PcmPump(StreamingTagger.ofPcm(detector, 44100, PcmEncoding.S16LE, 1,
+                        printed::add), 2048, flushes::incrementAndGet);
+                AtomicReference<Throwable> failed = new AtomicReference<>();
+                Thread reader = new Thread(() -> {
+                    try {
+                        pump.run(source, Long.MAX_VALUE);
+                    } catch (IOException | RuntimeException e) {
+                        failed.set(e);
+                    }
+                });
+                reader.start();
+                assertThat(served.await(60, TimeUnit.SECONDS)).isTrue();
+                pump.interrupt();
+                List<DetectedEvent> offline = detector.detect(Arrays.copyOf(samples, 110250), 44100);
+                assertThat(offline).isNotEmpty().anyMatch(e -> e.offset() == 2.5);
+                assertThat(sorted(printed)).isEqualTo(sorted(offline));
+                assertThat(flushes.get()).isOne();
+                assertThat(pump.finished()).isTrue();
+                // the reader, blocked meanwhile, gets more bytes: they are not fed, and nothing more is printed
+                release.countDown();
+                reader.join(60_000);
+                assertThat(reader.isAlive()).isFalse();
+                assertThat(failed.get()).isNull();
+                assertThat(sorted(printed)).isEqualTo(sorted(offline));
+                assertThat(flushes.get()).isOne();
+                pump.interrupt();
+                assertThat(flushes.get()).isOne();
+            }
+        }
+
+        private List<DetectedEvent> sorted(List<DetectedEvent> events) {
+            List<DetectedEvent> s = new ArrayList<>(events);
+            s.sort(Comparator.comparingDouble(DetectedEvent::onset).thenComparing(DetectedEvent::label));
+            return s;
         }
     }
 }
