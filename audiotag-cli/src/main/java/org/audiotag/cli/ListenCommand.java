@@ -86,7 +86,8 @@ final class ListenCommand implements Callable<Integer> {
         @Option(names = "--input", paramLabel = "FILE", description = "Read raw PCM from this file, not stdin.")
         Path input;
 
-        @Option(names = "--mic", description = "Record from the default capture device (s16le).")
+        @Option(names = "--mic", description = "Record s16le from the default capture device, until --duration or "
+                + "Ctrl-C.")
         boolean mic;
     }
 
@@ -202,7 +203,10 @@ final class ListenCommand implements Callable<Integer> {
         try {
             line = capture.open(f);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new CliException(Main.EXIT_USAGE, "mic: no capture device for " + f + ": " + e.getMessage(), e);
+            // javax.sound's "No line matching ... supporting format F is supported" repeats the format: said once
+            String why = e.getMessage() == null || e.getMessage().contains(f.toString())
+                    ? "no capture device supports it" : e.getMessage();
+            throw new CliException(Main.EXIT_USAGE, "mic: cannot record " + f + ": " + why, e);
         }
         try {
             line.start();

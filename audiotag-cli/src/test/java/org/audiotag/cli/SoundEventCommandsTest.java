@@ -40,6 +40,7 @@ import org.audiotag.models.Tagger;
 import org.audiotag.models.TaggingConfig;
 import org.audiotag.models.WindowAggregation;
 import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.LineUnavailableException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -408,7 +409,7 @@ class SoundEventCommandsTest {
         }
 
         @Test
-        void noCaptureDeviceIsOneLine() throws IOException {
+        void noCaptureDeviceOrABusyOneIsOneLine() throws IOException {
             CommandLine.IFactory noDevice = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
@@ -420,10 +421,21 @@ class SoundEventCommandsTest {
             };
             CliRun r = CliRun.run(noDevice, listen("--mic").toArray(String[]::new));
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.err()).startsWith("audiotag: mic: no capture device for PCM_SIGNED 44100.0 Hz, 16 bit, "
-                    + "mono, 2 bytes/frame, little-endian: No line matching").endsWith("is supported.\n")
-                    .hasLineCount(1);
+            assertThat(r.err()).isEqualTo("audiotag: mic: cannot record PCM_SIGNED 44100.0 Hz, 16 bit, mono, "
+                    + "2 bytes/frame, little-endian: no capture device supports it\n");
             assertThat(r.out()).isEmpty();
+            CommandLine.IFactory busy = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type == ListenCommand.class ? type.cast(new ListenCommand(f -> {
+                        throw new LineUnavailableException("Device or resource busy");
+                    })) : CommandLine.defaultFactory().create(type);
+                }
+            };
+            CliRun b = CliRun.run(busy, listen("--mic").toArray(String[]::new));
+            assertThat(b.exit()).isEqualTo(2);
+            assertThat(b.err()).isEqualTo("audiotag: mic: cannot record PCM_SIGNED 44100.0 Hz, 16 bit, mono, "
+                    + "2 bytes/frame, little-endian: Device or resource busy\n");
         }
 
         @Test
