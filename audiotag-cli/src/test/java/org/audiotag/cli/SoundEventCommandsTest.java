@@ -254,10 +254,13 @@ class SoundEventCommandsTest {
         Path out = dir.resolve("bench");
         Path tuned = dir.resolve("tuned-model");
         CliRun.copyTree(model, tuned);
-        CliRun r = run("bench", "detect", "--model", tuned.toString(), "--recordings", "1", "--seconds", "8",
-                "--tune", "--save", "--out", out.toString());
+        CliRun r = run("bench", "detect", "--model", tuned.toString(), "--recordings", "1", "--validation-recordings",
+                "2", "--seconds", "8", "--tune", "--save", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("tuned on 1 validation recordings").containsPattern("detect +segment_f1 [01]\\.")
+        assertThat(r.out()).contains("tuned on 2 validation recordings").containsPattern("detect +segment_f1 [01]\\.")
+                .containsPattern("cross-validated \\(two halves, each tuned on the other\\): global segment_f1 "
+                        + "[01]\\.\\d{4}, per tag [01]\\.\\d{4}; chosen: (global|per tag)")
+                .containsPattern("chosen on validation: tuned(-per-tag)?\n")
                 .containsPattern("listen +segment_f1").containsPattern("naive +segment_f1")
                 .contains("listen events identical to detect: yes")
                 .contains("tuned: listen events identical to detect: yes")
@@ -270,8 +273,17 @@ class SoundEventCommandsTest {
         Path saved = tuned.resolve(DetectionConfig.FILE_NAME);
         DetectionConfig c = DetectionConfig.read(saved);
         assertThat(r.out()).contains("saved " + c + " to " + saved);
-        assertThat(Files.readString(saved)).startsWith("# tuned by audiotag bench detect --tune on 1 validation "
+        if (r.out().contains("chosen: global")) {
+            assertThat(c.classThresholds()).isEmpty();
+        }
+        assertThat(Files.readString(saved)).startsWith("# tuned by audiotag bench detect --tune on 2 validation "
                 + "recordings (fold 5, seed 2, noise -50 dBFS): segment F1 ");
+        // one validation recording cannot be split in two: the global settings are chosen, and it says so
+        CliRun one = run("bench", "detect", "--model", model.toString(), "--recordings", "1", "--seconds", "8",
+                "--tune");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.out()).contains("cross-validation needs 2 validation recordings or more; chosen: global")
+                .contains("chosen on validation: tuned\n");
 
         // detect with the tuned model and no options = detect with the plain model and the settings as options
         List<String> explicit = new ArrayList<>(List.of("detect", "--model", model.toString(), "--output",
