@@ -22,6 +22,7 @@ import org.audiotag.models.EventDetector;
 import org.audiotag.models.PcmEncoding;
 import org.audiotag.models.StreamingTagger;
 import org.audiotag.models.WindowScores;
+import org.audiotag.toolkit.AtomicFiles;
 import org.audiotag.train.data.Dataset;
 import org.audiotag.train.data.Datasets;
 import org.audiotag.train.data.LabeledClip;
@@ -55,7 +56,7 @@ import picocli.CommandLine.Option;
  *   <li>{@code naive}: 2-s windows every 2 s thresholded at 0.5, no smoothing.</li>
  * </ul>
  * {@code --out DIR} keeps the recordings (with {@code --tune}, the validation ones too), their truth and the three
- * event lists (DCASE layout).
+ * event lists (DCASE layout); without it the recordings are written to a temporary folder, deleted at the end.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Segment F1 of detect, listen and naive 2-s windows on seeded recordings of unseen clips.")
@@ -150,89 +151,115 @@ final class BenchDetectCommand implements Callable<Integer> {
         }
         EventRecordings gen = new EventRecordings(44100, seconds, noiseDbfs, 40, 2, 5);
         List<EventRecordings.Recording> testRecs = gen.build("test", recordings, test, seed);
+        // without --out the test recordings go to a temporary folder, deleted at the end (35 MB for 10 of 40 s)
         Path dir = out != null ? out : Files.createTempDirectory("audiotag-bench-detect");
-        Files.createDirectories(dir);
-        List<SoundEvent> truth = new ArrayList<>();
-        for (EventRecordings.Recording r : testRecs) {
-            r.writeWav(dir.resolve(r.name()));
-            truth.addAll(r.truth());
-        }
-        EventListFile.write(dir.resolve("test-truth.tsv"), truth);
-        o.printf(Locale.ROOT, "fold %d: %d validation clips, %d test clips; %d test recordings of %.0f s, noise %.0f "
-                + "dBFS, seed %d; files in %s%n", fold, validation.size(), test.size(), recordings, seconds, noiseDbfs,
-                seed, dir);
-        try (DetectionModels loaded = DetectionModels.load(models)) {
-            EventDetector detector = loaded.detector(spec.commandLine(), config);
-            Tuned tuned = null;
-            if (tune) {
-                List<EventRecordings.Recording> valRecs = gen.build("validation",
-                        validationRecordings != null ? validationRecordings : recordings, validation, seed + 1);
-                if (out != null) {
-                    List<SoundEvent> valTruth = new ArrayList<>();
-                    for (EventRecordings.Recording r : valRecs) {
-                        r.writeWav(dir.resolve(r.name()));
-                        valTruth.addAll(r.truth());
-                    }
-                    EventListFile.write(dir.resolve("validation-truth.tsv"), valTruth);
-                }
-                tuned = tune(o, detector, valRecs);
-                if (save) {
-                    Path file = models.get(0).resolve(DetectionConfig.FILE_NAME);
-                    tuned.chosen().write(file, String.format(Locale.ROOT, "tuned by audiotag bench detect --tune on "
-                            + "%d validation recordings (fold %d, seed %d, noise %.0f dBFS): segment F1 %.4f",
-                            valRecs.size(), fold, seed + 1, noiseDbfs, tuned.chosenF1()));
-                    o.printf(Locale.ROOT, "saved %s to %s%n", tuned.chosen(), file);
-                }
-            }
-            List<SoundEvent> detected = new ArrayList<>();
-            List<SoundEvent> listened = new ArrayList<>();
-            List<SoundEvent> naive = new ArrayList<>();
-            EventDetector naiveDetector = detector.withConfig(DetectionConfig.builder()
-                    .hopSeconds((double) detector.windowSamples() / detector.sampleRate()).medianFrames(1)
-                    .thresholds(0.5, 0.5).minDurationSeconds(0).maxGapSeconds(0).build());
-            SplittableRandom chunks = new SplittableRandom(seed + 2);
-            boolean same = true;
-            // each test file is scored once: detect(file) = events(windowScores(file)) under every setting of this hop
-            List<WindowScores> testScores = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            List<SoundEvent> truth = new ArrayList<>();
             for (EventRecordings.Recording r : testRecs) {
-                testScores.add(detector.windowScores(dir.resolve(r.name())));
-                List<DetectedEvent> d = detector.events(testScores.get(testScores.size() - 1));
-                List<DetectedEvent> l = listen(detector, r, chunks);
-                same &= d.equals(l);
-                add(detected, r.name(), d);
-                add(listened, r.name(), l);
-                add(naive, r.name(), naiveDetector.detect(dir.resolve(r.name())));
+                r.writeWav(dir.resolve(r.name()));
+                truth.addAll(r.truth());
             }
-            EventListFile.write(dir.resolve("test-detect.tsv"), detected);
-            EventListFile.write(dir.resolve("test-listen.tsv"), listened);
-            EventListFile.write(dir.resolve("test-naive.tsv"), naive);
-            o.printf(Locale.ROOT, "settings %s%n", config);
-            report(o, "detect", truth, detected);
-            report(o, "listen", truth, listened);
-            report(o, "naive", truth, naive);
-            o.printf(Locale.ROOT, "listen events identical to detect: %s%n", same ? "yes" : "no");
-            if (tuned != null) {
-                String[] names = {"tuned", "tuned-per-tag"};
-                DetectionConfig[] configs = {tuned.global(), tuned.perTag()};
-                for (int i = 0; i < 2; i++) {
-                    EventDetector d = detector.withConfig(configs[i]);
-                    List<SoundEvent> t = new ArrayList<>();
-                    boolean streamed = true;
-                    for (int k = 0; k < testRecs.size(); k++) {
-                        EventRecordings.Recording r = testRecs.get(k);
-                        List<DetectedEvent> e = d.events(testScores.get(k));
-                        streamed &= e.equals(listen(d, r, chunks));
-                        add(t, r.name(), e);
-                    }
-                    report(o, names[i], truth, t);
-                    o.printf(Locale.ROOT, "%s: listen events identical to detect: %s%n", names[i],
-                            streamed ? "yes" : "no");
+            EventListFile.write(dir.resolve("test-truth.tsv"), truth);
+            o.printf(Locale.ROOT, "fold %d: %d validation clips, %d test clips; %d test recordings of %.0f s, "
+                    + "noise %.0f dBFS, seed %d%s%n", fold, validation.size(), test.size(), recordings, seconds,
+                    noiseDbfs, seed, out != null ? "; files in " + dir : "");
+            try (DetectionModels loaded = DetectionModels.load(models)) {
+                EventDetector detector = loaded.detector(spec.commandLine(), config);
+                Tuned tuned = null;
+                if (tune) {
+                    tuned = tuneAndSave(o, dir, detector, gen.build("validation",
+                            validationRecordings != null ? validationRecordings : recordings, validation, seed + 1));
                 }
-                o.printf(Locale.ROOT, "chosen on validation: %s%n", tuned.perTagChosen() ? names[1] : names[0]);
+                measure(o, dir, detector, testRecs, truth, tuned);
+            }
+        } finally {
+            if (out == null) {
+                AtomicFiles.deleteTree(dir);
             }
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * Tunes on the validation recordings (kept in {@code dir} with {@code --out}) and, with {@code --save}, writes the
+     * chosen settings into the first model's folder.
+     */
+    private Tuned tuneAndSave(PrintWriter o, Path dir, EventDetector detector,
+            List<EventRecordings.Recording> valRecs) throws IOException {
+        if (out != null) {
+            List<SoundEvent> valTruth = new ArrayList<>();
+            for (EventRecordings.Recording r : valRecs) {
+                r.writeWav(dir.resolve(r.name()));
+                valTruth.addAll(r.truth());
+            }
+            EventListFile.write(dir.resolve("validation-truth.tsv"), valTruth);
+        }
+        Tuned tuned = tune(o, detector, valRecs);
+        if (save) {
+            Path file = models.get(0).resolve(DetectionConfig.FILE_NAME);
+            tuned.chosen().write(file, String.format(Locale.ROOT, "tuned by audiotag bench detect --tune on "
+                    + "%d validation recordings (fold %d, seed %d, noise %.0f dBFS): segment F1 %.4f",
+                    valRecs.size(), fold, seed + 1, noiseDbfs, tuned.chosenF1()));
+            o.printf(Locale.ROOT, "saved %s to %s%n", tuned.chosen(), file);
+        }
+        return tuned;
+    }
+
+    /**
+     * Measures {@code detect}, {@code listen} and naive windows on the test recordings (written in {@code dir}) with
+     * the settings given, then, if tuned, with the tuned global and per-tag settings; prints each and writes the
+     * event lists into {@code dir}.
+     */
+    private void measure(PrintWriter o, Path dir, EventDetector detector, List<EventRecordings.Recording> testRecs,
+            List<SoundEvent> truth, Tuned tuned) throws IOException {
+        List<SoundEvent> detected = new ArrayList<>();
+        List<SoundEvent> listened = new ArrayList<>();
+        List<SoundEvent> naive = new ArrayList<>();
+        EventDetector naiveDetector = detector.withConfig(DetectionConfig.builder()
+                .hopSeconds((double) detector.windowSamples() / detector.sampleRate()).medianFrames(1)
+                .thresholds(0.5, 0.5).minDurationSeconds(0).maxGapSeconds(0).build());
+        SplittableRandom chunks = new SplittableRandom(seed + 2);
+        boolean same = true;
+        // each test file is scored once: detect(file) = events(windowScores(file)) under every setting of this hop
+        List<WindowScores> testScores = new ArrayList<>();
+        for (EventRecordings.Recording r : testRecs) {
+            testScores.add(detector.windowScores(dir.resolve(r.name())));
+            List<DetectedEvent> d = detector.events(testScores.get(testScores.size() - 1));
+            List<DetectedEvent> l = listen(detector, r, chunks);
+            same &= d.equals(l);
+            add(detected, r.name(), d);
+            add(listened, r.name(), l);
+            add(naive, r.name(), naiveDetector.detect(dir.resolve(r.name())));
+        }
+        EventListFile.write(dir.resolve("test-detect.tsv"), detected);
+        EventListFile.write(dir.resolve("test-listen.tsv"), listened);
+        EventListFile.write(dir.resolve("test-naive.tsv"), naive);
+        o.printf(Locale.ROOT, "settings %s%n", detector.config());
+        report(o, "detect", truth, detected);
+        report(o, "listen", truth, listened);
+        report(o, "naive", truth, naive);
+        o.printf(Locale.ROOT, "listen events identical to detect: %s%n", same ? "yes" : "no");
+        if (tuned != null) {
+            String[] names = {"tuned", "tuned-per-tag"};
+            DetectionConfig[] configs = {tuned.global(), tuned.perTag()};
+            for (int i = 0; i < 2; i++) {
+                EventDetector d = detector.withConfig(configs[i]);
+                List<SoundEvent> t = new ArrayList<>();
+                boolean streamed = true;
+                for (int k = 0; k < testRecs.size(); k++) {
+                    EventRecordings.Recording r = testRecs.get(k);
+                    List<DetectedEvent> e = d.events(testScores.get(k));
+                    streamed &= e.equals(listen(d, r, chunks));
+                    add(t, r.name(), e);
+                }
+                report(o, names[i], truth, t);
+                o.printf(Locale.ROOT, "%s: listen events identical to detect: %s%n", names[i],
+                        streamed ? "yes" : "no");
+            }
+            o.printf(Locale.ROOT, "chosen on validation: %s%n", tuned.perTagChosen() ? names[1] : names[0]);
+        }
     }
 
     /** The events of a {@link StreamingTagger} fed the recording as s16le bytes in random chunks of 1-16384 bytes. */

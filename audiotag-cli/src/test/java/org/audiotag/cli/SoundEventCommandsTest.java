@@ -14,12 +14,15 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.audiotag.eval.events.EventListFile;
 import org.audiotag.eval.events.SoundEvent;
 import org.audiotag.features.AudioLoader;
@@ -278,12 +281,15 @@ class SoundEventCommandsTest {
         }
         assertThat(Files.readString(saved)).startsWith("# tuned by audiotag bench detect --tune on 2 validation "
                 + "recordings (fold 5, seed 2, noise -50 dBFS): segment F1 ");
-        // one validation recording cannot be split in two: the global settings are chosen, and it says so
+        // one validation recording cannot be split in two: the global settings are chosen, and it says so; without
+        // --out the recordings are written to a temporary folder that is gone afterwards
+        Set<Path> before = benchFolders();
         CliRun one = run("bench", "detect", "--model", model.toString(), "--recordings", "1", "--seconds", "8",
                 "--tune");
         assertThat(one.exit()).as(one.err()).isZero();
         assertThat(one.out()).contains("cross-validation needs 2 validation recordings or more; chosen: global")
-                .contains("chosen on validation: tuned\n");
+                .contains("chosen on validation: tuned\n").doesNotContain("files in");
+        assertThat(benchFolders()).isSubsetOf(before);
 
         // detect with the tuned model and no options = detect with the plain model and the settings as options
         List<String> explicit = new ArrayList<>(List.of("detect", "--model", model.toString(), "--output",
@@ -303,6 +309,14 @@ class SoundEventCommandsTest {
                 out.resolve("test-00.wav").toString());
         assertThat(fromModel.exit()).as(fromModel.err()).isZero();
         assertThat(Files.readString(dir.resolve("saved.tsv"))).isEqualTo(Files.readString(dir.resolve("explicit.tsv")));
+    }
+
+    /** The temporary folders {@code bench detect} makes without {@code --out}. */
+    private static Set<Path> benchFolders() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("audiotag-bench-detect"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     @Test
