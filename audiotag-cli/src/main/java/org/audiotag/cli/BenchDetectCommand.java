@@ -350,9 +350,10 @@ final class BenchDetectCommand implements Callable<Integer> {
     }
 
     /**
-     * Grid search on validation recordings (scored once; only the post-processing varies): the global settings
-     * first, then per-tag thresholds by coordinate ascent from the best global ones (two passes over the tags). Ties
-     * keep the first setting in the search order (smaller median, lower thresholds ...).
+     * Grid search on validation recordings (scored once; only the post-processing varies), at the detector's hop and
+     * from no other setting of it: the global settings first, then per-tag thresholds by coordinate ascent from the
+     * best global ones (two passes over the tags). Ties keep the first setting in the search order (smaller median,
+     * lower thresholds ...).
      *
      * @return the best global settings and the best with per-tag thresholds, with their F1 on these recordings
      */
@@ -360,7 +361,9 @@ final class BenchDetectCommand implements Callable<Integer> {
             List<WindowScores> scores) {
         double best = -1;
         DetectionConfig bestConfig = null;
-        DetectionConfig base = detector.config();
+        // from scratch at the detector's hop: per-tag thresholds it was given (a saved file, --tag-threshold) would
+        // otherwise stay in the "global" settings and be the per-tag search's starting point
+        DetectionConfig base = DetectionConfig.builder().hopSeconds(detector.config().hopSeconds()).build();
         double maxDelay = (double) (detector.windowSamples() + detector.hopSamples()) / detector.sampleRate();
         for (int median = 1; median <= 21; median += 2) {
             for (int on = 2; on <= 8; on++) {

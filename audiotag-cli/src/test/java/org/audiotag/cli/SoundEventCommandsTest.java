@@ -290,6 +290,17 @@ class SoundEventCommandsTest {
         assertThat(one.out()).contains("cross-validation needs 2 validation recordings or more; chosen: global")
                 .contains("chosen on validation: tuned\n").doesNotContain("files in");
         assertThat(benchFolders()).isSubsetOf(before);
+        // tuning starts from scratch: per-tag thresholds the model's file has do not stay in the global settings
+        Path preset = dir.resolve("preset-model");
+        CliRun.copyTree(model, preset);
+        DetectionConfig.defaults().toBuilder().classThresholds("Rooster", 0.9, 0.8).build()
+                .write(preset.resolve(DetectionConfig.FILE_NAME), "a per-tag threshold");
+        CliRun again = run("bench", "detect", "--model", preset.toString(), "--recordings", "1", "--seconds", "8",
+                "--tune");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).containsPattern("settings DetectionConfig\\[.*perClass=\\{Rooster=")
+                .containsPattern("tuned on 1 validation recordings: DetectionConfig\\[[^\\n]*perClass=\\{\\}");
+        assertThat(tuningLines(again.out())).isNotEmpty().isEqualTo(tuningLines(one.out()));
 
         // detect with the tuned model and no options = detect with the plain model and the settings as options
         List<String> explicit = new ArrayList<>(List.of("detect", "--model", model.toString(), "--output",
@@ -309,6 +320,11 @@ class SoundEventCommandsTest {
                 out.resolve("test-00.wav").toString());
         assertThat(fromModel.exit()).as(fromModel.err()).isZero();
         assertThat(Files.readString(dir.resolve("saved.tsv"))).isEqualTo(Files.readString(dir.resolve("explicit.tsv")));
+    }
+
+    /** The lines of {@code bench detect --tune}'s output that report tuned settings and their figures. */
+    private static List<String> tuningLines(String out) {
+        return out.lines().filter(l -> l.startsWith("tuned") || l.startsWith("cross-validation")).toList();
     }
 
     /** The temporary folders {@code bench detect} makes without {@code --out}. */
