@@ -155,11 +155,10 @@ final class BenchDetectCommand implements Callable<Integer> {
         Path dir = out != null ? out : Files.createTempDirectory("audiotag-bench-detect");
         try {
             Files.createDirectories(dir);
-            List<SoundEvent> truth = new ArrayList<>();
             for (EventRecordings.Recording r : testRecs) {
                 r.writeWav(dir.resolve(r.name()));
-                truth.addAll(r.truth());
             }
+            List<SoundEvent> truth = truthOf(testRecs);
             EventListFile.write(dir.resolve("test-truth.tsv"), truth);
             o.printf(Locale.ROOT, "fold %d: %d validation clips, %d test clips; %d test recordings of %.0f s, "
                     + "noise %.0f dBFS, seed %d%s%n", fold, validation.size(), test.size(), recordings, seconds,
@@ -189,12 +188,10 @@ final class BenchDetectCommand implements Callable<Integer> {
     private Tuned tuneAndSave(PrintWriter o, Path dir, EventDetector detector,
             List<EventRecordings.Recording> valRecs) throws IOException {
         if (out != null) {
-            List<SoundEvent> valTruth = new ArrayList<>();
             for (EventRecordings.Recording r : valRecs) {
                 r.writeWav(dir.resolve(r.name()));
-                valTruth.addAll(r.truth());
             }
-            EventListFile.write(dir.resolve("validation-truth.tsv"), valTruth);
+            EventListFile.write(dir.resolve("validation-truth.tsv"), truthOf(valRecs));
         }
         Tuned tuned = tune(o, detector, valRecs);
         if (save) {
@@ -311,7 +308,7 @@ final class BenchDetectCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "tuned per tag on the same recordings: %s segment_f1 %.4f%n", all.perTag(),
                 all.perTagF1());
         o.printf(Locale.ROOT, "validation with the settings given: segment_f1 %.4f%n",
-                validationF1(detector, recs, scores));
+                validationF1(detector, recs, scores, truthOf(recs)));
         if (recs.size() < 2) {
             o.printf(Locale.ROOT, "cross-validation needs 2 validation recordings or more; chosen: global%n");
             o.flush();
@@ -359,6 +356,7 @@ final class BenchDetectCommand implements Callable<Integer> {
      */
     private static Search search(EventDetector detector, List<EventRecordings.Recording> recs,
             List<WindowScores> scores) {
+        List<SoundEvent> truth = truthOf(recs);
         double best = -1;
         DetectionConfig bestConfig = null;
         // from scratch at the detector's hop: per-tag thresholds it was given (a saved file, --tag-threshold) would
@@ -378,7 +376,7 @@ final class BenchDetectCommand implements Callable<Integer> {
                                 if (d.reportDelaySeconds() > maxDelay + 1e-9) {
                                     continue; // streaming must report within one window plus one hop
                                 }
-                                double f1 = validationF1(d, recs, scores);
+                                double f1 = validationF1(d, recs, scores, truth);
                                 if (f1 > best + 1e-12) {
                                     best = f1;
                                     bestConfig = c;
@@ -396,7 +394,7 @@ final class BenchDetectCommand implements Callable<Integer> {
                 for (int on = 2; on <= 9; on++) {
                     for (int off = 1; off <= on; off++) {
                         DetectionConfig c = perTag.toBuilder().classThresholds(tag, on / 10.0, off / 10.0).build();
-                        double f1 = validationF1(detector.withConfig(c), recs, scores);
+                        double f1 = validationF1(detector.withConfig(c), recs, scores, truth);
                         if (f1 > bestPerTag + 1e-12) {
                             bestPerTag = f1;
                             perTag = c;
@@ -436,13 +434,20 @@ final class BenchDetectCommand implements Callable<Integer> {
 
     /** The micro segment F1 (1-s segments) of a detector on recordings whose window scores are given. */
     private static double validationF1(EventDetector d, List<EventRecordings.Recording> recs,
-            List<WindowScores> scores) {
-        List<SoundEvent> truth = new ArrayList<>();
+            List<WindowScores> scores, List<SoundEvent> truth) {
         List<SoundEvent> predicted = new ArrayList<>();
         for (int i = 0; i < recs.size(); i++) {
-            truth.addAll(recs.get(i).truth());
             add(predicted, recs.get(i).name(), d.events(scores.get(i)));
         }
         return SegmentBasedMetrics.evaluate(truth, predicted, 1.0).f1();
+    }
+
+    /** The true events of the recordings, in their order. */
+    private static List<SoundEvent> truthOf(List<EventRecordings.Recording> recs) {
+        List<SoundEvent> truth = new ArrayList<>();
+        for (EventRecordings.Recording r : recs) {
+            truth.addAll(r.truth());
+        }
+        return truth;
     }
 }

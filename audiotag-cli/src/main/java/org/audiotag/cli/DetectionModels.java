@@ -63,11 +63,6 @@ final class DetectionModels implements AutoCloseable {
         }
     }
 
-    /** Returns the folder of the first model, whose detection settings file the commands start from. */
-    Path first() {
-        return dirs.get(0);
-    }
-
     @Override
     public void close() {
         taggers.forEach(Tagger::close);
